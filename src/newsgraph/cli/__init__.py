@@ -1,0 +1,38 @@
+"""The `newsgraph` command: a thin layer that parses arguments, calls the Python API, prints.
+
+Each command group lives in its own module and registers itself on `main`.
+"""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from newsgraph import __version__
+from newsgraph.errors import NewsgraphError
+
+
+class _Group(click.Group):
+    """Turns every NewsgraphError into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except NewsgraphError as exc:
+            click.echo(f"newsgraph: error: {exc}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsgraph")
+def main() -> None:
+    """Turn news articles into an evidence-backed knowledge graph.
+
+    \b
+    Example:
+      newsgraph ingest demo/corpus
+      newsgraph show "Idris Maleki"
+    """
+
+
+from newsgraph.cli import graph, timecmd, bench  # noqa: E402,F401  (registers the commands)

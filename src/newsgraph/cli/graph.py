@@ -1,0 +1,1 @@
+"""Commands registered on `newsgraph.cli.main`."""

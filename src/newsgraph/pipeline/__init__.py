@@ -1,0 +1,62 @@
+"""The extraction pipeline: a parse, then small stages that each fill part of an Analysis.
+
+A stage is any callable `stage(analysis) -> analysis`. Stages do not import each other, the
+store or the CLI, so a different implementation (an LLM-backed extractor, say) can replace
+one by name.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
+
+from newsgraph.model import Analysis, Document
+
+
+class Stage(Protocol):
+    name: str
+
+    def __call__(self, analysis: Analysis) -> Analysis: ...
+
+
+StageFactory = Callable[[], Stage]
+
+# Stages by name, imported lazily: "module:attribute" of a class whose instances are stages.
+REGISTRY: dict[str, str] = {
+    "sentences": "newsgraph.pipeline.sentences:SentenceStage",
+    "mentions": "newsgraph.pipeline.mentions:MentionStage",
+    "coref": "newsgraph.pipeline.coref:CorefStage",
+    "geo": "newsgraph.pipeline.geo:GeoStage",
+    "timex": "newsgraph.pipeline.timex:TimexStage",
+}
+DEFAULT_STAGES = ("sentences", "mentions", "coref", "geo", "timex")
+
+
+def make_stage(name: str) -> Stage:
+    """Instantiate the stage registered under `name`."""
+    import importlib
+
+    module_name, _, attr = REGISTRY[name].partition(":")
+    return getattr(importlib.import_module(module_name), attr)()
+
+
+class Pipeline:
+    """spaCy parse, then each stage in order, one document at a time (streaming)."""
+
+    def __init__(self, stages: Iterable[str | Stage] = DEFAULT_STAGES, nlp=None):
+        from newsgraph.pipeline.nlp import load_nlp
+
+        self.nlp = nlp if nlp is not None else load_nlp()
+        self.stages: list[Stage] = [make_stage(s) if isinstance(s, str) else s for s in stages]
+
+    def analyze(self, document: Document) -> Analysis:
+        return next(self.pipe([document]))
+
+    def pipe(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis]:
+        """Analyse documents lazily, batching the parse; never holds the whole input."""
+        pairs = ((d.text, d) for d in documents)
+        for parsed, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            analysis = Analysis(document=document, parsed=parsed)
+            for stage in self.stages:
+                analysis = stage(analysis)
+            analysis.parsed = None
+            yield analysis
