@@ -5,6 +5,7 @@ Each command group lives in its own module and registers itself on `main`.
 from __future__ import annotations
 
 import sys
+from datetime import date
 
 import click
 
@@ -21,6 +22,23 @@ class _Group(click.Group):
         except NewsgraphError as exc:
             click.echo(f"newsgraph: error: {exc}", err=True)
             sys.exit(1)
+
+
+class IsoDate(click.ParamType):
+    """A YYYY-MM-DD option value, rejected with a usage error otherwise."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date of the form YYYY-MM-DD", param, ctx)
+
+
+ISO_DATE = IsoDate()
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

