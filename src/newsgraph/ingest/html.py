@@ -1,0 +1,44 @@
+"""A web page's main text, title, date and URL, via trafilatura (imported only when needed)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from newsgraph.errors import InputError
+from newsgraph.ingest.dates import parse_published
+
+# Only dates the page states as metadata or markup (<meta>, <time>, JSON-LD): htmldate's
+# extensive search would otherwise take a copyright year or a date in a link as the
+# publication date, and a wrong date is worse than an unknown one.
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
+
+@dataclass
+class WebPage:
+    text: str
+    title: str | None
+    published: date | None
+    url: str | None
+
+
+def parse_html(markup: str, source: str) -> WebPage:
+    import trafilatura
+
+    try:
+        extracted = trafilatura.bare_extraction(
+            markup,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            date_extraction_params=DATE_PARAMS,
+        )
+    except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
+        raise InputError(f"could not parse HTML ({type(exc).__name__}: {exc})", source=source) from None
+    if extracted is None or not (extracted.text or "").strip():
+        raise InputError("no main text found in the HTML page", source=source)
+    return WebPage(
+        text=extracted.text,
+        title=extracted.title or None,
+        published=parse_published(extracted.date, source),
+        url=extracted.url or None,
+    )

@@ -1,0 +1,242 @@
+"""Where documents come from: files, directories walked in a fixed order, and stdin."""
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from newsgraph.errors import InputError
+from newsgraph.ingest.dates import parse_published
+from newsgraph.ingest.decode import (
+    BINARY_SNIFF_BYTES,
+    decode,
+    human_size,
+    looks_binary,
+    normalise_newlines,
+    require_prose,
+    too_large,
+)
+from newsgraph.ingest.html import parse_html
+from newsgraph.ingest.markdown import parse_markdown
+from newsgraph.ingest.records import json_documents, jsonl_documents
+from newsgraph.model import Document
+
+FORMATS = ("txt", "md", "html", "json", "jsonl")
+SUFFIX_FORMATS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+TEXT_FORMATS = ("txt", "md", "html")
+DEFAULT_MAX_BYTES = 10_000_000
+STDIN = "-"
+STDIN_SOURCE = "<stdin>"
+HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body)\b", re.I)
+
+
+def iter_documents(
+    paths: Iterable[str | os.PathLike],
+    published: date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    fmt: str | None = None,
+) -> Iterator[Document | InputError]:
+    """Every document in `paths`, streamed; bad input comes out as an InputError, not raised.
+
+    A directory is walked recursively in sorted order, skipping hidden entries and files whose
+    extension is not one of SUFFIX_FORMATS; a file named explicitly with an unknown extension
+    is read as plain text. "-" is stdin. `fmt` forces the format of every file read.
+    `published` overrides any date found in the documents' metadata.
+    """
+    if fmt is not None and fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
+    return _iter_documents(paths, published, max_bytes, fmt)
+
+
+def _iter_documents(paths, published, max_bytes, fmt) -> Iterator[Document | InputError]:
+    for given in paths:
+        if str(given) == STDIN:
+            yield from read_stdin(sys.stdin.buffer, published, max_bytes, fmt)
+            continue
+        path = Path(given)
+        try:
+            is_dir = stat.S_ISDIR(path.stat().st_mode)
+        except OSError as exc:
+            yield InputError(os_reason(exc), source=str(path))
+            continue
+        if not is_dir:
+            yield from read_file(path, fmt or SUFFIX_FORMATS.get(path.suffix.lower(), "txt"), published, max_bytes)
+            continue
+        found = False
+        for item in walk(path):
+            if isinstance(item, InputError):
+                yield item
+                continue
+            found = True
+            yield from read_file(item, fmt or SUFFIX_FORMATS[item.suffix.lower()], published, max_bytes)
+        if not found:
+            suffixes = ", ".join(sorted(SUFFIX_FORMATS))
+            yield InputError(f"no readable documents in the directory ({suffixes})", source=str(path))
+
+
+def walk(directory: Path) -> Iterator[Path | InputError]:
+    """Files with a known extension under `directory`, depth first, entries sorted by name.
+
+    Hidden files and directories are skipped; a directory reached twice through symbolic
+    links is walked once.
+    """
+    seen: set[Path] = set()
+
+    def visit(folder: Path) -> Iterator[Path | InputError]:
+        real = folder.resolve()
+        if real in seen:
+            return
+        seen.add(real)
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as exc:
+            yield InputError(os_reason(exc), source=str(folder))
+            return
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            child = Path(entry.path)
+            if entry.is_dir():
+                yield from visit(child)
+            elif entry.is_file() and child.suffix.lower() in SUFFIX_FORMATS:
+                yield child
+
+    return visit(directory)
+
+
+def read_file(path: Path, fmt: str, published: date | None, max_bytes: int) -> Iterator[Document | InputError]:
+    source = str(path)
+    try:
+        if fmt == "jsonl":
+            with path.open("rb") as stream:
+                if looks_binary(stream.read(BINARY_SNIFF_BYTES)):
+                    raise InputError("binary file, not text", source=source)
+                stream.seek(0)
+                yield from jsonl_documents(stream, source, published, max_bytes)
+            return
+        info = path.stat()
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            raise InputError(too_large(info.st_size, max_bytes), source=source)
+        with path.open("rb") as stream:
+            data = read_bounded(stream, source, max_bytes)
+        yield from parse_content(decode(data, source), fmt, source, published)
+    except InputError as error:
+        yield error
+    except OSError as exc:
+        yield InputError(os_reason(exc), source=source)
+
+
+def read_stdin(
+    stream: BinaryIO, published: date | None, max_bytes: int, fmt: str | None
+) -> Iterator[Document | InputError]:
+    """Stdin in the format `fmt`, or guessed from its content when `fmt` is None.
+
+    The guess: JSON if the whole input parses as JSON; JSON Lines if it starts with a line that
+    is a JSON object (later malformed lines are then reported, not read as prose); HTML if it
+    starts with a doctype, <html>, <head> or <body> tag; plain text otherwise. Markdown is never
+    guessed, since it reads well enough as plain text; ask for it with fmt="md".
+    """
+    try:
+        if fmt == "jsonl":
+            yield from jsonl_documents(stream, STDIN_SOURCE, published, max_bytes)
+            return
+        data = read_bounded(stream, STDIN_SOURCE, max_bytes)
+        text = decode(data, STDIN_SOURCE)
+        fmt = fmt or guess_format(text)
+        if fmt == "jsonl":
+            yield from jsonl_documents(io.BytesIO(data), STDIN_SOURCE, published, max_bytes)
+        else:
+            yield from parse_content(text, fmt, STDIN_SOURCE, published)
+    except InputError as error:
+        yield error
+
+
+def guess_format(text: str) -> str:
+    stripped = text.lstrip()
+    if stripped[:1] in ("{", "["):
+        try:
+            json.loads(stripped)
+            return "json"
+        except json.JSONDecodeError:
+            pass
+        try:
+            return "jsonl" if isinstance(json.loads(stripped.partition("\n")[0]), dict) else "txt"
+        except json.JSONDecodeError:
+            return "txt"
+    return "html" if HTML_START.match(text) else "txt"
+
+
+def read_bounded(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
+    """At most `max_bytes`; a stream that is longer is refused rather than read whole."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError(f"input too large (more than the {human_size(max_bytes)} limit)", source=source)
+    return data
+
+
+def parse_content(text: str, fmt: str, source: str, published: date | None) -> Iterator[Document | InputError]:
+    if fmt == "json":
+        yield from json_documents(text, source, published)
+    else:
+        yield text_document(text, fmt, source, published)
+
+
+def read_text_document(
+    text: str, source: str = STDIN_SOURCE, published: date | None = None, fmt: str = "txt"
+) -> Document:
+    """One document from text already in memory (stdin, an API call); raises InputError.
+
+    `fmt` is "txt", "md" or "html"; newlines are normalised, nothing else is changed.
+    """
+    if fmt not in TEXT_FORMATS:
+        raise InputError(f"unknown text format {fmt!r} (expected one of {', '.join(TEXT_FORMATS)})", source=source)
+    return text_document(normalise_newlines(text), fmt, source, published)
+
+
+def text_document(text: str, fmt: str, source: str, published: date | None) -> Document:
+    if fmt == "html":
+        page = parse_html(text, source)
+        document = Document(
+            text=page.text, title=page.title, source=source, url=page.url, published=published or page.published
+        )
+    elif fmt == "md":
+        markdown = parse_markdown(text)
+        meta = markdown.metadata
+        document = Document(
+            text=markdown.text,
+            title=markdown.title,
+            source=source,
+            url=meta.get("url") or None,
+            published=published or parse_published(meta.get("published") or meta.get("date"), source),
+        )
+    else:
+        document = Document(text=text, source=source, published=published)
+    require_prose(document.text, source)
+    return document
+
+
+def os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "no such file or directory"
+    if isinstance(exc, PermissionError):
+        return "permission denied"
+    return f"cannot read ({exc.strerror or exc})"
