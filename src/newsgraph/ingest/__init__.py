@@ -3,6 +3,7 @@
 `iter_documents` streams Documents and yields an InputError (instead of raising) for each
 piece of bad input, so a batch reports it in one line and goes on.
 """
+
 from newsgraph.ingest.sources import (
     DEFAULT_MAX_BYTES,
     FORMATS,

@@ -1,4 +1,5 @@
 """Publication dates from metadata: a day, or an error naming the bad value, never a guess."""
+
 from __future__ import annotations
 
 from datetime import date, datetime

@@ -1,4 +1,5 @@
 """Raw bytes to document text, with one clear reason for every way that can fail."""
+
 from __future__ import annotations
 
 from newsgraph.errors import InputError

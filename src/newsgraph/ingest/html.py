@@ -1,4 +1,5 @@
 """A web page's main text, title, date and URL, via trafilatura (imported only when needed)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,16 +25,13 @@ class WebPage:
 def parse_html(markup: str, source: str) -> WebPage:
     import trafilatura
 
-    try:
-        extracted = trafilatura.bare_extraction(
-            markup,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=True,
-            date_extraction_params=DATE_PARAMS,
-        )
-    except Exception as exc:  # lxml and trafilatura raise many kinds on broken markup
-        raise InputError(f"could not parse HTML ({type(exc).__name__}: {exc})", source=source) from None
+    extracted = trafilatura.bare_extraction(
+        markup,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        date_extraction_params=DATE_PARAMS,
+    )
     if extracted is None or not (extracted.text or "").strip():
         raise InputError("no main text found in the HTML page", source=source)
     return WebPage(

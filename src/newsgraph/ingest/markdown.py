@@ -3,26 +3,27 @@
 Deliberately a handful of regular expressions, not a full CommonMark parser: news in
 Markdown is mostly headings, paragraphs, emphasis and links.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
-FRONT_MATTER_FIELD = re.compile(r"^(\w+):[ \t]*(.*?)[ \t]*$", re.M)
-FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?\n.*?^[ \t]*\1[`~]*[ \t]*$\n?", re.M | re.S)
-ATX_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
-SETEXT_HEADING = re.compile(r"^([^\n]*\S[^\n]*)\n[ \t]{0,3}(?:=+|-+)[ \t]*$", re.M)
-THEMATIC_BREAK = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.M)
-REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$\n?", re.M)
-BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.M)
-LIST_MARKER = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+", re.M)
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
+FRONT_MATTER_FIELD = re.compile(r"^(\w+):[ \t]*(.*?)[ \t]*$", re.MULTILINE)
+FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?\n.*?^[ \t]*\1[`~]*[ \t]*$\n?", re.MULTILINE | re.DOTALL)
+ATX_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
+SETEXT_HEADING = re.compile(r"^([^\n]*\S[^\n]*)\n[ \t]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
+THEMATIC_BREAK = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
+REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$\n?", re.MULTILINE)
+BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
+LIST_MARKER = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+", re.MULTILINE)
 IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 INLINE_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
 REFERENCE_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-INLINE_CODE = re.compile(r"(`+)(.+?)\1", re.S)
+INLINE_CODE = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 # Emphasis markers hug their text; underscores only outside words, so snake_case survives.
 STRONG_OR_EMPHASIS = (
     re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
@@ -34,7 +35,7 @@ BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
 # Escaped characters are parked in a private-use plane while markup is stripped, so that
 # "\\*" stays a literal star instead of opening emphasis.
 PARKED_BASE = 0xF0000
-PARKED = re.compile("[\U000F0000-\U000F007F]")
+PARKED = re.compile("[\U000f0000-\U000f007f]")
 
 
 @dataclass
@@ -50,7 +51,7 @@ def parse_markdown(source_text: str) -> Markdown:
     front = FRONT_MATTER.match(source_text)
     if front:
         metadata = {k.lower(): v.strip("\"'") for k, v in FRONT_MATTER_FIELD.findall(front.group(1))}
-        source_text = source_text[front.end():]
+        source_text = source_text[front.end() :]
     text = FENCED_CODE.sub("", source_text)
     text = REFERENCE_DEFINITION.sub("", text)
     title = first_heading(text)

@@ -1,4 +1,5 @@
 """JSON and JSON Lines: one document per object with the fields text, title, published, url."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """Where documents come from: files, directories walked in a fixed order, and stdin."""
+
 from __future__ import annotations
 
 import io
@@ -45,7 +46,7 @@ TEXT_FORMATS = ("txt", "md", "html")
 DEFAULT_MAX_BYTES = 10_000_000
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
-HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body)\b", re.I)
+HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 
 
 def iter_documents(
@@ -78,7 +79,9 @@ def _iter_documents(paths, published, max_bytes, fmt) -> Iterator[Document | Inp
             yield InputError(os_reason(exc), source=str(path))
             continue
         if not is_dir:
-            yield from read_file(path, fmt or SUFFIX_FORMATS.get(path.suffix.lower(), "txt"), published, max_bytes)
+            yield from read_file(
+                path, fmt or SUFFIX_FORMATS.get(path.suffix.lower(), "txt"), published, max_bytes
+            )
             continue
         found = False
         for item in walk(path):
@@ -123,7 +126,9 @@ def walk(directory: Path) -> Iterator[Path | InputError]:
     return visit(directory)
 
 
-def read_file(path: Path, fmt: str, published: date | None, max_bytes: int) -> Iterator[Document | InputError]:
+def read_file(
+    path: Path, fmt: str, published: date | None, max_bytes: int
+) -> Iterator[Document | InputError]:
     source = str(path)
     try:
         if fmt == "jsonl":
@@ -193,7 +198,9 @@ def read_bounded(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
     return data
 
 
-def parse_content(text: str, fmt: str, source: str, published: date | None) -> Iterator[Document | InputError]:
+def parse_content(
+    text: str, fmt: str, source: str, published: date | None
+) -> Iterator[Document | InputError]:
     if fmt == "json":
         yield from json_documents(text, source, published)
     else:
@@ -208,7 +215,9 @@ def read_text_document(
     `fmt` is "txt", "md" or "html"; newlines are normalised, nothing else is changed.
     """
     if fmt not in TEXT_FORMATS:
-        raise InputError(f"unknown text format {fmt!r} (expected one of {', '.join(TEXT_FORMATS)})", source=source)
+        raise InputError(
+            f"unknown text format {fmt!r} (expected one of {', '.join(TEXT_FORMATS)})", source=source
+        )
     return text_document(normalise_newlines(text), fmt, source, published)
 
 
@@ -216,7 +225,11 @@ def text_document(text: str, fmt: str, source: str, published: date | None) -> D
     if fmt == "html":
         page = parse_html(text, source)
         document = Document(
-            text=page.text, title=page.title, source=source, url=page.url, published=published or page.published
+            text=page.text,
+            title=page.title,
+            source=source,
+            url=page.url,
+            published=published or page.published,
         )
     elif fmt == "md":
         markdown = parse_markdown(text)
