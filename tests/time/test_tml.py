@@ -5,6 +5,8 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsgraph.eval.timeml import parse_timeml
 from newsgraph.model import Anchor, Timex
@@ -72,3 +74,28 @@ def test_timex_outside_the_text_is_rejected():
     stray = Timex(doc="d", start=5, end=50, text="x", type="DATE", value="2020")
     with pytest.raises(ValueError, match="outside"):
         to_timeml("short", [stray], None, "d")
+
+
+# Everything XML 1.0 can carry, \r included (the writer must keep it from being folded into \n).
+XML_CHARACTERS = st.characters(
+    blacklist_categories=("Cs",),
+    blacklist_characters=[chr(c) for c in range(32) if chr(c) not in "\t\n\r"] + ["\ufffe", "\uffff"],
+)
+
+
+@st.composite
+def text_with_spans(draw):
+    """Any text (XML-carryable characters) with any non-overlapping, non-empty spans."""
+    text = draw(st.text(XML_CHARACTERS, min_size=1, max_size=60))
+    cuts = sorted(draw(st.sets(st.integers(0, len(text)), max_size=8)))
+    spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2]) if a < b]
+    return text, spans
+
+
+@given(text_with_spans(), st.sampled_from(["DATE", "TIME", "DURATION", "SET"]))
+def test_any_text_and_spans_survive_the_round_trip(case, type_):
+    text, spans = case
+    timexes = [Timex(doc="d", start=a, end=b, text=text[a:b], type=type_, value="2020") for a, b in spans]
+    doc = parse_timeml(to_timeml(text, timexes, date(2020, 1, 1), "d"))
+    assert doc.text == text
+    assert [(t.start, t.end, t.text, t.tid) for t in doc.timexes] == [(x.start, x.end, x.text, x.id) for x in timexes]
