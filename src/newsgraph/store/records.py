@@ -1,0 +1,96 @@
+"""What the store answers with: plain records for listings, profiles and search hits.
+
+The graph itself comes back as newsgraph.model objects; these records add what only a store
+knows (counts across documents, the sentence around a mention, search ranking).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from newsgraph.model import Geo
+
+
+@dataclass
+class DocumentRecord:
+    """A stored document without its text, for listings."""
+
+    id: str
+    sha256: str
+    title: str | None
+    source: str | None
+    url: str | None
+    published: date | None
+    language: str
+    ingested_at: str  # ISO 8601, UTC
+
+
+@dataclass
+class EntityRef:
+    id: str
+    type: str
+    name: str
+
+
+@dataclass
+class EntitySummary:
+    """An entity with how often it occurs: `documents` and `mentions` are counts."""
+
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    documents: int = 0
+    mentions: int = 0
+
+
+@dataclass
+class MentionInContext:
+    """A mention with the sentence it occurs in; `start - sentence_start` indexes `sentence_text`."""
+
+    id: str
+    doc: str
+    doc_title: str | None
+    start: int
+    end: int
+    text: str
+    kind: str
+    sentence: int | None
+    sentence_start: int
+    sentence_text: str
+
+
+@dataclass
+class CoMention:
+    """An entity mentioned alongside another: in `count` sentences and `documents` documents."""
+
+    id: str
+    type: str
+    name: str
+    count: int
+    documents: int
+
+
+@dataclass
+class EntityProfile:
+    id: str
+    type: str
+    name: str
+    aliases: list[str]
+    documents: int
+    mentions: list[MentionInContext]
+    co_mentions: list[CoMention]
+    geo: Geo | None = None
+
+
+@dataclass
+class SentenceHit:
+    """A sentence matching a search; `score` is higher for better matches."""
+
+    doc: str
+    doc_title: str | None
+    sentence: int
+    text: str
+    snippet: str
+    score: float
+    entities: list[EntityRef] = field(default_factory=list)
