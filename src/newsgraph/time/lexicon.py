@@ -1,0 +1,123 @@
+"""English time vocabulary and recognition patterns, loaded once from data/time_en*.json."""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def _alternation(words) -> str:
+    """A regex alternation of `words`, longest first, with flexible inner spaces."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    kind: str
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    numbers: dict[str, float]
+    vague: frozenset[str]
+    ordinals: dict[str, int]
+    units: dict[str, str]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    modifiers: dict[str, str]
+    quantifier_mods: dict[str, str]
+    fuzzy: dict[str, str]
+    fuzzy_needs_noun: frozenset[str]
+    sets: dict[str, str]
+    holidays: dict[str, str]
+    future_markers: re.Pattern
+    patterns: tuple[Pattern, ...]
+
+    def number(self, text: str) -> float | None:
+        """Value of a number written in digits or words ("twenty-five", "2,000"); None if vague."""
+        key = " ".join(text.lower().replace("-", " ").split())
+        if key in self.numbers:
+            return self.numbers[key]
+        digits = key.replace(",", "")
+        try:
+            return float(digits)
+        except ValueError:
+            pass
+        total = 0.0
+        for word in key.split():
+            if word not in self.numbers:
+                return None
+            value = self.numbers[word]
+            total = total * value if value in (100, 1000) and total else total + value
+        return total or None
+
+
+def _number_regex(numbers: dict[str, float]) -> str:
+    units = [w for w, v in numbers.items() if v < 10 and " " not in w]
+    tens = [w for w, v in numbers.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
+    words = _alternation(numbers)
+    compound = f"{_alternation(tens)}[\\s-]{_alternation(units)}"
+    return rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{compound}|{words})"
+
+
+@cache
+def lexicon() -> Lexicon:
+    data_dir = resources.files("newsgraph.data")
+    words = json.loads((data_dir / "time_en.json").read_text(encoding="utf-8"))
+    spec = json.loads((data_dir / "time_en_patterns.json").read_text(encoding="utf-8"))
+
+    month_forms = [m + r"\." if len(m) <= 4 and m != "may" else m for m in words["months"]]
+    month_forms += [m for m in words["months"] if len(m) <= 4 and m != "may"]
+    weekday_forms = [w for w in words["weekdays"] if len(w) > 3]
+    placeholders = {
+        "MONTH": "(?:" + "|".join(sorted(month_forms, key=len, reverse=True)) + r")(?![a-z])",
+        "DAY": r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d%])",
+        "YEAR": r"(?:1[5-9]\d\d|20\d\d)",
+        "WEEKDAY": _alternation(weekday_forms),
+        "NUM": _number_regex(words["number_words"]),
+        "VAGUE": _alternation(words["vague_quantities"]),
+        "UNIT": _alternation(words["units"]),
+        "CAL_UNIT": r"(?:day|week|weekend|month|quarter|year|decade|century|morning|afternoon|evening|night)",
+        "ORD": _alternation(words["ordinals"]),
+        "SEASON": _alternation(words["seasons"]),
+        "POD": _alternation(words["parts_of_day"]),
+        "MOD": _alternation(words["modifiers"]),
+        "QMOD": _alternation(words["quantifier_mods"]),
+        "FUZZY": _alternation(words["fuzzy"]),
+        "SET": _alternation(words["sets"]),
+        "HOLIDAY": _alternation(words["holidays"]),
+    }
+
+    def expand(template: str) -> str:
+        return re.sub(r"\{([A-Z_]+)\}", lambda m: placeholders[m.group(1)], template)
+
+    patterns = tuple(
+        Pattern(p["kind"], re.compile(r"(?<![\w'])" + expand(p["pattern"]), re.IGNORECASE))
+        for p in spec["patterns"]
+    )
+    return Lexicon(
+        months=words["months"],
+        ambiguous_months=frozenset(words["ambiguous_months"]),
+        weekdays=words["weekdays"],
+        numbers={k: float(v) for k, v in words["number_words"].items()},
+        vague=frozenset(words["vague_quantities"]),
+        ordinals=words["ordinals"],
+        units=words["units"],
+        seasons=words["seasons"],
+        parts_of_day=words["parts_of_day"],
+        modifiers=words["modifiers"],
+        quantifier_mods=words["quantifier_mods"],
+        fuzzy=words["fuzzy"],
+        fuzzy_needs_noun=frozenset(words["fuzzy_adjectives_need_noun"]),
+        sets=words["sets"],
+        holidays=words["holidays"],
+        future_markers=re.compile(r"(?<![\w'])" + _alternation(words["future_markers"]) + r"\b", re.IGNORECASE),
+        patterns=patterns,
+    )

@@ -1,0 +1,613 @@
+"""Turn recognised expressions into TIMEX3 type/value, relative to the DCT and the narrative.
+
+`Narrative` walks a document's candidates in text order. It keeps the dates already
+mentioned, so that "the next day" or a bare "April 26" is read against the preceding date,
+and it never invents a date: with no DCT and no preceding date, relative expressions keep
+only what the text says (`XXXX-04-26`, or no value at all).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsgraph.time.lexicon import Lexicon
+from newsgraph.time.recognise import Candidate
+from newsgraph.time.values import (
+    UNIT_GRANULARITY,
+    Period,
+    coarser,
+    finer_or_equal,
+    period_of,
+    season_period,
+)
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`(])|\n\s*\n")
+_PRECEDING_TIME_WORD = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|through|of|early|late|mid|last|next|this|during|before|"
+    r"after|to|between|and|or|around|throughout|on|for|end|beginning|middle|start)|-)\s*$",
+    re.IGNORECASE,
+)
+_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
+_NARRATIVE_DETERMINERS = {"the following", "the next", "the previous", "the prior", "the same",
+                          "that same", "that", "the"}
+_DURATION_DETERMINERS = {"the past", "the last", "the coming"}
+_PART_OF_DAY_UNITS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+@dataclass
+class Reading:
+    """The normalised reading of one candidate."""
+
+    type: str
+    value: str | None
+    period: Period | None = None
+    mod: str | None = None
+    # How the value was computed: from the DCT, from a preceding timex (index into the
+    # narrative), with a relation and ISO offset.
+    anchor_ref: int | None = None
+    anchor_dct: bool = False
+    relation: str = "same"
+    offset: str | None = None
+    end: int | None = None  # a shorter extent than the match, when the match ran on
+    pending: tuple[str, float | None, str] | None = None  # ("before"|"after", amount, unit)
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    """ISO 8601 duration for `amount` `unit`s; X for a vague amount."""
+    if unit == "DE":
+        unit, amount = "Y", None if amount is None else amount * 10
+    elif unit == "CE":
+        unit, amount = "Y", None if amount is None else amount * 100
+    elif unit == "2W":
+        unit, amount = "W", None if amount is None else amount * 2
+    elif unit == "WE":
+        unit, amount = "D", None if amount is None else amount * 2
+    time_unit = unit in ("H", "MIN", "S")
+    letter = "M" if unit == "MIN" else unit
+    prefix = "PT" if time_unit else "P"
+    if amount is None:
+        return f"{prefix}X{letter}"
+    if amount != int(amount):
+        smaller = {"Y": (12, "M", False), "D": (24, "H", True), "H": (60, "M", True), "W": (7, "D", False)}
+        if unit in smaller:
+            factor, small_letter, small_is_time = smaller[unit]
+            whole, rest = int(amount), round((amount - int(amount)) * factor)
+            head = f"{whole}{letter}" if whole else ""
+            if time_unit or small_is_time:
+                if prefix == "PT":
+                    return f"PT{head}{rest}{small_letter}"
+                return f"P{head}T{rest}{small_letter}" if head else f"PT{rest}{small_letter}"
+            return f"P{head}{rest}{small_letter}"
+        return f"{prefix}{amount:g}{letter}"
+    return f"{prefix}{int(amount)}{letter}"
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (1-based; -1 = last) ISO `weekday` of a month."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = (date(year + month // 12, month % 12 + 1, 1)) - timedelta(days=1)
+    return last - timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def _easter(year: int) -> date:
+    """Gregorian Easter Sunday (anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+class Narrative:
+    """Reads one document's candidates in order, remembering the dates mentioned so far."""
+
+    def __init__(self, text: str, dct: date | None, lex: Lexicon):
+        self.text = text
+        self.dct = dct
+        self.lex = lex
+        self.mentions: list[Period] = []  # resolved date mentions, in text order
+        self._sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+    # --- context ------------------------------------------------------------------------
+
+    def remember(self, period: Period) -> int:
+        self.mentions.append(period)
+        return len(self.mentions) - 1
+
+    def reference(self, coarsest: str = "year", finest: str = "time") -> int | None:
+        """Index of the latest mention whose granularity lies in [finest, coarsest]."""
+        for i in range(len(self.mentions) - 1, -1, -1):
+            g = self.mentions[i].granularity
+            if finer_or_equal(g, coarsest) and finer_or_equal(finest, g):
+                return i
+        return None
+
+    def sentence(self, start: int) -> tuple[int, int]:
+        import bisect
+
+        i = bisect.bisect_right(self._sentence_starts, start) - 1
+        begin = self._sentence_starts[i]
+        end = self._sentence_starts[i + 1] if i + 1 < len(self._sentence_starts) else len(self.text)
+        return begin, end
+
+    def future(self, start: int, end: int) -> bool:
+        """Whether the clause around [start, end) speaks of the future (will, next, expects...)."""
+        begin, stop = self.sentence(start)
+        window = self.text[begin:start] + " " + self.text[end:min(stop, end + 60)]
+        return bool(self.lex.future_markers.search(window))
+
+    # --- dispatch -----------------------------------------------------------------------
+
+    def read(self, c: Candidate) -> Reading | None:
+        handler = getattr(self, "_" + c.kind)
+        reading = handler(c.groups, c)
+        return reading
+
+    def _mod(self, word: str | None) -> str | None:
+        if not word:
+            return None
+        return self.lex.modifiers.get(" ".join(word.lower().split()).rstrip("-"))
+
+    def _month_number(self, g: dict, c: Candidate) -> int | None:
+        if g.get("mnum"):
+            return int(g["mnum"])
+        word = g["month"]
+        key = word.lower().rstrip(".")
+        if key in self.lex.ambiguous_months and not word[0].isupper():
+            return None
+        return self.lex.months[key]
+
+    def _year_around(self, month: int, day: int | None, c: Candidate) -> tuple[int | None, int | None]:
+        """Year of a month/day given without one: the preceding date's, else the DCT's by tense.
+
+        Returns (year, index of the anchoring mention or None when it came from the DCT)."""
+        ref = self.reference("year")
+        if ref is not None:
+            year = self.mentions[ref].start.year
+            if self.dct and year == self.dct.year and not self.future(c.start, c.end):
+                if date(year, month, day or 1) > self.dct:
+                    year -= 1
+            return year, ref
+        if self.dct is None:
+            return None, None
+        year = self.dct.year
+        candidate = date(year, month, day or 1)
+        if self.future(c.start, c.end):
+            if candidate < period_of(self.dct, "month" if day is None else "day").start:
+                year += 1
+        elif candidate > self.dct:
+            year -= 1
+        return year, None
+
+    # --- handlers -----------------------------------------------------------------------
+
+    def _calendar(self, g: dict, c: Candidate) -> Reading | None:
+        month = self._month_number(g, c)
+        if month is None or not 1 <= month <= 12:
+            return None
+        day = int(re.match(r"\d+", g["day"] or g["dnum"]).group()) if (g.get("day") or g.get("dnum")) else None
+        year_text = g.get("year")
+        if day is None and not year_text and not g.get("mod"):
+            word = g["month"]
+            if word.lower().rstrip(".") in self.lex.ambiguous_months and not _PRECEDING_TIME_WORD.search(
+                self.text[max(0, c.start - 12):c.start]
+            ):
+                return None
+        mod = self._mod(g.get("mod"))
+        if year_text:
+            year = int(year_text)
+            if year < 100:
+                year += 1900 if year >= 50 else 2000
+            anchor = None
+        else:
+            year, anchor = self._year_around(month, day, c)
+        try:
+            if year is None:
+                value = f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+                date(2000, month, day or 1)
+                return Reading("DATE", value, mod=mod)
+            period = Period("day", date(year, month, day)) if day else Period("month", date(year, month, 1))
+        except ValueError:
+            return None
+        reading = Reading("DATE", period.value(), period, mod=mod)
+        if not year_text:
+            reading.anchor_ref, reading.anchor_dct, reading.relation = anchor, anchor is None, "year-of"
+        return reading
+
+    def _month_relative(self, g: dict, c: Candidate) -> Reading | None:
+        month = self._month_number(g, c)
+        if month is None:
+            return None
+        rel = " ".join(g["rel"].lower().split())
+        if rel == "that":
+            ref = self.reference("year")
+            if ref is None:
+                return Reading("DATE", f"XXXX-{month:02d}")
+            period = Period("month", date(self.mentions[ref].start.year, month, 1))
+            return Reading("DATE", period.value(), period, anchor_ref=ref, relation="year-of")
+        if self.dct is None:
+            return Reading("DATE", f"XXXX-{month:02d}")
+        year = self.dct.year
+        whole_year = c.groups.get("month") and re.search(r"year$", self.text[c.start:c.end], re.I)
+        if whole_year:
+            year += {"last": -1, "next": 1}.get(rel, 0)
+        elif rel in ("last", "this past"):
+            year -= 1 if month >= self.dct.month else 0
+        elif rel in ("next", "this coming"):
+            year += 1 if month <= self.dct.month else 0
+        period = Period("month", date(year, month, 1))
+        return Reading("DATE", period.value(), period, anchor_dct=True)
+
+    def _year(self, g: dict, c: Candidate) -> Reading | None:
+        if g.get("shortyear"):
+            short = int(g["shortyear"])
+            year = (1900 if short >= 50 else 2000) + short
+        else:
+            year = int(g["year"])
+            after = self.text[c.end:c.end + 12]
+            if re.match(r"\s*(?:-|to)\s*\d", after) and not re.match(r"\s*-\s*\d\d\b(?!\d)", after):
+                return None
+        period = Period("year", date(year, 1, 1))
+        return Reading("DATE", period.value(), period, mod=self._mod(g.get("mod")))
+
+    def _decade(self, g: dict, c: Candidate) -> Reading | None:
+        decade = int(g["decade"]) if g.get("decade") else 1900 + int(g["shortdecade"])
+        period = Period("decade", date(decade, 1, 1))
+        return Reading("DATE", period.value(), period, mod=self._mod(g.get("mod")))
+
+    def _century(self, g: dict, c: Candidate) -> Reading | None:
+        number = self.lex.ordinals.get(g["ord"].lower())
+        if not number or g["ord"].lower() == "last":
+            return None
+        period = Period("century", date((number - 1) * 100 or 1, 1, 1))
+        return Reading("DATE", period.value(), period, mod=self._mod(g.get("mod")))
+
+    def _base_day(self, c: Candidate) -> tuple[Period | None, int | None]:
+        """The day deictic words count from: the DCT (news reports about their own week)."""
+        if self.dct is not None:
+            return Period("day", self.dct), None
+        ref = self.reference("day")
+        return (self.mentions[ref], ref) if ref is not None else (None, None)
+
+    def _weekday(self, g: dict, c: Candidate) -> Reading | None:
+        weekday = self.lex.weekdays[g["weekday"].lower()]
+        pod = self.lex.parts_of_day.get((g.get("pod") or "").lower())
+        rel = " ".join((g.get("rel") or "").lower().split())
+        base, ref = self._base_day(c)
+        if rel == "that":
+            ref = self.reference("day")
+            base = self.mentions[ref] if ref is not None else None
+        if base is None:
+            return Reading("TIME" if pod else "DATE", f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""))
+        today = base.start
+        delta = (weekday - today.isoweekday()) % 7  # days forward to the next such weekday (0 = today)
+        if rel in ("next", "this coming", "coming"):
+            day = today + timedelta(days=delta or 7)
+        elif rel in ("last", "this past"):
+            day = today - timedelta(days=(7 - delta) % 7 or 7)
+        elif rel == "this" or (rel != "that" and self.future(c.start, c.end)):
+            day = today + timedelta(days=delta)
+        else:
+            day = today - timedelta(days=(7 - delta) % 7)
+        period = Period("time", day, clock=pod) if pod else Period("day", day)
+        offset = (day - today).days
+        return Reading("TIME" if pod else "DATE", period.value(), period, anchor_ref=ref,
+                       anchor_dct=ref is None, relation=_relation(offset), offset=_day_offset(offset))
+
+    def _deictic(self, g: dict, c: Candidate) -> Reading | None:
+        word = " ".join(g["deictic"].lower().split())
+        pod = self.lex.parts_of_day.get((g.get("pod") or "").lower())
+        shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this": 0, "last": -1,
+                 "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+        if word == "tonight":
+            pod = "NI"
+        if word == "last" and pod != "NI":
+            return None
+        kind = "TIME" if pod else "DATE"
+        if self.dct is None:
+            return Reading(kind, None)
+        day = self.dct + timedelta(days=shift)
+        period = Period("time", day, clock=pod) if pod else Period("day", day)
+        mod = self._mod(g.get("mod"))
+        return Reading(kind, period.value(), period, mod=mod, anchor_dct=True,
+                       relation=_relation(shift), offset=_day_offset(shift))
+
+    def _relative(self, g: dict, c: Candidate) -> Reading | None:
+        rel = " ".join(g["rel"].lower().split())
+        unit = g["unit"].lower()
+        mod = self._mod(g.get("mod"))
+        season = self.lex.seasons.get(unit)
+        if unit in _PART_OF_DAY_UNITS or unit == "day":
+            return self._relative_day(rel, unit, mod, c)
+        if season:
+            return self._relative_season(rel, season, mod, c)
+        gran = {"week": "week", "weekend": "week", "month": "month", "quarter": "quarter",
+                "year": "year", "decade": "decade", "century": "century"}[unit]
+        letter = {"week": "W", "weekend": "W", "month": "M", "quarter": "Q", "year": "Y",
+                  "decade": "DE", "century": "CE"}[unit]
+        if rel in _DURATION_DETERMINERS or (rel == "the" and unit in ("year", "decade", "century")):
+            if unit == "weekend":
+                return Reading("DURATION", "P2D", mod=mod)
+            return Reading("DURATION", _duration_value(1, letter), mod=mod)
+        weekend = unit == "weekend"
+        if rel in _DCT_DETERMINERS or (rel == "the" and weekend):
+            if self.dct is None:
+                return Reading("DATE", None, mod=mod)
+            shift = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
+            if weekend and rel in ("this", "the", "the current") and self.dct.isoweekday() < 5 \
+                    and not self.future(c.start, c.end):
+                shift = -1
+            base = period_of(self.dct, gran)
+            period = base.shift(shift, letter)
+            if weekend:
+                period = Period("week", period.start, weekend=True)
+            return Reading("DATE", period.value(), period, mod=mod, anchor_dct=True,
+                           relation=_relation(shift), offset=_unit_offset(shift, letter))
+        # narrative: the following week, that year, the quarter, the latest quarter
+        ref = self.reference(gran)
+        if ref is None:
+            if self.dct is None:
+                return Reading("DATE", None, mod=mod)
+            base = period_of(self.dct, gran)
+            anchored_dct = True
+        else:
+            base = self.mentions[ref].truncate(gran)
+            anchored_dct = False
+        shift = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}.get(rel, 0)
+        period = base.shift(shift, letter)
+        if weekend:
+            period = Period("week", period.start, weekend=True)
+        return Reading("DATE", period.value(), period, mod=mod, anchor_ref=ref, anchor_dct=anchored_dct,
+                       relation=_relation(shift), offset=_unit_offset(shift, letter))
+
+    def _relative_day(self, rel: str, unit: str, mod: str | None, c: Candidate) -> Reading | None:
+        if rel in ("this", "last", "next", "this past", "this coming", "the past", "the last", "the coming",
+                   "the current"):
+            return None
+        pod = _PART_OF_DAY_UNITS.get(unit)
+        ref = self.reference("day")
+        shift = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}.get(rel, 0)
+        kind = "TIME" if pod else "DATE"
+        if ref is None:
+            return Reading(kind, None, mod=mod)
+        day = self.mentions[ref].start + timedelta(days=shift)
+        period = Period("time", day, clock=pod) if pod else Period("day", day)
+        return Reading(kind, period.value(), period, mod=mod, anchor_ref=ref,
+                       relation=_relation(shift), offset=_day_offset(shift))
+
+    def _relative_season(self, rel: str, season: str, mod: str | None, c: Candidate) -> Reading | None:
+        if rel in ("that", "the same", "that same", "the"):
+            ref = self.reference("year")
+            if ref is None:
+                return Reading("DATE", f"XXXX-{season}", mod=mod)
+            period = season_period(self.mentions[ref].start.year, season)
+            return Reading("DATE", period.value(), period, mod=mod, anchor_ref=ref, relation="year-of")
+        if self.dct is None:
+            return Reading("DATE", f"XXXX-{season}", mod=mod)
+        current = period_of(self.dct, "season")
+        period = season_period(self.dct.year, season)
+        if rel in ("last", "this past", "the past", "the last", "the previous"):
+            while period.start >= current.start:
+                period = period.shift(-1, "Y")
+        elif rel in ("next", "this coming", "the coming", "the next", "the following"):
+            while period.start <= current.start:
+                period = period.shift(1, "Y")
+        return Reading("DATE", period.value(), period, mod=mod, anchor_dct=True)
+
+    def _comparable(self, g: dict, c: Candidate) -> Reading | None:
+        """"the year-earlier quarter": the same period one year before the one discussed."""
+        unit = (g.get("unit") or "").lower()
+        if unit in ("nine months", "six months"):
+            return Reading("DURATION", "P9M" if unit.startswith("nine") else "P6M")
+        ref = self.reference("year")
+        if ref is None:
+            if self.dct is None:
+                return Reading("DATE", None)
+            base, anchored_dct = period_of(self.dct, "year"), True
+        else:
+            base, anchored_dct = self.mentions[ref], False
+            if unit == "year" or base.granularity in ("day", "time", "week"):
+                base = base.truncate("year" if unit == "year" else "month")
+        period = base.shift(-1, "Y")
+        return Reading("DATE", period.value(), period, anchor_ref=ref, anchor_dct=anchored_dct,
+                       relation="before", offset="P1Y")
+
+    def _quarter(self, g: dict, c: Candidate) -> Reading | None:
+        number = _QUARTER_ORDINALS.get(g["ord"].lower())
+        unit = g["qunit"].lower()
+        if number is None or unit == "period" or (unit == "half" and number > 2):
+            return None
+        gran = "quarter" if unit == "quarter" else "half"
+        months_per = 3 if gran == "quarter" else 6
+        poss = (g.get("poss") or "").lower()
+        ref = None
+        if g.get("year"):
+            year = int(g["year"])
+        elif poss and self.dct is not None:
+            year = self.dct.year + {"last": -1, "next": 1}.get(poss, 0)
+        else:
+            ref = self.reference("year")
+            if ref is not None:
+                year = self.mentions[ref].start.year
+            elif self.dct is not None:
+                year = self.dct.year
+                if date(year, (number - 1) * months_per + 1, 1) > self.dct and not self.future(c.start, c.end):
+                    year -= 1
+            else:
+                return Reading("DATE", f"XXXX-{'Q' if gran == 'quarter' else 'H'}{number}")
+        period = Period(gran, date(year, (number - 1) * months_per + 1, 1))
+        explicit = bool(g.get("year"))
+        return Reading("DATE", period.value(), period, anchor_ref=ref,
+                       anchor_dct=not explicit and ref is None, relation="year-of")
+
+    def _season(self, g: dict, c: Candidate) -> Reading | None:
+        period = season_period(int(g["year"]), self.lex.seasons[g["season"].lower()])
+        return Reading("DATE", period.value(), period, mod=self._mod(g.get("mod")))
+
+    def _amount(self, g: dict) -> float | None:
+        text = g["num"]
+        if " ".join(text.lower().split()) in self.lex.vague:
+            return None
+        if "/" in text:
+            whole, frac = text.split()
+            num, den = frac.split("/")
+            return int(whole) + int(num) / int(den)
+        return self.lex.number(text)
+
+    def _unit(self, g: dict) -> str:
+        return self.lex.units[g["unit"].lower()]
+
+    def _ago(self, g: dict, c: Candidate) -> Reading | None:
+        direction = " ".join(g["dir"].lower().split())
+        amount = self._amount(g)
+        unit = self._unit(g)
+        mod = self.lex.quantifier_mods.get(" ".join((g.get("qmod") or "").lower().split()))
+        if mod and mod not in ("APPROX",):
+            mod = "APPROX" if mod in ("LESS_THAN", "MORE_THAN") and direction == "ago" else mod
+        if direction in ("before", "after"):
+            unit_end = c.start + self.text[c.start:c.end].lower().rindex(g["dir"].lower())
+            end = len(self.text[c.start:unit_end].rstrip()) + c.start
+            return Reading("DURATION", _duration_value(amount, unit), mod=mod, end=end,
+                           pending=(direction, amount, unit))
+        backwards = direction in ("ago", "earlier", "previously")
+        if amount is None or amount != int(amount):
+            return Reading("DATE", "PAST_REF" if backwards else "FUTURE_REF", mod=mod)
+        step = -int(amount) if backwards else int(amount)
+        unit_gran = UNIT_GRANULARITY.get(unit, "day")
+        if unit_gran == "time":
+            unit_gran, step, unit = "day", 0, "D"
+        ref = None
+        if direction in ("ago", "from now", "hence"):
+            if self.dct is None:
+                return Reading("DATE", None, mod=mod)
+            base = Period("day", self.dct)
+            comparable = self.reference("half", "month")
+            if unit == "Y" and comparable is not None and self.mentions[comparable].granularity == "quarter":
+                base, ref = self.mentions[comparable], comparable
+        else:
+            ref = self.reference("year")
+            if ref is None and self.dct is None:
+                return Reading("DATE", None, mod=mod)
+            base = self.mentions[ref] if ref is not None else Period("day", self.dct)
+        gran = coarser(unit_gran, base.granularity)
+        if unit == "Y" and base.granularity in ("quarter", "half", "month", "season"):
+            gran = base.granularity
+        shift_unit = "W" if unit == "WE" else unit
+        period = base.truncate(gran).shift(step, shift_unit) if gran != "time" else base.shift(step, shift_unit)
+        period = period.truncate(gran)
+        return Reading("DATE", period.value(), period, mod=mod, anchor_ref=ref, anchor_dct=ref is None,
+                       relation=_relation(step), offset=_duration_value(abs(step), unit))
+
+    def _duration(self, g: dict, c: Candidate) -> Reading | None:
+        if g.get("bare"):
+            unit = self.lex.units[g["bare"].lower()]
+            return Reading("DURATION", _duration_value(None, unit))
+        amount = self._amount(g)
+        unit = self._unit(g)
+        num = " ".join(g["num"].lower().split())
+        if num in ("a", "an") and unit == "S":
+            return None
+        if g.get("andhalf"):
+            amount = (amount or 0) + 0.5
+        if amount is not None and amount > 10000:
+            return None
+        mod = self.lex.quantifier_mods.get(" ".join((g.get("qmod") or "").lower().split()))
+        return Reading("DURATION", _duration_value(amount, unit), mod=mod)
+
+    def _fuzzy(self, g: dict, c: Candidate) -> Reading | None:
+        word = " ".join(g["fuzzy"].lower().split())
+        if word in self.lex.fuzzy_needs_noun:
+            following = re.match(r"\s+(\w+)", self.text[c.end:c.end + 20])
+            if not following or following.group(1).lower() not in ("times", "period", "level", "levels",
+                                                                      "market", "years", "era", "plans"):
+                if word != "current":
+                    return None
+        return Reading("DATE", self.lex.fuzzy[word], anchor_dct=self.dct is not None)
+
+    def _set(self, g: dict, c: Candidate) -> Reading | None:
+        if g.get("set"):
+            return Reading("SET", self.lex.sets[g["set"].lower()])
+        unit_word = g["unit"].lower()
+        if unit_word in self.lex.weekdays:
+            return Reading("SET", f"XXXX-WXX-{self.lex.weekdays[unit_word]}")
+        if unit_word.rstrip(".") in self.lex.months:
+            return Reading("SET", f"XXXX-{self.lex.months[unit_word.rstrip('.')]:02d}")
+        amount = 1.0
+        if g.get("num") and g["num"].lower() != "other":
+            amount = self.lex.number(g["num"]) or 1.0
+        elif g.get("num"):
+            amount = 2.0
+        return Reading("SET", _duration_value(amount, self.lex.units[unit_word]))
+
+    def _clock(self, g: dict, c: Candidate) -> Reading | None:
+        if g.get("noon"):
+            hour, minute = (12, 0) if g["noon"].lower() != "midnight" else (24, 0)
+        else:
+            hour, minute = int(g["hour"]), int(g.get("minute") or 0)
+            ampm = (g.get("ampm") or "").lower()
+            if hour > 12 and ampm or hour > 24:
+                return None
+            if ampm.startswith("p") and hour < 12:
+                hour += 12
+            elif ampm.startswith("a") and hour == 12:
+                hour = 0
+        clock = f"{hour:02d}:{minute:02d}"
+        ref = self.reference("day")
+        if ref is not None and self.mentions[ref].granularity in ("day", "time"):
+            day, anchored = self.mentions[ref].start, ref
+        elif self.dct is not None:
+            day, anchored = self.dct, None
+        else:
+            return Reading("TIME", f"XXXX-XX-XXT{clock}")
+        period = Period("time", day, clock=clock)
+        return Reading("TIME", period.value(), period, anchor_ref=anchored, anchor_dct=anchored is None)
+
+    def _holiday(self, g: dict, c: Candidate) -> Reading | None:
+        rule = self.lex.holidays[" ".join(g["holiday"].lower().split())]
+        rel = (g.get("rel") or "").lower()
+        ref = None
+        if g.get("year"):
+            year = int(g["year"])
+        elif self.dct is not None and rel:
+            year = self.dct.year + {"last": -1, "next": 1}.get(rel, 0)
+        else:
+            ref = self.reference("year")
+            year = self.mentions[ref].start.year if ref is not None else self.dct.year if self.dct else None
+        if year is None:
+            return Reading("DATE", f"XXXX-{rule}" if "-" in rule else None)
+        if rule == "thanksgiving":
+            day = _nth_weekday(year, 11, 4, 4)
+        elif rule == "easter":
+            day = _easter(year)
+        elif rule == "labor_day":
+            day = _nth_weekday(year, 9, 1, 1)
+        elif rule == "memorial_day":
+            day = _nth_weekday(year, 5, 1, -1)
+        else:
+            month, dom = map(int, rule.split("-"))
+            day = date(year, month, dom)
+        if rel == "last" and self.dct is not None and day > self.dct and not g.get("year"):
+            return None
+        period = Period("day", day)
+        return Reading("DATE", period.value(), period, anchor_ref=ref,
+                       anchor_dct=ref is None and not g.get("year"), relation="year-of")
+
+
+def _relation(shift: int) -> str:
+    return "same" if shift == 0 else "after" if shift > 0 else "before"
+
+
+def _day_offset(days: int) -> str | None:
+    return f"P{abs(days)}D" if days else None
+
+
+def _unit_offset(shift: int, unit: str) -> str | None:
+    return _duration_value(abs(shift), unit) if shift else None
