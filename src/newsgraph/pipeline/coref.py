@@ -1,0 +1,487 @@
+"""Coreference stage: group the mentions of one document into entities.
+
+Simple, tested rules in one pass over mentions and tokens (linear-ish in document length):
+
+- names match on a folded key without a leading "the", titles ("Sheikh", "Dr.", "Senior ...
+  commander"), a possessive "'s" or a trailing "(ACRONYM)";
+- a shorter person name (surname, first name, "Yusuf Tanko") joins the most recently mentioned
+  person named in full earlier whose name contains it, unless their genders conflict. The model
+  often mistypes bare surnames as places or organisations, so such a mention is re-typed;
+- an acronym joins the full name the text defines for it (`Mention.canonical`), or else the one
+  organisation in the document whose initials it spells;
+- an organisation short form ("the Vanguard") joins the one longer organisation name it ends;
+- bare surnames, short forms and acronyms the model missed are found among proper-noun tokens;
+- he/his/him/she/her resolve to a preceding compatible person: the current sentence first, then
+  the nearest earlier sentence, preferring grammatical subjects. Never forwards, never across a
+  known gender, never "it/they".
+
+Naming: a person is named by the fullest title-free form ("Abdulrahman Gwarzo"); titled forms
+("Sheikh Abdulrahman Gwarzo") and short forms ("Gwarzo") are aliases, so lookups by any of them
+work while the id stays stable whether or not a text uses the title. An organisation is named by
+the expansion of its acronym when the text gives one, else by its longest form.
+"""
+from __future__ import annotations
+
+import json
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from newsgraph.model import Analysis, Entity, Mention, fold
+
+PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
+# How many sentences back a pronoun may look for its person.
+PRONOUN_LOOKBACK = 3
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+_TRAILING_ACRONYM = re.compile(r"\s*\(\s*[^()]*\)\s*$")
+_POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_INNER_POSSESSIVE = re.compile(r"['’]s\b")
+_EDGE_PUNCT = " \t\r\n\"'“”‘’.,;:!?"
+
+
+@lru_cache(maxsize=None)
+def _data(name: str) -> dict:
+    return json.loads((resources.files("newsgraph") / "data" / name).read_text(encoding="utf-8"))
+
+
+def _titles() -> dict[str, str | None]:
+    return _data("coref_titles.json")["titles"]
+
+
+def _particles() -> frozenset[str]:
+    return frozenset(_data("coref_titles.json")["name_particles"])
+
+
+def _pronouns() -> dict[str, dict]:
+    return _data("coref_pronouns.json")["pronouns"]
+
+
+def _place_prepositions() -> frozenset[str]:
+    return frozenset(_data("coref_place_cues.json")["locative_prepositions"])
+
+
+def _title_key(word: str) -> str:
+    return fold(word.rstrip("."))
+
+
+def _name_key(text: str) -> tuple[str, ...]:
+    # "People's" keys as "peoples" so that it stays one word and keeps its initial.
+    return tuple(fold(_INNER_POSSESSIVE.sub("s", text)).split())
+
+
+def is_acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+def initials(display: str) -> str:
+    """Capital initials of a name's capitalised words: "Sahel People's Congress" → "SPC"."""
+    return "".join(w[0] for w in display.split() if w[0].isupper())
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """What a mention's text says as a name once the packaging is removed."""
+
+    key: tuple[str, ...]  # folded words, used for matching
+    display: str  # surface words without "the", titles, possessive, "(ACRONYM)"
+    titled: str | None = None  # display with its capitalised title(s), when the text gives them
+    gender: str | None = None  # implied by a title
+
+
+def read_name(text: str, as_person: bool, preceding: str = "") -> NameForm:
+    """The name in a mention's `text`; `preceding` is the text just before it (titles live there)."""
+    text = _TRAILING_ACRONYM.sub("", text).strip(_EDGE_PUNCT)
+    text = _POSSESSIVE_END.sub("", text).strip(_EDGE_PUNCT)
+    words = text.split()
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    title_words: list[str] = []
+    if as_person:
+        titles = _titles()
+        while len(words) > 1 and _title_key(words[0]) in titles:
+            title_words.append(words.pop(0))
+        lower = [i for i, w in enumerate(words[:-1]) if w[0].islower() and fold(w) not in _particles()]
+        if lower:  # "Harmattan Brotherhood commander Idris Maleki": the name follows the role
+            title_words, words = [], words[lower[-1] + 1:]
+        if not title_words:
+            title_words = _preceding_titles(preceding)
+    display = " ".join(words)
+    key = _name_key(display) or (fold(text),)
+    gender = next((_titles()[_title_key(w)] for w in title_words if _titles()[_title_key(w)]), None)
+    proper_titles = [w for w in title_words if w[0].isupper()]
+    titled = " ".join(proper_titles + [display]) if proper_titles == title_words and title_words else None
+    return NameForm(key=key, display=display, titled=titled, gender=gender)
+
+
+def _preceding_titles(preceding: str) -> list[str]:
+    """Title words directly before a mention ("Mrs." in "Mrs. Aisha Bello"), in text order."""
+    found: list[str] = []
+    for word in reversed(preceding.split()[-3:]):
+        bare = word.rstrip(".")
+        # A long word with a full stop ends a sentence ("met the General."), it is no abbreviation.
+        if not bare.isalpha() or _title_key(word) not in _titles() or (bare != word and len(bare) > 4):
+            break
+        found.insert(0, word)
+    return found
+
+
+def _is_subsequence(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    words = iter(full)
+    return all(w in words for w in short)
+
+
+@dataclass
+class _Cluster:
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+    forms: list[NameForm] = field(default_factory=list)
+    gender: str | None = None
+    canonical: str | None = None  # the expansion the text gives for an acronym
+    last_start: int = -1
+
+    @property
+    def full_keys(self) -> list[tuple[str, ...]]:
+        return [f.key for f in self.forms if len(f.key) > 1]
+
+    def add(self, mention: Mention, form: NameForm | None) -> None:
+        self.mentions.append(mention)
+        self.last_start = max(self.last_start, mention.start)
+        if form is not None:
+            self.forms.append(form)
+            self.gender = self.gender or form.gender
+
+    def name(self) -> str:
+        if self.canonical:
+            return self.canonical
+        # Longest by words, first seen wins ties: max() keeps the first maximum.
+        return max(self.forms, key=lambda f: len(f.key)).display
+
+    def aliases(self, name: str) -> list[str]:
+        seen = {fold(name)}
+        out = []
+        for f in self.forms:
+            for surface in (f.titled, f.display):
+                if surface and fold(surface) not in seen:
+                    seen.add(fold(surface))
+                    out.append(surface)
+        return out
+
+
+class _OrgShortForms:
+    """Which short forms and initials pick out exactly one organisation name of the document."""
+
+    def __init__(self, org_forms: list[NameForm], other_keys: set[tuple[str, ...]]):
+        data = _data("coref_org_heads.json")
+        generic, breakers = set(data["generic_heads"]), set(data["scope_breakers"])
+        by_suffix: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        by_initials: dict[str, set[tuple[str, ...]]] = {}
+        for form in org_forms:
+            if len(form.key) < 2:
+                continue
+            if not breakers & set(form.key):
+                for i in range(1, len(form.key)):
+                    suffix = form.key[i:]
+                    if not set(suffix) <= generic and suffix not in other_keys:
+                        by_suffix.setdefault(suffix, set()).add(form.key)
+            if len(initials(form.display)) > 1:
+                by_initials.setdefault(initials(form.display), set()).add(form.key)
+        self.suffixes = {s: next(iter(k)) for s, k in by_suffix.items() if len(k) == 1}
+        self.initials = {i: next(iter(k)) for i, k in by_initials.items() if len(k) == 1}
+
+    def full_key(self, form: NameForm) -> tuple[str, ...] | None:
+        if is_acronym(form.display) and form.display.replace(".", "") in self.initials:
+            return self.initials[form.display.replace(".", "")]
+        return self.suffixes.get(form.key)
+
+
+class _Grouper:
+    """Assigns mentions, in text order, to clusters."""
+
+    def __init__(self, text: str, short_forms: _OrgShortForms):
+        self.text = text
+        self.short_forms = short_forms
+        self.clusters: list[_Cluster] = []
+        self.exact: dict[tuple[str, tuple[str, ...]], _Cluster] = {}
+        self.acronyms: dict[tuple[str, ...], _Cluster] = {}
+        self.person_words: dict[str, list[_Cluster]] = {}
+
+    def form_of(self, mention: Mention, as_person: bool) -> NameForm:
+        return read_name(mention.text, as_person, self.text[max(0, mention.start - 40):mention.start])
+
+    def add(self, mention: Mention) -> _Cluster:
+        """Put `mention` into its cluster (found or new) and return that cluster."""
+        form = self.form_of(mention, mention.type == PERSON)
+        acronym = mention.kind == "acronym" or is_acronym(form.display)
+        if mention.canonical:
+            return self._add_defined_acronym(mention, form)
+        if acronym and form.key in self.acronyms:
+            return self._join(self.acronyms[form.key], mention, form)
+        if not acronym and not self._clearly_a_place(mention):
+            person_form = form if mention.type == PERSON else self.form_of(mention, as_person=True)
+            person = self.person_for(person_form, mention.start)
+            if person is not None:
+                return self._join(person, mention, person_form)
+        cluster = self.exact.get((mention.type, form.key))
+        if cluster is None and mention.type in (ORGANIZATION, OTHER):
+            full = self.short_forms.full_key(form)
+            if full is not None:
+                cluster = self.exact.get((ORGANIZATION, full)) or self._new(ORGANIZATION, full)
+        return self._join(cluster or self._new(mention.type, form.key), mention, form)
+
+    def _clearly_a_place(self, mention: Mention) -> bool:
+        before = self.text[max(0, mention.start - 20):mention.start].split()
+        return mention.type == PLACE and bool(before) and before[-1].lower() in _place_prepositions()
+
+    def person_for(self, form: NameForm, before: int) -> _Cluster | None:
+        """The most recently mentioned person named in full before `before` whose name contains
+        `form` as a shorter name, and whose known gender does not contradict it."""
+        key = form.key
+        if len(key) == 1 and (key[0] in _particles() or len(key[0]) < 2):
+            return None
+        candidates = [
+            c for c in self.person_words.get(key[0], ())
+            if c.last_start < before
+            and any(len(key) < len(full) and _is_subsequence(key, full) for full in c.full_keys)
+            and not (form.gender and c.gender and form.gender != c.gender)
+        ]
+        return max(candidates, key=lambda c: c.last_start, default=None)
+
+    def _add_defined_acronym(self, mention: Mention, form: NameForm) -> _Cluster:
+        expansion = read_name(mention.canonical, as_person=False)
+        cluster = (
+            self.exact.get((mention.type, expansion.key))
+            or self.exact.get((ORGANIZATION, expansion.key))
+            or self._new(mention.type, expansion.key)
+        )
+        cluster.canonical = cluster.canonical or expansion.display
+        cluster.forms.append(expansion)
+        self.acronyms[form.key] = cluster
+        return self._join(cluster, mention, form)
+
+    def _new(self, type_: str, key: tuple[str, ...]) -> _Cluster:
+        cluster = _Cluster(type=type_)
+        self.clusters.append(cluster)
+        self.exact[(type_, key)] = cluster
+        return cluster
+
+    def _join(self, cluster: _Cluster, mention: Mention, form: NameForm) -> _Cluster:
+        known = cluster.full_keys
+        cluster.add(mention, form)
+        if cluster.type == PERSON and len(form.key) > 1 and form.key not in known:
+            self.exact.setdefault((PERSON, form.key), cluster)
+            for word in set(form.key) - {w for k in known for w in k}:
+                self.person_words.setdefault(word, []).append(cluster)
+        return cluster
+
+    def merge_lone_surnames(self) -> None:
+        """A person first named only by a surname ("Bello said ...") and later in full joins the
+        full name when exactly one person of the document carries that word."""
+        for cluster in list(self.clusters):
+            if cluster.type != PERSON or cluster.full_keys or not cluster.forms:
+                continue
+            key = cluster.forms[0].key
+            owners = {id(c): c for c in self.person_words.get(key[0], ()) if c is not cluster}
+            if len(key) == 1 and len(owners) == 1:
+                owner = next(iter(owners.values()))
+                owner.mentions.extend(cluster.mentions)
+                owner.forms.extend(cluster.forms)
+                owner.gender = owner.gender or cluster.gender
+                self.clusters.remove(cluster)
+
+
+@dataclass
+class _PersonMention:
+    start: int
+    sentence: int
+    subject: bool
+    head: int  # token index of the syntactic head, for "X praised him" (him is not X)
+    cluster: _Cluster
+
+
+class CorefStage:
+    """Fills `analysis.entities` and adds pronoun and short-form mentions to `analysis.mentions`."""
+
+    name = "coref"
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.parsed
+        sentence_starts = [s.start for s in analysis.sentences] or [s.start_char for s in doc.sents]
+        mentions = analysis.mentions
+        for m in mentions:
+            if m.sentence is None:
+                m.sentence = _sentence_of(sentence_starts, m.start)
+        covered = [False] * len(doc)
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            for i in range(span.start, span.end) if span is not None else ():
+                covered[i] = True
+
+        org_forms = [read_name(m.text, as_person=False) for m in mentions if m.type == ORGANIZATION]
+        org_forms += [read_name(m.canonical, as_person=False) for m in mentions if m.canonical]
+        place_keys = {read_name(m.text, as_person=False).key for m in mentions if m.type == PLACE}
+        short_forms = _OrgShortForms(org_forms, place_keys)
+        found = _missed_names(analysis, covered, short_forms, sentence_starts)
+
+        grouper = _Grouper(analysis.document.text, short_forms)
+        _walk(analysis, sorted(mentions + found, key=lambda m: (m.start, -m.end)), grouper, covered, sentence_starts)
+        grouper.merge_lone_surnames()
+
+        analysis.entities = _entities(grouper.clusters)
+        analysis.mentions = sorted(
+            (m for e in analysis.entities for m in e.mentions), key=lambda m: (m.start, -m.end)
+        )
+        return analysis
+
+
+def _sentence_of(sentence_starts: list[int], offset: int) -> int:
+    return max(0, bisect_right(sentence_starts, offset) - 1)
+
+
+def _walk(analysis: Analysis, mentions: list[Mention], grouper: _Grouper, covered: list[bool],
+          sentence_starts: list[int]) -> None:
+    """Names and pronouns in text order, so a pronoun sees exactly the people named before it and
+    a surname sees the genders pronouns have revealed so far."""
+    doc = analysis.parsed
+    pronouns = _pronouns()
+    history: list[_PersonMention] = []
+    pending = iter(mentions)
+    upcoming = next(pending, None)
+    for token in doc:
+        while upcoming is not None and upcoming.start <= token.idx:
+            cluster = grouper.add(upcoming)
+            candidate = _person_mention(doc, upcoming, cluster) if cluster.type == PERSON else None
+            if candidate is not None:
+                history.append(candidate)
+            upcoming = next(pending, None)
+        pronoun = pronouns.get(token.lower_)
+        if pronoun is None or token.pos_ != "PRON" or covered[token.i]:
+            continue
+        sentence = _sentence_of(sentence_starts, token.idx)
+        cluster = _antecedent(history, token, sentence, pronoun)
+        if cluster is None:
+            continue
+        cluster.gender = cluster.gender or pronoun["gender"]
+        cluster.mentions.append(Mention(
+            doc=analysis.document.id, start=token.idx, end=token.idx + len(token.text), text=token.text,
+            type=PERSON, kind="pronoun", sentence=sentence,
+        ))
+        history.append(_PersonMention(token.idx, sentence, _is_subject(token), token.head.i, cluster))
+    for mention in ([upcoming] if upcoming is not None else []) + list(pending):
+        grouper.add(mention)
+
+
+def _person_mention(doc, mention: Mention, cluster: _Cluster) -> _PersonMention | None:
+    """The mention as a pronoun antecedent, or None when it only modifies a noun ("the Baga market")."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    root = span.root
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN":
+        return None
+    return _PersonMention(mention.start, mention.sentence or 0, _is_subject(root), root.head.i, cluster)
+
+
+def _is_subject(token) -> bool:
+    """Subject of its clause, also through apposition or coordination ("Maleki and Tanko met")."""
+    while token.dep_ in ("appos", "conj") and token.head is not token:
+        token = token.head
+    return token.dep_ in SUBJECT_DEPS
+
+
+def _antecedent(history: list[_PersonMention], token, sentence: int, pronoun: dict) -> _Cluster | None:
+    """The nearest sentence (this one first) with a compatible person before the pronoun; in it
+    the latest subject, else the latest person."""
+    gender = pronoun["gender"]
+    is_object = pronoun["role"] == "object" or (pronoun["role"] == "object_or_possessive" and token.dep_ != "poss")
+    best_sentence, group = None, []
+    for past in reversed(history):
+        if past.sentence < sentence - PRONOUN_LOOKBACK or (best_sentence is not None and past.sentence < best_sentence):
+            break
+        if past.cluster.gender not in (None, gender):
+            continue
+        if is_object and past.subject and past.head == token.head.i:
+            continue
+        best_sentence = past.sentence
+        group.append(past)
+    subjects = [p for p in group if p.subject]
+    return (subjects or group)[0].cluster if group else None
+
+
+def _missed_names(
+    analysis: Analysis, covered: list[bool], short_forms: _OrgShortForms, sentence_starts: list[int]
+) -> list[Mention]:
+    """Proper-noun runs the model left untagged that repeat a name the text gave earlier: a person's
+    surname or first name, an organisation's acronym, short form or full name."""
+    text = analysis.document.text
+    person_keys: list[tuple[str, ...]] = []
+    person_word_from: dict[str, int] = {}
+    org_key_from: dict[tuple[str, ...], int] = {}
+    for m in analysis.mentions:
+        if m.type == PERSON and len(key := read_name(m.text, as_person=True).key) > 1:
+            person_keys.append(key)
+            for word in key:
+                person_word_from.setdefault(word, m.end)
+        if m.type == ORGANIZATION or m.canonical:
+            org_key_from.setdefault(read_name(m.text, as_person=False).key, m.end)
+    for alias, full in [*short_forms.suffixes.items(), *(((i.lower(),), f) for i, f in short_forms.initials.items())]:
+        if full in org_key_from:
+            org_key_from.setdefault(alias, org_key_from[full])
+
+    found = []
+    for run in _proper_noun_runs(analysis.parsed, covered):
+        as_person = read_name(run.text, as_person=True)
+        as_org = read_name(run.text, as_person=False)
+        if (
+            all(person_word_from.get(w, len(text)) <= run.start_char for w in as_person.key)
+            and any(_is_subsequence(as_person.key, k) for k in person_keys)
+            and not (len(as_person.key) == 1 and as_person.key[0] in _particles())
+        ):
+            form, type_, kind = as_person, PERSON, "name"
+        elif org_key_from.get(as_org.key, len(text)) <= run.start_char:
+            form, type_, kind = as_org, ORGANIZATION, "acronym" if is_acronym(as_org.display) else "alias"
+        else:
+            continue
+        begin = run.start_char + run.text.find(form.display)
+        end = begin + len(form.display)
+        if begin < run.start_char or text[begin:end] != form.display:
+            continue
+        found.append(Mention(
+            doc=analysis.document.id, start=begin, end=end, text=form.display, type=type_, kind=kind,
+            sentence=_sentence_of(sentence_starts, begin),
+        ))
+    return found
+
+
+def _proper_noun_runs(doc, covered: list[bool]):
+    """Spans of consecutive capitalised proper nouns that no mention covers."""
+    start = None
+    for token in doc:
+        inside = token.pos_ == "PROPN" and token.text[:1].isupper() and not covered[token.i]
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            yield doc[start:token.i]
+            start = None
+    if start is not None:
+        yield doc[start:len(doc)]
+
+
+def _entities(clusters: list[_Cluster]) -> list[Entity]:
+    by_id: dict[str, Entity] = {}
+    for cluster in clusters:
+        name = cluster.name()
+        entity_id = Entity.make_id(cluster.type, name)
+        entity = by_id.setdefault(entity_id, Entity(id=entity_id, type=cluster.type, name=name))
+        for alias in cluster.aliases(name):
+            if fold(alias) not in {fold(a) for a in entity.aliases}:
+                entity.aliases.append(alias)
+        for mention in cluster.mentions:
+            mention.type, mention.entity = cluster.type, entity_id
+            entity.mentions.append(mention)
+    for entity in by_id.values():
+        entity.mentions.sort(key=lambda m: (m.start, -m.end))
+    return list(by_id.values())
