@@ -136,7 +136,10 @@ class SQLiteStore:
     def _stream(self, sql: str, params: Sequence = ()) -> Iterator[tuple]:
         """Rows one at a time from a cursor, so large results never sit in memory."""
         with self._failures("cannot read the store"):
-            yield from self._conn.execute(sql, params)
+            # Not `yield from`: that would close the cursor when the generator is dropped,
+            # which fails once the store itself has been closed.
+            for row in self._conn.execute(sql, params):
+                yield row
 
     # -- writing --------------------------------------------------------------------------
 
@@ -295,14 +298,14 @@ class SQLiteStore:
 
     def iter_timexes(self, doc_id: str) -> Iterator[Timex]:
         for row in self._stream(
-            "SELECT doc_id, start_char, end_char, text, type, value, earliest, latest, granularity, mod,"
-            " anchored, anchor_timex, anchor_text, anchor_relation, anchor_offset"
+            "SELECT doc_id, start_char, end_char, text, type, value, earliest, latest, granularity,"
+            " anchored, anchor_timex, anchor_text, anchor_relation, anchor_offset, mod"
             " FROM timexes WHERE doc_id = ? ORDER BY start_char, end_char",
             (doc_id,),
         ):
-            *fields, anchored, anchor_timex, anchor_text, relation, offset = row
+            *fields, anchored, anchor_timex, anchor_text, relation, offset, mod = row
             anchor = Anchor(anchor_timex, anchor_text, relation, offset) if anchored else None
-            yield Timex(*fields, anchor=anchor)
+            yield Timex(*fields, anchor=anchor, mod=mod)
 
     # -- entities -------------------------------------------------------------------------
 

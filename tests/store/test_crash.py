@@ -1,0 +1,66 @@
+"""A writer killed with SIGKILL mid-batch leaves a sound store holding only whole documents."""
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from newsgraph.store import open_store
+
+WORKER = Path(__file__).with_name("crash_worker.py")
+DOCUMENTS = 30
+SENTENCES = 400  # large enough that a kill usually lands inside a transaction
+
+
+def run_worker(db: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(WORKER), str(db), str(DOCUMENTS), str(SENTENCES)],
+                            stdout=subprocess.PIPE, text=True)
+
+
+def test_kill_9_mid_batch_leaves_only_whole_documents(tmp_path):
+    db = tmp_path / "graph.db"
+    worker = run_worker(db)
+    committed = 0
+    while committed < 5:
+        line = worker.stdout.readline()
+        assert line.startswith("added"), f"worker stopped early: {line!r}"
+        committed += 1
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.wait()
+    worker.stdout.close()
+
+    with open_store(db) as store:
+        documents = store.documents()
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        per_document = {
+            doc_id: tuple(counts)
+            for doc_id, *counts in conn.execute(
+                "SELECT d.id,"
+                " (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id),"
+                " (SELECT COUNT(*) FROM sentence_search f WHERE f.doc_id = d.id),"
+                " (SELECT COUNT(*) FROM mentions m WHERE m.doc_id = d.id)"
+                " FROM documents d"
+            )
+        }
+        orphans = conn.execute(
+            "SELECT COUNT(*) FROM mentions m WHERE m.doc_id NOT IN (SELECT id FROM documents)").fetchone()
+    finally:
+        conn.close()
+    assert committed <= len(documents) < DOCUMENTS
+    assert set(per_document.values()) == {(SENTENCES, SENTENCES, 2 * SENTENCES)}
+    assert orphans == (0,)
+
+    rerun = run_worker(db)
+    outcomes = [line.split()[0] for line in rerun.stdout]
+    rerun.stdout.close()
+    assert rerun.wait() == 0
+    assert outcomes.count("skipped") == len(documents)
+    with open_store(db) as store:
+        assert len(store.documents()) == DOCUMENTS
+        [calverton] = store.find_entities("calverton")
+        assert (calverton.documents, calverton.mentions) == (DOCUMENTS, DOCUMENTS * SENTENCES)
