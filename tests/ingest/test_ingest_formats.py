@@ -1,4 +1,5 @@
 """Each reader: what text, title, date, URL and source a document gets."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -71,7 +72,15 @@ def test_html_main_text_without_navigation_or_boilerplate(fixtures, read):
     assert "Dock workers in Port Arlen returned to work on Thursday" in text
     assert "according to the authority's spokesperson, Mara Lindqvist." in text
     assert "protected the allowances paid for night shifts." in text
-    for boilerplate in ("Subscribe", "cookies", "Copyright", "Privacy policy", "Most read", "recipes", "World"):
+    for boilerplate in (
+        "Subscribe",
+        "cookies",
+        "Copyright",
+        "Privacy policy",
+        "Most read",
+        "recipes",
+        "World",
+    ):
         assert boilerplate not in text, boilerplate
 
 
@@ -140,7 +149,10 @@ def test_jsonl_record_problems_each_name_their_line(tmp_path, read):
         b'{"text": "The port reopened on Tuesday."}'
     )
     documents, errors = read(path)
-    assert [d.text for d in documents] == ["The Tarn river flooded two villages.", "The port reopened on Tuesday."]
+    assert [d.text for d in documents] == [
+        "The Tarn river flooded two villages.",
+        "The port reopened on Tuesday.",
+    ]
     assert [(e.line, e.reason) for e in errors] == [
         (3, "expected a JSON object, got an array"),
         (4, 'no "text" field'),
@@ -179,7 +191,9 @@ def test_malformed_front_matter_date_is_an_error(tmp_path, read):
 
 def test_forced_format_overrides_the_extension(tmp_path, read):
     path = tmp_path / "page.txt"
-    path.write_text("<html><body><p>The museum in Corvo reopened after repairs to its roof.</p></body></html>")
+    path.write_text(
+        "<html><body><p>The museum in Corvo reopened after repairs to its roof.</p></body></html>"
+    )
     [as_text], _ = read(path)
     [as_html], _ = read(path, fmt="html")
     assert as_text.text.startswith("<html>")
