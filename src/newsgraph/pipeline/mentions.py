@@ -1,0 +1,395 @@
+"""Named mentions: the model's entities with their spans and types corrected.
+
+The small English model mislabels much of narrative news: towns as people ("visited Abuja"),
+acronyms as places, event names in quotes as people, and it keeps "the" and trailing
+punctuation in spans. `EntityCorrector` (a spaCy component added by `load_nlp`) repairs the
+entities with general evidence, in this order:
+
+1. spans: drop a leading "the"/quote, trailing punctuation, a trailing "(ABC)"; split a
+   possessive whose owner is a known place ("Kano's Sabon Gari" -> Kano, Sabon Gari);
+2. quoted names ("the 'Desert Dawn' convention") are event names: type other;
+3. the curated list (newsgraph/data/entities.jsonl + $NEWSGRAPH_ENTITIES) fixes type and
+   canonical name;
+4. acronyms the text defines ("Harmattan Brotherhood (HB)") make the full name an
+   organisation and every occurrence of the acronym an `acronym` mention of it;
+5. context: a name before a place noun ("the Baga market", "Sabon Gari district") or owned by
+   a place ("Kano's Sabon Gari") is a place; a place name followed by more name words that
+   are not a place suffix ("Lake Chad Vanguard") is an organisation; a facility whose head noun
+   is an institution ("National Press Centre") is an organisation; an "organisation" whose last
+   word is used alone as a person elsewhere in the text is a person;
+6. the gazetteer: a name the model called a person or organisation is a place when it is a
+   country, province, curated place or a city of >= 100 000 people (>= 1 000 after "in",
+   "near", ...), unless its words belong to a full person name in the same text. Places the
+   model missed are added the same way.
+
+The result is `doc.ents` (spaCy labels) and `doc._.newsgraph_mentions` (newsgraph types, kind,
+canonical name); `MentionStage` turns the latter into `Mention`s.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from newsgraph.gazetteer import Gazetteer, entity_rules, get_gazetteer
+from newsgraph.model import Analysis, Mention
+
+PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
+SPACY_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE", OTHER: "EVENT"}
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+QUOTES = frozenset('"“”‘’\'«»')
+# A bare city name is taken as a place over the model's person/organisation reading from this
+# population; after a locative preposition ("in Zinder") from the lower one.
+CITY_POPULATION = 100_000
+CITY_POPULATION_AFTER_PREPOSITION = 1_000
+# Words allowed inside a name run that an acronym abbreviates ("Ministry of Defence").
+NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "el", "in",
+                             "on", "'s", "’s", "-", "&"})
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]*[A-Z]\.?$")
+MENTIONS_ATTR = "newsgraph_mentions"
+
+if not Doc.has_extension(MENTIONS_ATTR):
+    Doc.set_extension(MENTIONS_ATTR, default=None)
+
+
+@dataclass(frozen=True)
+class NamedMention:
+    """A corrected named mention, in characters of the Doc text."""
+
+    start: int
+    end: int
+    type: str
+    kind: str = "name"
+    canonical: str | None = None
+
+
+@dataclass
+class _Candidate:
+    start: int  # token indices
+    end: int
+    label: str  # the model's label
+    type: str
+    kind: str = "name"
+    canonical: str | None = None
+    quoted: bool = False
+
+
+def is_acronym(text: str) -> bool:
+    letters = text.replace(".", "").replace("&", "")
+    return bool(_ACRONYM.match(text)) and 2 <= len(letters) <= 8 and sum(c.isupper() for c in letters) >= 2
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    remaining = iter(long)
+    return all(c in remaining for c in short)
+
+
+def initials_match(acronym: str, words: list[str]) -> bool:
+    """Whether `acronym` abbreviates `words` (capitalised words of the full name): same first
+    letter, and one letter sequence contains the other ("MNJTF" for Multinational Joint
+    Task Force, "ISWAP" for Islamic State West Africa Province)."""
+    letters = "".join(c for c in acronym if c.isalpha()).upper()
+    firsts = "".join(w[0] for w in words).upper()
+    if not letters or not firsts or letters[0] != firsts[0]:
+        return False
+    return _is_subsequence(firsts, letters) or _is_subsequence(letters, firsts)
+
+
+class EntityCorrector:
+    """spaCy component: replaces `doc.ents` with corrected named mentions (see module doc)."""
+
+    def __init__(self, gazetteer: Gazetteer):
+        rules = entity_rules()
+        self.gazetteer = gazetteer
+        self.label_types: dict[str, str] = rules["labels"]
+        self.org_heads = frozenset(rules["organization_head_nouns"])
+        self.place_nouns = frozenset(rules["place_head_nouns"])
+        self.place_suffixes = frozenset(rules["place_name_suffixes"])
+        self.locatives = frozenset(rules["locative_prepositions"])
+        self.leading_words = frozenset(rules["span_leading_words"])
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = [c for ent in doc.ents for c in self._clean(doc, ent)]
+        for c in candidates:
+            self._apply_curated(doc, c)
+        candidates = self._apply_acronyms(doc, candidates)
+        self._retype(doc, candidates)
+        candidates += self._missed_places(doc, candidates)
+        candidates = _without_overlaps(candidates)
+        doc.ents = [Span(doc, c.start, c.end, label=_spacy_label(c)) for c in candidates]
+        doc._.set(MENTIONS_ATTR, [
+            NamedMention(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text), c.type,
+                         c.kind, c.canonical)
+            for c in candidates])
+        return doc
+
+    # -- spans -------------------------------------------------------------------------------
+
+    def _clean(self, doc: Doc, ent: Span) -> list[_Candidate]:
+        type_ = self.label_types.get(ent.label_)
+        if type_ is None:
+            return []
+        start, end = ent.start, ent.end
+        for i in range(start, end):  # a name never runs past a line break or an opening bracket
+            if doc[i].text == "(" or (doc[i].is_space and "\n" in doc[i].text):
+                end = i
+                break
+        while start < end and (doc[start].lower_ in self.leading_words or _is_edge_punct(doc[start])):
+            start += 1
+        while end > start and (_is_edge_punct(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
+            end -= 1
+        if start >= end:
+            return []
+        pieces = [(start, end)]
+        for i in range(start + 1, end - 1):
+            # "Kano's Sabon Gari": the owner and the owned are two names when the owner is a place
+            if doc[i].tag_ == "POS" and self.gazetteer.place_rank(doc[start:i].text) >= CITY_POPULATION:
+                pieces = [(start, i), (i + 1, end)]
+                break
+        return [_Candidate(s, e, ent.label_, type_, quoted=_is_quoted(doc, s, e))
+                for s, e in pieces]
+
+    # -- curated list and acronyms -----------------------------------------------------------
+
+    def _apply_curated(self, doc: Doc, c: _Candidate) -> None:
+        text = doc[c.start:c.end].text
+        entity = self.gazetteer.lexicon.find(text)
+        if entity is None or c.quoted:
+            return
+        c.type = entity.type
+        if entity.name != text:
+            c.canonical = entity.name
+            c.kind = "acronym" if is_acronym(text) else c.kind
+
+    def _apply_acronyms(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        definitions: dict[str, tuple[str, str]] = {}
+        for i in range(1, len(doc) - 2):
+            acronym = doc[i + 1].text
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not is_acronym(acronym):
+                continue
+            name_start = self._acronym_name_start(doc, i, acronym)
+            if name_start is None:
+                continue
+            name = doc[name_start:i].text
+            overlapping = [c for c in candidates if c.start < i and c.end > name_start]
+            type_ = self._defined_type(name, overlapping)
+            definitions.setdefault(acronym, (name, type_))
+            candidates = [c for c in candidates if c not in overlapping]
+            candidates.append(_Candidate(name_start, i, "ORG", type_))
+        if not definitions:
+            return candidates
+        for i, token in enumerate(doc):
+            if token.text not in definitions:
+                continue
+            name, type_ = definitions[token.text]
+            covering = [c for c in candidates if c.start <= i < c.end]
+            if any(c.end - c.start > 1 for c in covering):
+                continue  # part of a longer name, which wins
+            candidates = [c for c in candidates if c not in covering]
+            candidates.append(_Candidate(i, i + 1, "ORG", type_, kind="acronym", canonical=name))
+        return candidates
+
+    def _acronym_name_start(self, doc: Doc, paren: int, acronym: str) -> int | None:
+        """Start token of the full name just before "(ACRONYM)", or None when the capitalised
+        words there do not abbreviate to the acronym."""
+        first = paren
+        while first > 0:
+            token = doc[first - 1]
+            if token.is_sent_end and first - 1 != paren - 1:
+                break
+            if not (_is_capitalised(token) or token.lower_ in NAME_CONNECTORS):
+                break
+            first -= 1
+        for start in range(first, paren):
+            if not _is_capitalised(doc[start]) or doc[start].lower_ in self.leading_words:
+                continue
+            words = [t.text for t in doc[start:paren] if _is_capitalised(t)]
+            if initials_match(acronym, words):
+                return start
+        return None
+
+    def _defined_type(self, name: str, overlapping: list[_Candidate]) -> str:
+        curated = self.gazetteer.lexicon.find(name)
+        if curated is not None:
+            return curated.type
+        if self.gazetteer.place_rank(name) >= 10**9 and any(c.type == PLACE for c in overlapping):
+            return PLACE  # "Democratic Republic of the Congo (DRC)"
+        return ORGANIZATION
+
+    # -- context and gazetteer ---------------------------------------------------------------
+
+    def _retype(self, doc: Doc, candidates: list[_Candidate]) -> None:
+        for c in candidates:
+            if c.quoted:
+                c.type = OTHER
+            elif c.kind == "name" and c.canonical is None:
+                self._retype_by_context(doc, c, candidates)
+        full_name_words = _person_words(doc, candidates, full_names_only=True)
+        person_words = _person_words(doc, candidates, full_names_only=False)
+        for c in candidates:
+            if c.kind != "name" or c.canonical is not None or c.quoted:
+                continue
+            if c.type == ORGANIZATION and c.label == "ORG" and c.end - c.start > 1:
+                self._org_that_is_a_person(doc, c, person_words)
+            if c.type in (PERSON, ORGANIZATION, OTHER):
+                self._place_by_gazetteer(doc, c, full_name_words)
+
+    def _retype_by_context(self, doc: Doc, c: _Candidate, candidates: list[_Candidate]) -> None:
+        words = [t.lower_ for t in doc[c.start:c.end]]
+        after = doc[c.end] if c.end < len(doc) else None
+        if c.label == "FAC":
+            c.type = ORGANIZATION if words[-1] in self.org_heads else PLACE
+        if c.type != PLACE and words[-1] not in self.org_heads and after is not None \
+                and after.lower_ in self.place_nouns and after.text.islower():
+            c.type = PLACE  # "the Baga market", "Sabon Gari district"
+        elif c.type == PERSON and self._owned_by_place(doc, c, candidates):
+            c.type = PLACE
+        elif c.type == PLACE and len(words) > 1:
+            self._place_named_organisation(doc, c)
+
+    def _owned_by_place(self, doc: Doc, c: _Candidate, candidates: list[_Candidate]) -> bool:
+        """ "Kano's Sabon Gari": a short name owned by a place is a place, unless its words
+        are used as a person's name elsewhere in the text."""
+        if c.start < 2 or doc[c.start - 1].tag_ != "POS" or c.end - c.start > 3:
+            return False
+        owner = next((o for o in candidates if o.end == c.start - 1 and o.type == PLACE), None)
+        if owner is None:
+            return False
+        words = {t.lower_ for t in doc[c.start:c.end]}
+        elsewhere = {t.lower_ for o in candidates if o is not c and o.type == PERSON and not o.quoted
+                     for t in doc[o.start:o.end]}
+        return not words & elsewhere
+
+    def _place_named_organisation(self, doc: Doc, c: _Candidate) -> None:
+        """ "Lake Chad Vanguard", "Kano Pillars": a known place followed by name words that are
+        not a place suffix ("Borno State", "Niger Delta") names an organisation."""
+        span = doc[c.start:c.end]
+        if self.gazetteer.place_rank(span.text) or span[-1].lower_ in self.place_suffixes:
+            return
+        for split in range(c.end - 1, c.start, -1):
+            rest = doc[split:c.end]
+            if self.gazetteer.place_rank(doc[c.start:split].text) >= CITY_POPULATION \
+                    and all(_is_capitalised(t) for t in rest) and not self.gazetteer.place_rank(rest.text):
+                c.type = ORGANIZATION
+                return
+
+    def _org_that_is_a_person(self, doc: Doc, c: _Candidate, person_words: set[str]) -> None:
+        """ "Harouna Issoufou Bako" tagged ORG, with "Bako" alone tagged PERSON later."""
+        tokens = doc[c.start:c.end]
+        if all(t.is_alpha and t.is_title for t in tokens) and tokens[-1].lower_ in person_words \
+                and not any(t.lower_ in self.org_heads for t in tokens):
+            c.type = PERSON
+
+    def _place_by_gazetteer(self, doc: Doc, c: _Candidate, full_name_words: set[str]) -> None:
+        if c.type == PERSON and c.end - c.start > 1:
+            return  # a full person name wins over a namesake town
+        span = doc[c.start:c.end]
+        if any(t.lower_ in full_name_words for t in span):
+            return  # the surname of someone named in full in this text
+        if self.gazetteer.place_rank(span.text) >= self._population_needed(doc, c.start, c.end):
+            c.type = PLACE
+
+    def _population_needed(self, doc: Doc, start: int, end: int) -> int:
+        before = doc[start - 1] if start > 0 else None
+        possessed = end < len(doc) and doc[end].tag_ == "POS"
+        if before is not None and before.lower_ in self.locatives and not possessed:
+            return CITY_POPULATION_AFTER_PREPOSITION
+        return CITY_POPULATION
+
+    def _missed_places(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        """Runs of proper nouns the model left untagged that the gazetteer knows as places."""
+        taken = {i for c in candidates for i in range(c.start, c.end)}
+        taken.update(i for ent in doc.ents for i in range(ent.start, ent.end))  # dates, numbers too
+        full_name_words = _person_words(doc, candidates, full_names_only=True)
+        found = []
+        i = 0
+        while i < len(doc):
+            if i in taken or not _is_proper(doc[i]):
+                i += 1
+                continue
+            end = i
+            while end < len(doc) and end not in taken and _is_proper(doc[end]):
+                end += 1
+            span = doc[i:end]
+            if not any(t.lower_ in full_name_words for t in span) and not _is_quoted(doc, i, end) \
+                    and self.gazetteer.place_rank(span.text) >= self._population_needed(doc, i, end):
+                found.append(_Candidate(i, end, "GPE", PLACE))
+            i = end
+        return found
+
+
+def _is_edge_punct(token) -> bool:
+    return token.is_punct or token.is_space or token.text in QUOTES
+
+
+def _is_capitalised(token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha or (token.is_upper and len(token.text) > 1)
+
+
+def _is_proper(token) -> bool:
+    return token.tag_ in ("NNP", "NNPS") and token.is_alpha and token.text[:1].isupper()
+
+
+def _is_quoted(doc: Doc, start: int, end: int) -> bool:
+    return start > 0 and end < len(doc) and doc[start - 1].text in QUOTES and doc[end].text in QUOTES
+
+
+def _person_words(doc: Doc, candidates: list[_Candidate], full_names_only: bool) -> set[str]:
+    return {t.lower_ for c in candidates if c.type == PERSON and not c.quoted
+            and (c.end - c.start > 1 or not full_names_only) for t in doc[c.start:c.end]}
+
+
+def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Longest first wins where candidates overlap; the result is in text order."""
+    chosen: list[_Candidate] = []
+    taken: set[int] = set()
+    for c in sorted(candidates, key=lambda c: (-(c.end - c.start), c.start)):
+        if not taken.intersection(range(c.start, c.end)):
+            chosen.append(c)
+            taken.update(range(c.start, c.end))
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _spacy_label(c: _Candidate) -> str:
+    if c.type == PLACE and c.label in PLACE_LABELS:
+        return c.label
+    return SPACY_LABEL[c.type]
+
+
+@Language.factory("newsgraph_entities", default_config={"entity_files": []})
+def make_entity_corrector(nlp: Language, name: str, entity_files: list[str]) -> EntityCorrector:
+    return EntityCorrector(get_gazetteer(tuple(entity_files)))
+
+
+class MentionStage:
+    """Fills `analysis.mentions` from the corrected entities of the parse."""
+
+    name = "mentions"
+
+    def __init__(self, corrector: EntityCorrector | None = None):
+        self._corrector = corrector
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        doc = analysis.parsed
+        named = doc._.get(MENTIONS_ATTR)
+        if named is None:  # parsed by a pipeline without newsgraph's component
+            self._corrector = self._corrector or EntityCorrector(get_gazetteer())
+            named = self._corrector(doc)._.get(MENTIONS_ATTR)
+        starts = [s.start for s in analysis.sentences]
+        text = analysis.document.text
+        analysis.mentions = [
+            Mention(doc=analysis.document.id, start=m.start, end=m.end, text=text[m.start:m.end],
+                    type=m.type, kind=m.kind, sentence=_sentence_index(analysis, starts, m.start),
+                    canonical=m.canonical)
+            for m in named]
+        return analysis
+
+
+def _sentence_index(analysis: Analysis, starts: list[int], offset: int) -> int | None:
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and offset < analysis.sentences[i].end:
+        return analysis.sentences[i].index
+    return None
