@@ -36,14 +36,18 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
         if reading is None:
             continue
         end = reading.end or cand.end
+        if timexes and _joins_clock(text, timexes[-1], cand.start, reading):
+            _join_clock(timexes[-1], text, end, reading, narrative)
+            taken_until = cand.end
+            continue
         timex = _timex(text, doc_id, cand.start, end, reading, dct)
         if reading.anchor_ref is not None:
             ref_timex = mention_timex[reading.anchor_ref]
             timex.anchor = Anchor(ref_timex.id, ref_timex.text, reading.relation, reading.offset)
         elif reading.anchor_dct and dct is not None:
             timex.anchor = Anchor(None, None, reading.relation, reading.offset)
-        if reading.period is not None and reading.type in ("DATE", "TIME"):
-            mention_timex[narrative.remember(reading.period)] = timex
+        if reading.period is not None and reading.type in ("DATE", "TIME") and reading.remember:
+            mention_timex[narrative.remember(reading.period, reading.explicit_year, cand.start)] = timex
         timexes.append(timex)
         readings.append(reading)
         taken_until = cand.end
@@ -51,6 +55,27 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
         if reading.pending:
             _resolve_span_relation(text, timexes, i, reading, dct, mention_timex, narrative)
     return timexes
+
+
+_CLOCK_GAP = re.compile(r"\s*(?:[A-Z]{2,4}\b)?\s*,?\s*(?:on\s+)?")
+
+
+def _joins_clock(text: str, previous: Timex, start: int, reading: Reading) -> bool:
+    """"5 p.m. EST Nov. 9": a clock time followed by its day is one expression."""
+    return (previous.type == "TIME" and previous.value is not None and ":" in previous.value
+            and reading.period is not None and reading.period.granularity == "day"
+            and _CLOCK_GAP.fullmatch(text[previous.end:start]) is not None)
+
+
+def _join_clock(previous: Timex, text: str, end: int, reading: Reading, narrative: Narrative) -> None:
+    clock = previous.value.split("T", 1)[1]
+    period = Period("time", reading.period.start, clock=clock)
+    previous.end, previous.text = end, text[previous.start:end]
+    previous.value = period.value()
+    previous.earliest = previous.latest = period.start.isoformat()
+    previous.anchor = None
+    if narrative.mentions and narrative.mentions[-1].granularity == "time":
+        narrative.replace_last(period)
 
 
 def _timex(text: str, doc_id: str, start: int, end: int, reading: Reading, dct: date | None) -> Timex:

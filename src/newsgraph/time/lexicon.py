@@ -37,6 +37,7 @@ class Lexicon:
     fuzzy_needs_noun: frozenset[str]
     sets: dict[str, str]
     holidays: dict[str, str]
+    decade_words: dict[str, int]
     future_markers: re.Pattern
     patterns: tuple[Pattern, ...]
 
@@ -89,6 +90,10 @@ def lexicon() -> Lexicon:
         "SEASON": _alternation(words["seasons"]),
         "POD": _alternation(words["parts_of_day"]),
         "MOD": _alternation(words["modifiers"]),
+        "UNITS": _alternation(w for w, v in words["number_words"].items() if 1 <= v <= 9 and " " not in w and w not in ("a", "an")),
+        "TEENS": _alternation(w for w, v in words["number_words"].items() if 10 <= v <= 19),
+        "TENS": _alternation(w for w, v in words["number_words"].items() if v in (20, 30, 40, 50, 60, 70, 80, 90)),
+        "DECADE_WORD": _alternation(words["decade_words"]),
         "QMOD": _alternation(words["quantifier_mods"]),
         "FUZZY": _alternation(words["fuzzy"]),
         "SET": _alternation(words["sets"]),
@@ -118,6 +123,7 @@ def lexicon() -> Lexicon:
         fuzzy_needs_noun=frozenset(words["fuzzy_adjectives_need_noun"]),
         sets=words["sets"],
         holidays=words["holidays"],
+        decade_words=words["decade_words"],
         future_markers=re.compile(r"(?<![\w'])" + _alternation(words["future_markers"]) + r"\b", re.IGNORECASE),
         patterns=patterns,
     )

@@ -50,6 +50,8 @@ class Reading:
     anchor_dct: bool = False
     relation: str = "same"
     offset: str | None = None
+    explicit_year: bool = False  # the year is written in the text ("3 May 2021", "1990")
+    remember: bool = True  # a narrative time later expressions may refer to (not "a year ago")
     end: int | None = None  # a shorter extent than the match, when the match ran on
     pending: tuple[str, float | None, str] | None = None  # ("before"|"after", amount, unit)
 
@@ -114,13 +116,27 @@ class Narrative:
         self.dct = dct
         self.lex = lex
         self.mentions: list[Period] = []  # resolved date mentions, in text order
+        self.explicit: list[bool] = []  # whether each mention's year is written in the text
+        self.positions: list[int] = []  # where each mention starts
         self._sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
 
     # --- context ------------------------------------------------------------------------
 
-    def remember(self, period: Period) -> int:
+    def remember(self, period: Period, explicit_year: bool, position: int) -> int:
         self.mentions.append(period)
+        self.positions.append(position)
+        self.explicit.append(explicit_year)
         return len(self.mentions) - 1
+
+    def replace_last(self, period: Period) -> None:
+        self.mentions[-1] = period
+
+    def explicit_reference(self) -> int | None:
+        """Latest mention of a month or day whose year the text states ("3 May 2021")."""
+        for i in range(len(self.mentions) - 1, -1, -1):
+            if self.explicit[i] and finer_or_equal(self.mentions[i].granularity, "month"):
+                return i
+        return None
 
     def reference(self, coarsest: str = "year", finest: str = "time") -> int | None:
         """Index of the latest mention whose granularity lies in [finest, coarsest]."""
@@ -141,7 +157,7 @@ class Narrative:
     def future(self, start: int, end: int) -> bool:
         """Whether the clause around [start, end) speaks of the future (will, next, expects...)."""
         begin, stop = self.sentence(start)
-        window = self.text[begin:start] + " " + self.text[end:min(stop, end + 60)]
+        window = self.text[max(begin, start - 60):start] + " " + self.text[end:min(stop, end + 25)]
         return bool(self.lex.future_markers.search(window))
 
     # --- dispatch -----------------------------------------------------------------------
@@ -166,26 +182,29 @@ class Narrative:
         return self.lex.months[key]
 
     def _year_around(self, month: int, day: int | None, c: Candidate) -> tuple[int | None, int | None]:
-        """Year of a month/day given without one: the preceding date's, else the DCT's by tense.
+        """Year of a month/day given without one, and the mention it came from (None: the DCT).
 
-        Returns (year, index of the anchoring mention or None when it came from the DCT)."""
-        ref = self.reference("year")
-        if ref is not None:
+        A narrative set in another year than the DCT ("On 3 May 2021 ... the April 26 raid")
+        lends its year; otherwise the year that puts the date nearest the DCT, forward when
+        the clause speaks of the future."""
+        ref = self.explicit_reference()
+        if ref is not None and (self.dct is None or self.mentions[ref].start.year != self.dct.year):
             year = self.mentions[ref].start.year
-            if self.dct and year == self.dct.year and not self.future(c.start, c.end):
-                if date(year, month, day or 1) > self.dct:
-                    year -= 1
+            if self.dct and date(year, month, day or 1) > self.dct and not self.future(c.start, c.end):
+                year -= 1
             return year, ref
         if self.dct is None:
             return None, None
-        year = self.dct.year
-        candidate = date(year, month, day or 1)
-        if self.future(c.start, c.end):
-            if candidate < period_of(self.dct, "month" if day is None else "day").start:
-                year += 1
-        elif candidate > self.dct:
-            year -= 1
-        return year, None
+        return self._year_near_dct(month, day or 1, c), None
+
+    def _year_near_dct(self, month: int, day: int, c: Candidate) -> int:
+        """News speaks mostly of the recent past: the last occurrence up to the DCT, unless
+        the clause is in the future or the next occurrence is only weeks away."""
+        year = self.dct.year if date(self.dct.year, month, min(day, 28)) <= self.dct else self.dct.year - 1
+        ahead = (date(year + 1, month, min(day, 28)) - self.dct).days
+        if self.future(c.start, c.end) or ahead <= 75:
+            year += 1
+        return year
 
     # --- handlers -----------------------------------------------------------------------
 
@@ -217,7 +236,7 @@ class Narrative:
             period = Period("day", date(year, month, day)) if day else Period("month", date(year, month, 1))
         except ValueError:
             return None
-        reading = Reading("DATE", period.value(), period, mod=mod)
+        reading = Reading("DATE", period.value(), period, mod=mod, explicit_year=bool(year_text))
         if not year_text:
             reading.anchor_ref, reading.anchor_dct, reading.relation = anchor, anchor is None, "year-of"
         return reading
@@ -247,7 +266,11 @@ class Narrative:
         return Reading("DATE", period.value(), period, anchor_dct=True)
 
     def _year(self, g: dict, c: Candidate) -> Reading | None:
-        if g.get("shortyear"):
+        if g.get("wordyear"):
+            year = self._spelled_year(g["wordyear"])
+            if year is None:
+                return None
+        elif g.get("shortyear"):
             short = int(g["shortyear"])
             year = (1900 if short >= 50 else 2000) + short
         else:
@@ -256,26 +279,66 @@ class Narrative:
             if re.match(r"\s*(?:-|to)\s*\d", after) and not re.match(r"\s*-\s*\d\d\b(?!\d)", after):
                 return None
         period = Period("year", date(year, 1, 1))
-        return Reading("DATE", period.value(), period, mod=self._mod(g.get("mod")))
+        return Reading("DATE", period.value(), period, mod=self._mod(g.get("mod")), explicit_year=True)
+
+    def _spelled_year(self, text: str) -> int | None:
+        """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+        words = " ".join(text.lower().replace("-", " ").split())
+        if words.startswith("two thousand"):
+            rest = words[len("two thousand"):].replace("and", " ").strip()
+            return 2000 + int(self.lex.number(rest) or 0) if rest else 2000
+        head, _, rest = words.partition(" ")
+        century = self.lex.number(head)
+        rest = rest.replace("oh ", "")
+        tail = self.lex.number(rest) if rest else None
+        if century is None or tail is None:
+            return None
+        return int(century * 100 + tail)
+
+    def _year_end(self, g: dict, c: Candidate) -> Reading | None:
+        """"year-end", "by year's end": the end of the year being discussed (or the DCT's)."""
+        if g.get("year"):
+            year = int(g["year"])
+        else:
+            ref = self.explicit_reference()
+            if ref is not None and (self.dct is None or self.mentions[ref].start.year != self.dct.year):
+                year = self.mentions[ref].start.year
+            elif self.dct is not None:
+                year = self.dct.year
+            else:
+                return Reading("DATE", None, mod="END")
+        period = Period("year", date(year, 1, 1))
+        mod = "APPROX" if g.get("qmod") else "END"
+        return Reading("DATE", period.value(), period, mod=mod, anchor_dct=not g.get("year"))
 
     def _decade(self, g: dict, c: Candidate) -> Reading | None:
-        decade = int(g["decade"]) if g.get("decade") else 1900 + int(g["shortdecade"])
+        if g.get("decadeword"):
+            century = {"eighteen": 1800, "twenty": 2000}.get((g.get("centuryword") or "").lower(), 1900)
+            decade = century + self.lex.decade_words[g["decadeword"].lower()]
+        else:
+            decade = int(g["decade"]) if g.get("decade") else 1900 + int(g["shortdecade"])
         period = Period("decade", date(decade, 1, 1))
         return Reading("DATE", period.value(), period, mod=self._mod(g.get("mod")))
 
     def _century(self, g: dict, c: Candidate) -> Reading | None:
-        number = self.lex.ordinals.get(g["ord"].lower())
-        if not number or g["ord"].lower() == "last":
+        word = g["ord"].lower()
+        number = int(word[:-2]) if word[:1].isdigit() else self.lex.ordinals.get(word)
+        if not number or word == "last":
             return None
         period = Period("century", date((number - 1) * 100 or 1, 1, 1))
         return Reading("DATE", period.value(), period, mod=self._mod(g.get("mod")))
 
     def _base_day(self, c: Candidate) -> tuple[Period | None, int | None]:
-        """The day deictic words count from: the DCT (news reports about their own week)."""
+        """The day weekday names count from: the DCT (news reports about their own week),
+        unless the narrative has moved to a dated day far from it."""
+        ref = self.explicit_reference()
+        if ref is not None and self.mentions[ref].granularity in ("day", "time") and (
+            self.dct is None or abs((self.mentions[ref].start - self.dct).days) > 31
+        ) and self.positions[ref] >= self.sentence(self.sentence(c.start)[0] - 1)[0]:
+            return self.mentions[ref], ref
         if self.dct is not None:
             return Period("day", self.dct), None
-        ref = self.reference("day")
-        return (self.mentions[ref], ref) if ref is not None else (None, None)
+        return None, None
 
     def _weekday(self, g: dict, c: Candidate) -> Reading | None:
         weekday = self.lex.weekdays[g["weekday"].lower()]
@@ -322,9 +385,24 @@ class Narrative:
 
     def _relative(self, g: dict, c: Candidate) -> Reading | None:
         rel = " ".join(g["rel"].lower().split())
-        unit = g["unit"].lower()
+        unit = " ".join(g["unit"].lower().split())
         mod = self._mod(g.get("mod"))
         season = self.lex.seasons.get(unit)
+        if unit == "period":
+            # "the latest period" of an earnings report is the quarter under discussion
+            if rel not in ("the latest", "the same", "the") or (rel == "the" and self.reference("quarter", "quarter") is None):
+                return None
+            unit = "quarter"
+        elif unit.endswith(" year"):
+            unit, rel = "year", "the" if rel in ("the", "the latest", "the current", "this") else rel
+            if rel == "the":
+                ref = self.reference("year", "year")
+                if self.dct is None and ref is None:
+                    return Reading("DATE", None)
+                base = self.mentions[ref] if ref is not None else period_of(self.dct, "year")
+                if g["rel"].lower() == "the latest" and ref is None:
+                    base = base.shift(-1, "Y")
+                return Reading("DATE", base.value(), base, mod=mod, anchor_ref=ref, anchor_dct=ref is None)
         if unit in _PART_OF_DAY_UNITS or unit == "day":
             return self._relative_day(rel, unit, mod, c)
         if season:
@@ -352,11 +430,15 @@ class Narrative:
             return Reading("DATE", period.value(), period, mod=mod, anchor_dct=True,
                            relation=_relation(shift), offset=_unit_offset(shift, letter))
         # narrative: the following week, that year, the quarter, the latest quarter
-        ref = self.reference(gran)
+        ref = self.reference(gran, gran)
+        if ref is None:
+            ref = self.reference(gran)
         if ref is None:
             if self.dct is None:
                 return Reading("DATE", None, mod=mod)
             base = period_of(self.dct, gran)
+            if gran == "quarter" and rel in ("the", "the latest") and not self.future(c.start, c.end):
+                base = base.shift(-1, "Q")  # results are reported for the quarter just ended
             anchored_dct = True
         else:
             base = self.mentions[ref].truncate(gran)
@@ -418,7 +500,7 @@ class Narrative:
                 base = base.truncate("year" if unit == "year" else "month")
         period = base.shift(-1, "Y")
         return Reading("DATE", period.value(), period, anchor_ref=ref, anchor_dct=anchored_dct,
-                       relation="before", offset="P1Y")
+                       relation="before", offset="P1Y", remember=False)
 
     def _quarter(self, g: dict, c: Candidate) -> Reading | None:
         number = _QUARTER_ORDINALS.get(g["ord"].lower())
@@ -434,7 +516,9 @@ class Narrative:
         elif poss and self.dct is not None:
             year = self.dct.year + {"last": -1, "next": 1}.get(poss, 0)
         else:
-            ref = self.reference("year")
+            ref = self.explicit_reference()
+            if ref is not None and self.dct is not None and self.mentions[ref].start.year == self.dct.year:
+                ref = None
             if ref is not None:
                 year = self.mentions[ref].start.year
             elif self.dct is not None:
@@ -445,8 +529,32 @@ class Narrative:
                 return Reading("DATE", f"XXXX-{'Q' if gran == 'quarter' else 'H'}{number}")
         period = Period(gran, date(year, (number - 1) * months_per + 1, 1))
         explicit = bool(g.get("year"))
-        return Reading("DATE", period.value(), period, anchor_ref=ref,
+        return Reading("DATE", period.value(), period, anchor_ref=ref, explicit_year=explicit,
                        anchor_dct=not explicit and ref is None, relation="year-of")
+
+    def _year_period(self, g: dict, c: Candidate) -> Reading | None:
+        """"the 1988 third quarter", "the 1989 period": a quarter of a stated year; a bare
+        period is the one the text is discussing."""
+        year = int(g["year"])
+        unit = " ".join(g["qunit"].lower().split())
+        if g.get("ord"):
+            number = _QUARTER_ORDINALS.get(g["ord"].lower())
+            if unit == "half" and number <= 2:
+                return self._period_reading(Period("half", date(year, 1 if number == 1 else 7, 1)))
+            if unit in ("quarter", "period"):
+                return self._period_reading(Period("quarter", date(year, (number - 1) * 3 + 1, 1)))
+            return None
+        if unit in ("first half", "second half"):
+            return self._period_reading(Period("half", date(year, 1 if unit == "first half" else 7, 1)))
+        ref = self.reference("half", "month")
+        if ref is None:
+            return self._period_reading(Period("year", date(year, 1, 1)))
+        discussed = self.mentions[ref]
+        return self._period_reading(Period(discussed.granularity, discussed.start.replace(year=year)))
+
+    @staticmethod
+    def _period_reading(period: Period) -> Reading:
+        return Reading("DATE", period.value(), period, explicit_year=True)
 
     def _season(self, g: dict, c: Candidate) -> Reading | None:
         period = season_period(int(g["year"]), self.lex.seasons[g["season"].lower()])
@@ -504,7 +612,8 @@ class Narrative:
         period = base.truncate(gran).shift(step, shift_unit) if gran != "time" else base.shift(step, shift_unit)
         period = period.truncate(gran)
         return Reading("DATE", period.value(), period, mod=mod, anchor_ref=ref, anchor_dct=ref is None,
-                       relation=_relation(step), offset=_duration_value(abs(step), unit))
+                       relation=_relation(step), offset=_duration_value(abs(step), unit),
+                       remember=direction not in ("ago", "from now", "hence"))
 
     def _duration(self, g: dict, c: Candidate) -> Reading | None:
         if g.get("bare"):
@@ -519,6 +628,8 @@ class Narrative:
             amount = (amount or 0) + 0.5
         if amount is not None and amount > 10000:
             return None
+        if (g.get("tail") or "").lower() == "old" or re.match(r"[\s-]+old\b", self.text[c.end:c.end + 5]):
+            return None  # an age ("a 6-year-old"), not a period of time
         mod = self.lex.quantifier_mods.get(" ".join((g.get("qmod") or "").lower().split()))
         return Reading("DURATION", _duration_value(amount, unit), mod=mod)
 
@@ -526,10 +637,8 @@ class Narrative:
         word = " ".join(g["fuzzy"].lower().split())
         if word in self.lex.fuzzy_needs_noun:
             following = re.match(r"\s+(\w+)", self.text[c.end:c.end + 20])
-            if not following or following.group(1).lower() not in ("times", "period", "level", "levels",
-                                                                      "market", "years", "era", "plans"):
-                if word != "current":
-                    return None
+            if not following or following.group(1).lower() not in ("times", "period", "era", "history", "past"):
+                return None
         return Reading("DATE", self.lex.fuzzy[word], anchor_dct=self.dct is not None)
 
     def _set(self, g: dict, c: Candidate) -> Reading | None:
@@ -580,25 +689,31 @@ class Narrative:
             year = self.dct.year + {"last": -1, "next": 1}.get(rel, 0)
         else:
             ref = self.reference("year")
-            year = self.mentions[ref].start.year if ref is not None else self.dct.year if self.dct else None
+            year = self.mentions[ref].start.year if ref is not None else None
+            if ref is None and self.dct is not None:
+                fixed = _holiday_date(rule, self.dct.year)
+                year = self._year_near_dct(fixed.month, fixed.day, c)
         if year is None:
             return Reading("DATE", f"XXXX-{rule}" if "-" in rule else None)
-        if rule == "thanksgiving":
-            day = _nth_weekday(year, 11, 4, 4)
-        elif rule == "easter":
-            day = _easter(year)
-        elif rule == "labor_day":
-            day = _nth_weekday(year, 9, 1, 1)
-        elif rule == "memorial_day":
-            day = _nth_weekday(year, 5, 1, -1)
-        else:
-            month, dom = map(int, rule.split("-"))
-            day = date(year, month, dom)
+        day = _holiday_date(rule, year)
         if rel == "last" and self.dct is not None and day > self.dct and not g.get("year"):
             return None
         period = Period("day", day)
         return Reading("DATE", period.value(), period, anchor_ref=ref,
                        anchor_dct=ref is None and not g.get("year"), relation="year-of")
+
+
+def _holiday_date(rule: str, year: int) -> date:
+    if rule == "thanksgiving":
+        return _nth_weekday(year, 11, 4, 4)
+    if rule == "easter":
+        return _easter(year)
+    if rule == "labor_day":
+        return _nth_weekday(year, 9, 1, 1)
+    if rule == "memorial_day":
+        return _nth_weekday(year, 5, 1, -1)
+    month, dom = map(int, rule.split("-"))
+    return date(year, month, dom)
 
 
 def _relation(shift: int) -> str:
