@@ -11,8 +11,8 @@ from pathlib import Path
 from newsgraph.store import open_store
 
 WORKER = Path(__file__).with_name("crash_worker.py")
-DOCUMENTS = 30
-SENTENCES = 400  # large enough that a kill usually lands inside a transaction
+DOCUMENTS = 20
+SENTENCES = 300  # large enough that a kill usually lands inside a transaction
 
 
 def run_worker(db: Path) -> subprocess.Popen:
@@ -24,7 +24,7 @@ def test_kill_9_mid_batch_leaves_only_whole_documents(tmp_path):
     db = tmp_path / "graph.db"
     worker = run_worker(db)
     committed = 0
-    while committed < 5:
+    while committed < 3:
         line = worker.stdout.readline()
         assert line.startswith("added"), f"worker stopped early: {line!r}"
         committed += 1
