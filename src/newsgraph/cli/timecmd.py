@@ -59,7 +59,7 @@ def timex_command(source: str, published: date | None, output_format: str) -> No
     if output_format == "tml":
         click.echo(to_timeml(text, timexes, published, doc_id), nl=False)
         return
-    fields = ("start", "end", "text", "type", "value", "earliest", "latest", "granularity")
+    fields = ("id", "start", "end", "text", "type", "value", "earliest", "latest", "granularity", "mod")
     items = [{**{name: getattr(t, name) for name in fields},
               "anchor": asdict(t.anchor) if t.anchor is not None else None} for t in timexes]
     click.echo(json.dumps(items, indent=2, ensure_ascii=False))
