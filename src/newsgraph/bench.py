@@ -14,10 +14,11 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from itertools import islice
 from pathlib import Path
+from typing import Self
 
 import psutil
 
@@ -35,14 +36,12 @@ DocumentStream = Callable[[], Iterator[Document]]
 
 
 @dataclass
-class PassResult:
-    """One measured pass over the corpus."""
+class Throughput:
+    """The time one side (pipeline or bare spaCy) spent on the corpus, summed over its chunks."""
 
     seconds: float
     documents: int
     words: int
-    bytes: int
-    peak_rss_bytes: int
 
     @property
     def docs_per_s(self) -> float:
@@ -53,7 +52,7 @@ class PassResult:
         return self.words / self.seconds if self.seconds else 0.0
 
     def to_dict(self) -> dict:
-        return {**asdict(self), "docs_per_s": self.docs_per_s, "words_per_s": self.words_per_s}
+        return {"seconds": self.seconds, "docs_per_s": self.docs_per_s, "words_per_s": self.words_per_s}
 
 
 @dataclass
@@ -62,11 +61,16 @@ class BenchResult:
     stages: list[str]
     workers: int
     batch_size: int
-    pipeline: PassResult
-    bare: PassResult
+    documents: int
+    words: int
+    bytes: int
+    pipeline: Throughput
+    bare: Throughput
+    wall_seconds: float  # the whole measured run: both sides, warm-up and bookkeeping
+    peak_rss_bytes: int
+    load_seconds: float
     skipped: int = 0  # inputs that could not be read
     unavailable_stages: list[str] = field(default_factory=list)
-    load_seconds: float = 0.0
 
     @property
     def ratio(self) -> float:
@@ -80,11 +84,13 @@ class BenchResult:
             "unavailable_stages": self.unavailable_stages,
             "workers": self.workers,
             "batch_size": self.batch_size,
-            "documents": self.pipeline.documents,
-            "words": self.pipeline.words,
-            "bytes": self.pipeline.bytes,
+            "documents": self.documents,
+            "words": self.words,
+            "bytes": self.bytes,
             "skipped_inputs": self.skipped,
             "load_seconds": self.load_seconds,
+            "wall_seconds": self.wall_seconds,
+            "peak_rss_bytes": self.peak_rss_bytes,
             "pipeline": self.pipeline.to_dict(),
             "bare_spacy": self.bare.to_dict(),
             "ratio": self.ratio,
@@ -94,7 +100,7 @@ class BenchResult:
                 "python": platform.python_version(),
                 "platform": platform.platform(),
             },
-            "measured_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+            "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
 
 
@@ -191,14 +197,27 @@ def load_bare_nlp():
 # --- memory --------------------------------------------------------------------------------
 
 
-class PeakRSS:
-    """Samples the resident memory of this process plus all its children in a background thread.
+def _resident_peak(process: psutil.Process) -> int:
+    """The process's high-water resident size (Linux VmHWM), else its current resident size."""
+    try:
+        with open(f"/proc/{process.pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return process.memory_info().rss
 
-    Shared pages of forked workers are counted once per process, so with workers the figure
-    is an upper bound.
+
+class PeakRSS:
+    """Peak resident memory of this process plus all its children.
+
+    Each process's own high-water mark is read where the OS keeps one (Linux), and the sum
+    is also sampled in a background thread in case workers come and go. Summing per-process
+    peaks, and counting pages shared by workers once per process, makes it an upper bound.
     """
 
-    def __init__(self, interval: float = 0.05):
+    def __init__(self, interval: float = 0.1):
         self.interval = interval
         self.peak = 0
         self._process = psutil.Process()
@@ -209,7 +228,7 @@ class PeakRSS:
         total = 0
         for process in [self._process, *self._process.children(recursive=True)]:
             try:
-                total += process.memory_info().rss
+                total += _resident_peak(process)
             except (psutil.NoSuchProcess, psutil.AccessDenied):
                 continue
         self.peak = max(self.peak, total)
@@ -219,7 +238,7 @@ class PeakRSS:
         while not self._stop.wait(self.interval):
             self.sample()
 
-    def __enter__(self) -> PeakRSS:
+    def __enter__(self) -> Self:
         self.sample()
         self._thread.start()
         return self
@@ -230,7 +249,53 @@ class PeakRSS:
         self.sample()
 
 
-# --- measured passes -----------------------------------------------------------------------
+# --- measured run --------------------------------------------------------------------------
+#
+# The pipeline and bare spaCy take turns on each chunk of `batch_size` documents, alternating
+# which goes first, so background load and cache effects fall on both sides alike. In worker
+# processes each worker holds both models and times its own chunks; the workers' summed time
+# divided by their number estimates each side's wall time.
+
+_models = None  # (Pipeline, bare spaCy) of this process
+_warmed_up = False
+_WORKER_LOAD_TIMEOUT = 300
+
+
+def _load_models(stages: list[str], ready=None) -> None:
+    global _models
+    from newsgraph.pipeline import Pipeline
+
+    _models = (Pipeline(stages=stages), load_bare_nlp())
+    if ready is not None:
+        ready.wait()
+
+
+def _time_chunk(chunk: list[Document], batch_size: int, pipeline_first: bool) -> tuple[int, float, float]:
+    """(documents, pipeline seconds, bare seconds) for one chunk.
+
+    A process's first chunk is run once untimed: spaCy's first batches pay for lazy set-up.
+    """
+    global _warmed_up
+    pipeline, nlp = _models
+
+    def run_pipeline() -> None:
+        for _analysis in pipeline.pipe(chunk, batch_size=batch_size):
+            pass
+
+    def run_bare() -> None:
+        for _doc in nlp.pipe([d.text for d in chunk], batch_size=batch_size):
+            pass
+
+    if not _warmed_up:
+        run_pipeline()
+        run_bare()
+        _warmed_up = True
+    seconds = {}
+    for run in (run_pipeline, run_bare) if pipeline_first else (run_bare, run_pipeline):
+        started = time.perf_counter()
+        run()
+        seconds[run] = time.perf_counter() - started
+    return len(chunk), seconds[run_pipeline], seconds[run_bare]
 
 
 class _Counter:
@@ -247,91 +312,30 @@ class _Counter:
             yield document
 
 
-def _progress(label: str, quiet: bool):
-    from tqdm import tqdm
-
-    return tqdm(desc=label, unit=" doc", disable=True if quiet else None, leave=False, mininterval=0.5)
-
-
-def _measure(label: str, run: Callable[[Iterator[Document]], Iterator[int]], corpus: Corpus,
-             quiet: bool) -> PassResult:
-    """Time `run` over one fresh pass of the corpus; `run` yields once per finished document."""
-    counter = _Counter()
-    with PeakRSS() as memory, _progress(label, quiet) as bar:
-        started = time.perf_counter()
-        for done in run(counter.count(corpus.stream())):
-            bar.update(done)
-        seconds = time.perf_counter() - started
-    return PassResult(seconds, counter.documents, counter.words, counter.bytes, memory.peak)
-
-
-def _in_process_pipeline(pipeline, batch_size: int):
-    def run(documents: Iterator[Document]) -> Iterator[int]:
-        for _analysis in pipeline.pipe(documents, batch_size=batch_size):
-            yield 1
-
-    return run
-
-
-def _in_process_bare(nlp, batch_size: int):
-    def run(documents: Iterator[Document]) -> Iterator[int]:
-        for _doc in nlp.pipe((d.text for d in documents), batch_size=batch_size):
-            yield 1
-
-    return run
-
-
-_WORKER_LOAD_TIMEOUT = 300
-# Worker processes: each loads its model once (in the pool initializer), then handles chunks.
-_worker_model = None
-
-
-def _init_worker(kind: str, stages: list[str], ready) -> None:
-    global _worker_model
-    if kind == "pipeline":
-        from newsgraph.pipeline import Pipeline
-
-        _worker_model = Pipeline(stages=stages)
-    else:
-        _worker_model = load_bare_nlp()
-    ready.wait()
-
-
-def _work_pipeline(chunk: list[Document], batch_size: int) -> int:
-    return sum(1 for _ in _worker_model.pipe(chunk, batch_size=batch_size))
-
-
-def _work_bare(chunk: list[str], batch_size: int) -> int:
-    return sum(1 for _ in _worker_model.pipe(chunk, batch_size=batch_size))
-
-
-def _chunks(items: Iterator, size: int) -> Iterator[list]:
-    while chunk := list(islice(items, size)):
-        yield chunk
+def _chunk_tasks(documents: Iterator[Document], batch_size: int) -> Iterator[tuple]:
+    for index, chunk in enumerate(iter(lambda: list(islice(documents, batch_size)), [])):
+        yield chunk, batch_size, index % 2 == 0
 
 
 class _WorkerPool:
-    """A process pool fed a bounded number of chunks at a time, so the corpus is never queued whole."""
+    """Worker processes that load both models once, fed a bounded number of chunks at a time
+    so that the corpus is never queued whole."""
 
-    def __init__(self, kind: str, stages: list[str], workers: int, batch_size: int):
+    def __init__(self, stages: list[str], workers: int):
         context = multiprocessing.get_context("spawn")
         ready = context.Barrier(workers + 1)
-        self.kind = kind
         self.workers = workers
-        self.batch_size = batch_size
-        self.pool = context.Pool(workers, initializer=_init_worker, initargs=(kind, stages, ready))
+        self.pool = context.Pool(workers, initializer=_load_models, initargs=(stages, ready))
         try:
-            ready.wait(timeout=_WORKER_LOAD_TIMEOUT)  # every worker has loaded its model
+            ready.wait(timeout=_WORKER_LOAD_TIMEOUT)
         except threading.BrokenBarrierError:
             self.pool.terminate()
-            raise NewsgraphError(f"{kind} workers did not start within {_WORKER_LOAD_TIMEOUT} s") from None
+            raise NewsgraphError(f"workers did not load the models within {_WORKER_LOAD_TIMEOUT} s") from None
 
-    def run(self, documents: Iterator[Document]) -> Iterator[int]:
-        work = _work_pipeline if self.kind == "pipeline" else _work_bare
-        items = documents if self.kind == "pipeline" else (d.text for d in documents)
+    def map(self, tasks: Iterator[tuple]) -> Iterator[tuple[int, float, float]]:
         in_flight: deque = deque()
-        for chunk in _chunks(iter(items), self.batch_size):
-            in_flight.append(self.pool.apply_async(work, (chunk, self.batch_size)))
+        for task in tasks:
+            in_flight.append(self.pool.apply_async(_time_chunk, task))
             if len(in_flight) >= 2 * self.workers:
                 yield in_flight.popleft().get()
         while in_flight:
@@ -342,9 +346,15 @@ class _WorkerPool:
         self.pool.join()
 
 
+def _progress(quiet: bool):
+    from tqdm import tqdm
+
+    return tqdm(desc="bench", unit=" doc", disable=True if quiet else None, leave=False, mininterval=0.5)
+
+
 def run_bench(corpus: Corpus, stages: list[str] | None = None, workers: int = 1, batch_size: int = 16,
               quiet: bool = False) -> BenchResult:
-    """Measure the pipeline, then bare spaCy, over the same stream of texts."""
+    """Measure the pipeline and bare spaCy, chunk by chunk, over one stream of texts."""
     if workers < 1 or batch_size < 1:
         raise NewsgraphError("--workers and --batch-size must be at least 1")
     if stages is None:
@@ -354,35 +364,38 @@ def run_bench(corpus: Corpus, stages: list[str] | None = None, workers: int = 1,
         if unavailable:
             raise NewsgraphError(f"stage module not found: {', '.join(unavailable)}")
     started = time.perf_counter()
-    if workers == 1:
-        from newsgraph.pipeline import Pipeline
+    pool = _WorkerPool(stages, workers) if workers > 1 else None
+    if pool is None:
+        _load_models(stages)
+    load_seconds = time.perf_counter() - started
 
-        pipeline_run = _in_process_pipeline(Pipeline(stages=stages), batch_size)
-        load_seconds = time.perf_counter() - started
-        pipeline_result = _measure("pipeline", pipeline_run, corpus, quiet)
-        started = time.perf_counter()
-        bare_run = _in_process_bare(load_bare_nlp(), batch_size)
-        load_seconds += time.perf_counter() - started
-        bare_result = _measure("bare spaCy", bare_run, corpus, quiet)
-    else:
-        results, load_seconds = [], 0.0
-        for kind, label in (("pipeline", "pipeline"), ("bare", "bare spaCy")):
+    counter = _Counter()
+    tasks = _chunk_tasks(counter.count(corpus.stream()), batch_size)
+    pipeline_seconds = bare_seconds = 0.0
+    try:
+        with PeakRSS() as memory, _progress(quiet) as bar:
             started = time.perf_counter()
-            pool = _WorkerPool(kind, stages, workers, batch_size)
-            load_seconds += time.perf_counter() - started
-            try:
-                results.append(_measure(label, pool.run, corpus, quiet))
-            finally:
-                pool.close()
-        pipeline_result, bare_result = results
+            for documents, pipeline_s, bare_s in (pool.map(tasks) if pool else (_time_chunk(*t) for t in tasks)):
+                pipeline_seconds += pipeline_s
+                bare_seconds += bare_s
+                bar.update(documents)
+            wall_seconds = time.perf_counter() - started
+    finally:
+        if pool is not None:
+            pool.close()
     return BenchResult(
         corpus=corpus.name,
         stages=list(stages),
         workers=workers,
         batch_size=batch_size,
-        pipeline=pipeline_result,
-        bare=bare_result,
+        documents=counter.documents,
+        words=counter.words,
+        bytes=counter.bytes,
+        pipeline=Throughput(pipeline_seconds / workers, counter.documents, counter.words),
+        bare=Throughput(bare_seconds / workers, counter.documents, counter.words),
+        wall_seconds=wall_seconds,
+        peak_rss_bytes=memory.peak,
+        load_seconds=load_seconds,
         skipped=corpus.skipped,
         unavailable_stages=unavailable,
-        load_seconds=load_seconds,
     )

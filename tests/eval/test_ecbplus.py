@@ -86,7 +86,7 @@ def test_malformed_file_raises_input_error_naming_it(tmp_path: Path) -> None:
 
 
 def test_detokenize_leaves_real_dashes_and_quotes_alone() -> None:
-    assert detokenize("He left -- quietly -- and the workers ’ union objected .".split()) == (
+    assert detokenize(["He", "left", "--", "quietly", "--", "and", "the", "workers", "’", "union", "objected", "."]) == (
         "He left -- quietly -- and the workers’ union objected."
     )
 

@@ -10,30 +10,30 @@ from newsgraph.cli import main
 
 def _format_table(result: dict) -> str:
     pipeline, bare = result["pipeline"], result["bare_spacy"]
-    mb = 1024 * 1024
     rows = [
         ("", "pipeline", "bare spaCy"),
         ("seconds", f"{pipeline['seconds']:.2f}", f"{bare['seconds']:.2f}"),
         ("documents/s", f"{pipeline['docs_per_s']:.1f}", f"{bare['docs_per_s']:.1f}"),
         ("words/s", f"{pipeline['words_per_s']:,.0f}", f"{bare['words_per_s']:,.0f}"),
-        ("peak RSS (MiB)", f"{pipeline['peak_rss_bytes'] / mb:.0f}", f"{bare['peak_rss_bytes'] / mb:.0f}"),
     ]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    lines = [
-        f"corpus:  {result['corpus']}",
-        f"texts:   {result['documents']} documents, {result['words']:,} words, {result['bytes']:,} bytes"
-        + (f" ({result['skipped_inputs']} unreadable inputs skipped)" if result["skipped_inputs"] else ""),
-        f"stages:  {', '.join(result['stages']) or '(parse only)'}"
-        + (f"  [not available: {', '.join(result['unavailable_stages'])}]" if result["unavailable_stages"] else ""),
-        f"workers: {result['workers']}, batch size {result['batch_size']}, "
-        f"model load {result['load_seconds']:.1f} s (not timed)",
-        "",
-    ]
-    lines += ["  ".join(cell.rjust(widths[i]) if i else cell.ljust(widths[i]) for i, cell in enumerate(row))
-              for row in rows]
+    skipped = f" ({result['skipped_inputs']} unreadable inputs skipped)" if result["skipped_inputs"] else ""
+    missing = f"  [not installed: {', '.join(result['unavailable_stages'])}]" if result["unavailable_stages"] else ""
     verdict = "meets" if result["ratio"] >= result["target_ratio"] else "BELOW"
-    lines += ["", f"ratio pipeline/bare: {result['ratio']:.2f} ({verdict} target {result['target_ratio']})"]
-    return "\n".join(lines)
+    return "\n".join([
+        f"corpus:   {result['corpus']}",
+        f"texts:    {result['documents']} documents, {result['words']:,} words, {result['bytes']:,} bytes{skipped}",
+        f"stages:   {', '.join(result['stages']) or '(parse only)'}{missing}",
+        f"workers:  {result['workers']}, batch size {result['batch_size']}",
+        f"time:     {result['wall_seconds']:.1f} s measured run, {result['load_seconds']:.1f} s model loading",
+        f"peak RSS: {result['peak_rss_bytes'] / 2**20:.0f} MiB (both models loaded"
+        + (", all workers)" if result["workers"] > 1 else ")"),
+        "",
+        *("  ".join(cell.rjust(widths[i]) if i else cell.ljust(widths[i]) for i, cell in enumerate(row))
+          for row in rows),
+        "",
+        f"ratio pipeline/bare: {result['ratio']:.2f} ({verdict} target {result['target_ratio']})",
+    ])
 
 
 @main.command()

@@ -15,14 +15,15 @@ from pathlib import Path
 from newsgraph.errors import InputError
 
 # Tokens written against the preceding token ("word ," -> "word,").
-_ATTACH_LEFT = frozenset(
-    ". , : ; ? ! ) ] } % ... '' ” ’ 's 'm 're 've 'll 'd n't ’s ’m ’re ’ve ’ll ’d n’t".split()
-)
+_ATTACH_LEFT = frozenset([
+    ".", ",", ":", ";", "?", "!", ")", "]", "}", "%", "...", "''", "”", "’",
+    "'s", "'m", "'re", "'ve", "'ll", "'d", "n't", "’s", "’m", "’re", "’ve", "’ll", "’d", "n’t",
+])
 # Tokens written against the following token ("( word" -> "(word").
-_ATTACH_RIGHT = frozenset("( [ { $ # `` “ ‘".split())
+_ATTACH_RIGHT = frozenset(["(", "[", "{", "$", "#", "``", "“", "‘"])
 # Tokens split out of one word: "year - old", "and / or", "Gray ’ s", "4 : 59", "2 . 6", "a . m".
-_INFIX = frozenset("- / ’ ' : .".split())
-_CONTRACTION_TAILS = frozenset("s t m re ve ll d".split())
+_INFIX = frozenset(["-", "/", "’", "'", ":", "."])
+_CONTRACTION_TAILS = frozenset(["s", "t", "m", "re", "ve", "ll", "d"])
 _QUOTES = {"``": '"', "''": '"'}
 _URL_START = re.compile(r"^https?$|^www$", re.IGNORECASE)
 
