@@ -4,6 +4,7 @@ Usage: crash_worker.py DB COUNT SENTENCES
 Document i has SENTENCES sentences, each mentioning the shared place Calverton and the
 person Witness i, so a partly written document would show as a wrong count of rows.
 """
+
 from __future__ import annotations
 
 import sys
@@ -23,8 +24,9 @@ def numbered_analysis(number: int, sentences: int) -> Analysis:
         analysis.sentences.append(Sentence(k, start, start + len(line), line))
         for entity, surface in ((person, f"Witness {number}"), (place, "Calverton")):
             offset = start + line.index(surface)
-            mention = Mention(document.id, offset, offset + len(surface), surface, entity.type,
-                              sentence=k, entity=entity.id)
+            mention = Mention(
+                document.id, offset, offset + len(surface), surface, entity.type, sentence=k, entity=entity.id
+            )
             analysis.mentions.append(mention)
             entity.mentions.append(mention)
         start += len(line) + 1

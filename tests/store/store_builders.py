@@ -1,4 +1,5 @@
 """Hand-built analyses for store tests: a text, and which words of it are which entities."""
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,14 @@ def offset_of(text: str, surface: str, nth: int) -> int:
     return start
 
 
-def analysis(text: str, refs: list[Ref], title: str | None = None, aliases: dict[str, list[str]] | None = None,
-             published: date | None = None, source: str | None = None) -> Analysis:
+def analysis(
+    text: str,
+    refs: list[Ref],
+    title: str | None = None,
+    aliases: dict[str, list[str]] | None = None,
+    published: date | None = None,
+    source: str | None = None,
+) -> Analysis:
     """An analysis with sentences, mentions resolved to entities, and the entities themselves."""
     document = Document(text=text, title=title, source=source, published=published)
     result = Analysis(document=document, sentences=sentences_of(text))
@@ -45,11 +52,20 @@ def analysis(text: str, refs: list[Ref], title: str | None = None, aliases: dict
     for ref in refs:
         start = offset_of(text, ref.surface, ref.nth)
         entity_id = Entity.make_id(ref.type, ref.name)
-        mention = Mention(document.id, start, start + len(ref.surface), ref.surface, ref.type, ref.kind,
-                          result.sentence_at(start).index, entity_id)
+        mention = Mention(
+            document.id,
+            start,
+            start + len(ref.surface),
+            ref.surface,
+            ref.type,
+            ref.kind,
+            result.sentence_at(start).index,
+            entity_id,
+        )
         result.mentions.append(mention)
-        entity = entities.setdefault(entity_id, Entity(entity_id, ref.type, ref.name,
-                                                       list((aliases or {}).get(ref.name, []))))
+        entity = entities.setdefault(
+            entity_id, Entity(entity_id, ref.type, ref.name, list((aliases or {}).get(ref.name, [])))
+        )
         entity.mentions.append(mention)
     result.entities = list(entities.values())
     return result

@@ -1,4 +1,5 @@
 """A writer killed with SIGKILL mid-batch leaves a sound store holding only whole documents."""
+
 from __future__ import annotations
 
 import os
@@ -16,8 +17,11 @@ SENTENCES = 300  # large enough that a kill usually lands inside a transaction
 
 
 def run_worker(db: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, str(WORKER), str(db), str(DOCUMENTS), str(SENTENCES)],
-                            stdout=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, str(WORKER), str(db), str(DOCUMENTS), str(SENTENCES)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_kill_9_mid_batch_leaves_only_whole_documents(tmp_path):
@@ -48,7 +52,8 @@ def test_kill_9_mid_batch_leaves_only_whole_documents(tmp_path):
             )
         }
         orphans = conn.execute(
-            "SELECT COUNT(*) FROM mentions m WHERE m.doc_id NOT IN (SELECT id FROM documents)").fetchone()
+            "SELECT COUNT(*) FROM mentions m WHERE m.doc_id NOT IN (SELECT id FROM documents)"
+        ).fetchone()
     finally:
         conn.close()
     assert committed <= len(documents) < DOCUMENTS

@@ -1,4 +1,5 @@
 """The SQLite store, on real files: schema, atomic adds, entity merging, lookup, search, profile."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -24,8 +25,18 @@ from newsgraph.model import (
 from newsgraph.store import SQLiteStore, open_store
 
 GRAPH_TABLES = {
-    "documents", "sentences", "entities", "entity_aliases", "mentions", "timexes", "relations",
-    "relation_evidence", "events", "event_participants", "event_evidence", "sentence_search",
+    "documents",
+    "sentences",
+    "entities",
+    "entity_aliases",
+    "mentions",
+    "timexes",
+    "relations",
+    "relation_evidence",
+    "events",
+    "event_participants",
+    "event_evidence",
+    "sentence_search",
 }
 
 
@@ -53,7 +64,9 @@ def test_a_new_store_has_the_schema_and_records_its_version(store, db):
     tables = {name for (name,) in raw(db, "SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert GRAPH_TABLES <= tables
     assert raw(db, "SELECT version, name FROM schema_migrations ORDER BY version") == [
-        (1, "initial"), (2, "sentence_search")]
+        (1, "initial"),
+        (2, "sentence_search"),
+    ]
     assert store.schema_version() == 2
 
 
@@ -69,7 +82,11 @@ def test_reopening_applies_no_migration_twice_and_keeps_the_data(db):
         document = store.document(record.id)
     assert raw(db, "SELECT COUNT(*) FROM schema_migrations") == [(2,)]
     assert (record.title, record.source, record.published, record.language) == (
-        "River port opens", "port.txt", date(2024, 3, 4), "en")
+        "River port opens",
+        "port.txt",
+        date(2024, 3, 4),
+        "en",
+    )
     assert record.sha256 == port_analysis().document.sha256
     assert document.text == PORT_TEXT and document.id == record.id
 
@@ -132,7 +149,12 @@ def test_one_entity_across_documents_unions_aliases_and_counts_documents(store):
     assert ferrandez.aliases == ["Ferrandez", "Mayor Ferrandez"]
     assert (ferrandez.documents, ferrandez.mentions) == (2, 3)
     [cha] = store.entities(type="organization")
-    assert (cha.name, cha.aliases, cha.documents, cha.mentions) == ("Calverton Harbour Authority", ["CHA"], 2, 3)
+    assert (cha.name, cha.aliases, cha.documents, cha.mentions) == (
+        "Calverton Harbour Authority",
+        ["CHA"],
+        2,
+        3,
+    )
 
 
 def test_the_longer_spelling_of_a_name_becomes_canonical(store):
@@ -183,7 +205,10 @@ def test_entities_filter_by_type_and_substring(store):
     assert store.entities(search="%") == []
     ranked = store.entities()
     assert [(e.name, e.mentions) for e in ranked[:3]] == [
-        ("Calverton Harbour Authority", 2), ("Lucía Ferrandez", 2), ("Amman", 1)], "most mentioned, then by name"
+        ("Calverton Harbour Authority", 2),
+        ("Lucía Ferrandez", 2),
+        ("Amman", 1),
+    ], "most mentioned, then by name"
 
 
 def test_search_ranks_sentences_and_names_their_entities(store):
@@ -202,7 +227,9 @@ def test_search_ranks_sentences_and_names_their_entities(store):
     assert [h.sentence for h in store.search("talks failing")] == [1], "stemmed"
 
 
-@pytest.mark.parametrize("query", ['"foo', "a-b:c", "CHA's", "NEAR(", '""', "-", "*", "port OR", "(jobs", "^"])
+@pytest.mark.parametrize(
+    "query", ['"foo', "a-b:c", "CHA's", "NEAR(", '""', "-", "*", "port OR", "(jobs", "^"]
+)
 def test_search_survives_fts_syntax_in_queries(store, query):
     store.add(port_analysis())
     store.search(query)
@@ -223,13 +250,18 @@ def test_profile_gives_mentions_in_their_sentences_and_co_mentions(store):
     assert (profile.type, profile.name, profile.documents) == ("person", "Lucía Ferrandez", 2)
     assert profile.aliases == ["Ferrandez", "Mayor Ferrandez"]
     assert [(m.text, m.doc_title, m.sentence) for m in profile.mentions] == [
-        ("Lucía Ferrandez", "River port opens", 0), ("Ferrandez", "River port opens", 1),
-        ("Mayor Ferrandez", "Dock talks", 0)]
+        ("Lucía Ferrandez", "River port opens", 0),
+        ("Ferrandez", "River port opens", 1),
+        ("Mayor Ferrandez", "Dock talks", 0),
+    ]
     for m in profile.mentions:
         assert m.sentence_text[m.start - m.sentence_start : m.end - m.sentence_start] == m.text
     assert profile.mentions[1].sentence_text == "Ferrandez said the port would bring two hundred jobs."
     assert [(c.name, c.count, c.documents) for c in profile.co_mentions] == [
-        ("Brenmoor", 1, 1), ("Calverton", 1, 1), ("Calverton Harbour Authority", 0, 2)]
+        ("Brenmoor", 1, 1),
+        ("Calverton", 1, 1),
+        ("Calverton Harbour Authority", 0, 2),
+    ]
 
 
 def test_profile_of_an_unknown_entity_is_not_found(store):
@@ -255,24 +287,65 @@ def test_a_mention_outside_every_sentence_is_shown_with_surrounding_text(store):
 def test_the_whole_graph_reads_back_as_model_objects(store):
     port = port_analysis()
     doc = port.document.id
-    ferrandez, cha, calverton = (Entity.make_id(*k) for k in (
-        ("person", "Lucía Ferrandez"), ("organization", "Calverton Harbour Authority"), ("place", "Calverton")))
-    monday = Timex(doc, PORT_TEXT.index("Monday"), PORT_TEXT.index("Monday") + 6, "Monday", "DATE",
-                   "2024-03-04", "2024-03-04", "2024-03-04", "day", Anchor(None, None, "before", None))
+    ferrandez, cha, calverton = (
+        Entity.make_id(*k)
+        for k in (
+            ("person", "Lucía Ferrandez"),
+            ("organization", "Calverton Harbour Authority"),
+            ("place", "Calverton"),
+        )
+    )
+    monday = Timex(
+        doc,
+        PORT_TEXT.index("Monday"),
+        PORT_TEXT.index("Monday") + 6,
+        "Monday",
+        "DATE",
+        "2024-03-04",
+        "2024-03-04",
+        "2024-03-04",
+        "day",
+        Anchor(None, None, "before", None),
+    )
     port.timexes = [monday]
     opening = Evidence(doc, 0, 71, PORT_TEXT[:71])
     port.relations = [Relation("r-run", "operates", cha, calverton, "asserted", [opening])]
-    port.events = [Event("v-open", "opening", [Participant(ferrandez, "opener")], calverton,
-                         EventTime("2024-03-04", "2024-03-04", "2024-03-04", "day", "Monday"),
-                         "asserted", "actual", [opening])]
+    port.events = [
+        Event(
+            "v-open",
+            "opening",
+            [Participant(ferrandez, "opener")],
+            calverton,
+            EventTime("2024-03-04", "2024-03-04", "2024-03-04", "day", "Monday"),
+            "asserted",
+            "actual",
+            [opening],
+        )
+    ]
     union = union_analysis()
-    thursday = Timex(union.document.id, UNION_TEXT.index("Thursday"), UNION_TEXT.index("Thursday") + 8,
-                     "Thursday", "DATE", None)
+    thursday = Timex(
+        union.document.id,
+        UNION_TEXT.index("Thursday"),
+        UNION_TEXT.index("Thursday") + 8,
+        "Thursday",
+        "DATE",
+        None,
+    )
     union.timexes = [thursday]
     denial = Evidence(union.document.id, 64, 105, UNION_TEXT[64:105])
     union.relations = [Relation("r-run", "operates", cha, calverton, "asserted", [denial])]
-    union.events = [Event("v-talks", "meeting", [Participant(ferrandez), Participant(cha, remote=True)],
-                          None, None, "denied", "actual", [denial])]
+    union.events = [
+        Event(
+            "v-talks",
+            "meeting",
+            [Participant(ferrandez), Participant(cha, remote=True)],
+            None,
+            None,
+            "denied",
+            "actual",
+            [denial],
+        )
+    ]
     store.add(port)
     store.add(union)
 
@@ -286,7 +359,8 @@ def test_the_whole_graph_reads_back_as_model_objects(store):
     entities = {e.id: e for e in store.iter_entities()}
     assert [m.text for m in entities[ferrandez].mentions] == sorted(
         ["Lucía Ferrandez", "Ferrandez", "Mayor Ferrandez"],
-        key=lambda t: (union.document.id if t == "Mayor Ferrandez" else doc, PORT_TEXT.find(t)))
+        key=lambda t: (union.document.id if t == "Mayor Ferrandez" else doc, PORT_TEXT.find(t)),
+    )
     assert entities[cha].aliases == ["CHA"]
     assert all(m.entity == cha for m in entities[cha].mentions)
     loaded = {e.id: e for e in store.load_entities()}

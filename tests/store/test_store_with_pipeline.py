@@ -1,4 +1,5 @@
 """Sentences as the real spaCy parse cuts them fit the store and are found by search."""
+
 from __future__ import annotations
 
 from newsgraph.model import Analysis, Document

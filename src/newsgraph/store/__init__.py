@@ -1,9 +1,10 @@
 """The store: the graph on disk behind a narrow interface (SQLite by default).
 
-    with open_store("newsgraph.db") as store:
-        store.add(analysis)
-        store.find_entities("Idris Maleki")
+with open_store("newsgraph.db") as store:
+    store.add(analysis)
+    store.find_entities("Idris Maleki")
 """
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,8 @@ __all__ = [
     "EntityRef",
     "EntitySummary",
     "MentionInContext",
-    "SentenceHit",
     "SQLiteStore",
+    "SentenceHit",
     "open_store",
 ]
 

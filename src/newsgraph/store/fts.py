@@ -3,6 +3,7 @@
 User queries are never passed to FTS5 as syntax: each whitespace-separated chunk becomes a
 quoted phrase, so quotes, hyphens, colons or operators in a query cannot break it.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -16,7 +17,9 @@ def match_expression(query: str) -> str | None:
 
     "a-b:c" becomes the phrase "a b c", as the tokenizer splits it the same way in the text.
     """
-    phrases = ['"' + chunk.replace('"', '""') + '"' for chunk in query.split() if any(c.isalnum() for c in chunk)]
+    phrases = [
+        '"' + chunk.replace('"', '""') + '"' for chunk in query.split() if any(c.isalnum() for c in chunk)
+    ]
     return " ".join(phrases) or None
 
 

@@ -3,6 +3,7 @@
 The graph itself comes back as newsgraph.model objects; these records add what only a store
 knows (counts across documents, the sentence around a mention, search ranking).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -4,6 +4,7 @@
 form of step NNNN for one backend only (the full-text index, say). Each backend applies the
 steps above its recorded version, in order, and records each in `schema_migrations`.
 """
+
 from __future__ import annotations
 
 import re

@@ -4,14 +4,16 @@ The SQL here is plain enough to run on PostgreSQL; the full-text index is the on
 part and lives in `fts.py`. A store object holds one connection: open one per thread or
 request (WAL lets readers work while a writer adds documents).
 """
+
 from __future__ import annotations
 
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from itertools import groupby
+from typing import Self
 
 from newsgraph.errors import NotFound, StoreError
 from newsgraph.model import (
@@ -76,7 +78,7 @@ class SQLiteStore:
             self._conn.close()
             raise
 
-    def __enter__(self) -> SQLiteStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -138,7 +140,7 @@ class SQLiteStore:
         with self._failures("cannot read the store"):
             # Not `yield from`: that would close the cursor when the generator is dropped,
             # which fails once the store itself has been closed.
-            for row in self._conn.execute(sql, params):
+            for row in self._conn.execute(sql, params):  # noqa: UP028
                 yield row
 
     # -- writing --------------------------------------------------------------------------
@@ -152,11 +154,13 @@ class SQLiteStore:
         """
         check_analysis(analysis)
         document = analysis.document
-        with self._failures("cannot store the document", source=document.source or document.id):
-            with self._transaction():
-                if self._has_document(document.sha256):
-                    return False
-                self._write(analysis)
+        with (
+            self._failures("cannot store the document", source=document.source or document.id),
+            self._transaction(),
+        ):
+            if self._has_document(document.sha256):
+                return False
+            self._write(analysis)
         return True
 
     def _write(self, analysis: Analysis) -> None:
@@ -165,11 +169,21 @@ class SQLiteStore:
         execute(
             "INSERT INTO documents (id, sha256, title, source, url, published, language, text, ingested_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (doc.id, doc.sha256, doc.title, doc.source, doc.url,
-             doc.published.isoformat() if doc.published else None, doc.language, doc.text, _now()),
+            (
+                doc.id,
+                doc.sha256,
+                doc.title,
+                doc.source,
+                doc.url,
+                doc.published.isoformat() if doc.published else None,
+                doc.language,
+                doc.text,
+                _now(),
+            ),
         )
         many(
-            "INSERT INTO sentences (doc_id, sentence_index, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO sentences (doc_id, sentence_index, start_char, end_char, text)"
+            " VALUES (?, ?, ?, ?, ?)",
             ((doc.id, s.index, s.start, s.end, s.text) for s in analysis.sentences),
         )
         fts.index_sentences(self._conn, doc.id, analysis.sentences)
@@ -178,8 +192,18 @@ class SQLiteStore:
         many(
             f"INSERT INTO mentions ({_MENTION_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                (m.id, doc.id, m.start, m.end, m.text, m.type, m.kind, _sentence_index(analysis, m),
-                 entity_id, m.canonical)
+                (
+                    m.id,
+                    doc.id,
+                    m.start,
+                    m.end,
+                    m.text,
+                    m.type,
+                    m.kind,
+                    _sentence_index(analysis, m),
+                    entity_id,
+                    m.canonical,
+                )
                 for m, entity_id in document_mentions(analysis)
             ),
         )
@@ -188,8 +212,21 @@ class SQLiteStore:
             " granularity, mod, anchored, anchor_timex, anchor_text, anchor_relation, anchor_offset)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                (t.id, doc.id, t.start, t.end, t.text, t.type, t.value, t.earliest, t.latest, t.granularity,
-                 t.mod, int(t.anchor is not None), *_anchor_columns(t.anchor))
+                (
+                    t.id,
+                    doc.id,
+                    t.start,
+                    t.end,
+                    t.text,
+                    t.type,
+                    t.value,
+                    t.earliest,
+                    t.latest,
+                    t.granularity,
+                    t.mod,
+                    int(t.anchor is not None),
+                    *_anchor_columns(t.anchor),
+                )
                 for t in analysis.timexes
             ),
         )
@@ -208,25 +245,36 @@ class SQLiteStore:
             execute(
                 "INSERT INTO entities (id, type, name, name_key, geo_lat, geo_lon, geo_country, geo_source)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (entity.id, entity.type, entity.name, fold(entity.name),
-                 *((geo.lat, geo.lon, geo.country, geo.source) if geo else (None,) * 4)),
+                (
+                    entity.id,
+                    entity.type,
+                    entity.name,
+                    fold(entity.name),
+                    *((geo.lat, geo.lon, geo.country, geo.source) if geo else (None,) * 4),
+                ),
             )
             name = entity.name
         else:
             name, lat = row
             if len(entity.name) > len(name):
-                execute("UPDATE entities SET name = ?, name_key = ? WHERE id = ?",
-                        (entity.name, fold(entity.name), entity.id))
+                execute(
+                    "UPDATE entities SET name = ?, name_key = ? WHERE id = ?",
+                    (entity.name, fold(entity.name), entity.id),
+                )
                 aliases.add(name)
                 name = entity.name
             else:
                 aliases.add(entity.name)
             if lat is None and entity.geo:
                 g = entity.geo
-                execute("UPDATE entities SET geo_lat = ?, geo_lon = ?, geo_country = ?, geo_source = ? WHERE id = ?",
-                        (g.lat, g.lon, g.country, g.source, entity.id))
+                execute(
+                    "UPDATE entities SET geo_lat = ?, geo_lon = ?, geo_country = ?, geo_source = ?"
+                    " WHERE id = ?",
+                    (g.lat, g.lon, g.country, g.source, entity.id),
+                )
         self._conn.executemany(
-            "INSERT INTO entity_aliases (entity_id, alias, alias_key) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            "INSERT INTO entity_aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
             ((entity.id, a, fold(a)) for a in sorted(aliases) if fold(a) != fold(name)),
         )
 
@@ -251,14 +299,22 @@ class SQLiteStore:
         t = v.time
         self._conn.execute(
             "INSERT INTO events (id, type, place_id, has_time, time_value, time_earliest, time_latest,"
-            " time_granularity, time_expression, certainty, modality) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " time_granularity, time_expression, certainty, modality)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT DO NOTHING",
-            (v.id, v.type, v.place, int(t is not None),
-             *((t.value, t.earliest, t.latest, t.granularity, t.expression) if t else (None,) * 5),
-             v.certainty, v.modality),
+            (
+                v.id,
+                v.type,
+                v.place,
+                int(t is not None),
+                *((t.value, t.earliest, t.latest, t.granularity, t.expression) if t else (None,) * 5),
+                v.certainty,
+                v.modality,
+            ),
         )
         self._conn.executemany(
-            "INSERT INTO event_participants (event_id, entity_id, position, role, remote) VALUES (?, ?, ?, ?, ?)"
+            "INSERT INTO event_participants (event_id, entity_id, position, role, remote)"
+            " VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT DO NOTHING",
             ((v.id, p.entity, i, p.role, int(p.remote)) for i, p in enumerate(v.participants)),
         )
@@ -267,7 +323,9 @@ class SQLiteStore:
     # -- documents ------------------------------------------------------------------------
 
     def _has_document(self, sha256: str) -> bool:
-        return self._conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
+        return (
+            self._conn.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
+        )
 
     def has_document(self, sha256: str) -> bool:
         with self._failures("cannot read the store"):
@@ -335,11 +393,14 @@ class SQLiteStore:
             params = [*params, limit]
         rows = self._rows(sql, params)
         aliases = self._aliases([r[0] for r in rows])
-        return [EntitySummary(id_, type_, name, aliases.get(id_, []), docs, mentions)
-                for id_, type_, name, docs, mentions in rows]
+        return [
+            EntitySummary(id_, type_, name, aliases.get(id_, []), docs, mentions)
+            for id_, type_, name, docs, mentions in rows
+        ]
 
-    def entities(self, type: str | None = None, search: str | None = None,
-                 limit: int | None = None) -> list[EntitySummary]:
+    def entities(
+        self, type: str | None = None, search: str | None = None, limit: int | None = None
+    ) -> list[EntitySummary]:
         """Entities, most mentioned first; `search` is a substring of the name or an alias,
         matched without regard to case, accents or punctuation."""
         where: list[str] = []
@@ -353,8 +414,10 @@ class SQLiteStore:
                 return []
             # fold() leaves only letters, digits and spaces, so the key holds no LIKE wildcards.
             pattern = f"%{key}%"
-            where.append("e.name_key LIKE ? OR e.id IN (SELECT a.entity_id FROM entity_aliases a"
-                         " WHERE a.alias_key LIKE ?)")
+            where.append(
+                "e.name_key LIKE ? OR e.id IN (SELECT a.entity_id FROM entity_aliases a"
+                " WHERE a.alias_key LIKE ?)"
+            )
             params += [pattern, pattern]
         return self._summaries(where, params, limit)
 
@@ -365,7 +428,12 @@ class SQLiteStore:
         """
         key = fold(name)
         return self._summaries(
-            ["e.id = ? OR e.name_key = ? OR e.id IN (SELECT a.entity_id FROM entity_aliases a WHERE a.alias_key = ?)"],
+            [
+                (
+                    "e.id = ? OR e.name_key = ?"
+                    " OR e.id IN (SELECT a.entity_id FROM entity_aliases a WHERE a.alias_key = ?)"
+                )
+            ],
             [name, key, key],
         )
 
@@ -382,26 +450,29 @@ class SQLiteStore:
         entities = self._stream(
             "SELECT id, type, name, geo_lat, geo_lon, geo_country, geo_source FROM entities ORDER BY id"
         )
-        aliases = _Groups(self._stream(
-            "SELECT entity_id, alias FROM entity_aliases ORDER BY entity_id, alias_key, alias"
-        ))
+        aliases = _Groups(
+            self._stream("SELECT entity_id, alias FROM entity_aliases ORDER BY entity_id, alias_key, alias")
+        )
         for id_, type_, name, lat, lon, country, source in entities:
             geo = Geo(lat, lon, country, source) if lat is not None else None
             yield id_, type_, name, [a for _, a in aliases.take(id_)], geo
 
     def iter_entities(self) -> Iterator[Entity]:
         """Every entity with all its mentions, streamed in id order."""
-        mentions = _Groups(self._stream(
-            f"SELECT entity_id, {_MENTION_COLUMNS} FROM mentions WHERE entity_id IS NOT NULL"
-            " ORDER BY entity_id, doc_id, start_char, id"
-        ))
+        mentions = _Groups(
+            self._stream(
+                f"SELECT entity_id, {_MENTION_COLUMNS} FROM mentions WHERE entity_id IS NOT NULL"
+                " ORDER BY entity_id, doc_id, start_char, id"
+            )
+        )
         for id_, type_, name, aliases, geo in self._entity_rows():
             yield Entity(id_, type_, name, aliases, [_mention(r[1:]) for r in mentions.take(id_)], geo)
 
     def profile(self, entity_id: str) -> EntityProfile:
         """Everything known about one entity: its mentions in context and who it appears with."""
         rows = self._rows(
-            "SELECT type, name, geo_lat, geo_lon, geo_country, geo_source FROM entities WHERE id = ?", (entity_id,)
+            "SELECT type, name, geo_lat, geo_lon, geo_country, geo_source FROM entities WHERE id = ?",
+            (entity_id,),
         )
         if not rows:
             raise NotFound(f"no entity {entity_id!r} in the store", source=self.path)
@@ -435,7 +506,9 @@ class SQLiteStore:
                 "SELECT SUBSTR(text, ?, ?) FROM documents WHERE id = ?",
                 (sentence_start + 1, end + CONTEXT_CHARS - sentence_start, doc),
             )[0]
-        return MentionInContext(id_, doc, title, start, end, text, kind, sentence, sentence_start, sentence_text)
+        return MentionInContext(
+            id_, doc, title, start, end, text, kind, sentence, sentence_start, sentence_text
+        )
 
     def _co_mentions(self, entity_id: str) -> list[CoMention]:
         """Entities sharing a document with `entity_id`, with how many sentences and documents
@@ -462,23 +535,32 @@ class SQLiteStore:
     # -- relations and events -------------------------------------------------------------
 
     def iter_relations(self) -> Iterator[Relation]:
-        evidence = _Groups(self._stream(
-            "SELECT relation_id, doc_id, start_char, end_char, sentence FROM relation_evidence"
-            " ORDER BY relation_id, doc_id, start_char, end_char"
-        ))
+        evidence = _Groups(
+            self._stream(
+                "SELECT relation_id, doc_id, start_char, end_char, sentence FROM relation_evidence"
+                " ORDER BY relation_id, doc_id, start_char, end_char"
+            )
+        )
         for id_, type_, subject, object_, certainty in self._stream(
             "SELECT id, type, subject_id, object_id, certainty FROM relations ORDER BY id"
         ):
-            yield Relation(id_, type_, subject, object_, certainty, [Evidence(*r[1:]) for r in evidence.take(id_)])
+            yield Relation(
+                id_, type_, subject, object_, certainty, [Evidence(*r[1:]) for r in evidence.take(id_)]
+            )
 
     def iter_events(self) -> Iterator[Event]:
-        participants = _Groups(self._stream(
-            "SELECT event_id, entity_id, role, remote FROM event_participants ORDER BY event_id, position, entity_id"
-        ))
-        evidence = _Groups(self._stream(
-            "SELECT event_id, doc_id, start_char, end_char, sentence FROM event_evidence"
-            " ORDER BY event_id, doc_id, start_char, end_char"
-        ))
+        participants = _Groups(
+            self._stream(
+                "SELECT event_id, entity_id, role, remote FROM event_participants"
+                " ORDER BY event_id, position, entity_id"
+            )
+        )
+        evidence = _Groups(
+            self._stream(
+                "SELECT event_id, doc_id, start_char, end_char, sentence FROM event_evidence"
+                " ORDER BY event_id, doc_id, start_char, end_char"
+            )
+        )
         for row in self._stream(
             "SELECT id, type, place_id, has_time, time_value, time_earliest, time_latest, time_granularity,"
             " time_expression, certainty, modality FROM events ORDER BY id"
@@ -487,8 +569,10 @@ class SQLiteStore:
             yield Event(
                 id=id_,
                 type=type_,
-                participants=[Participant(entity, role, bool(remote))
-                              for _, entity, role, remote in participants.take(id_)],
+                participants=[
+                    Participant(entity, role, bool(remote))
+                    for _, entity, role, remote in participants.take(id_)
+                ],
                 place=place,
                 time=EventTime(*time_fields) if has_time else None,
                 certainty=certainty,
@@ -498,7 +582,9 @@ class SQLiteStore:
 
     # -- search ---------------------------------------------------------------------------
 
-    def search(self, query: str, limit: int = 20, highlight: tuple[str, str] = ("[", "]")) -> list[SentenceHit]:
+    def search(
+        self, query: str, limit: int = 20, highlight: tuple[str, str] = ("[", "]")
+    ) -> list[SentenceHit]:
         """Sentences matching every word of `query`, best first (bm25), with the entities each
         mentions; `highlight` marks the matched words in the snippet."""
         with self._failures("cannot search the store"):
@@ -547,7 +633,9 @@ def _statements(script: str) -> Iterator[str]:
             yield pending_text.strip()
             pending_text = ""
     if any(line.strip() and not line.strip().startswith("--") for line in pending_text.splitlines()):
-        raise StoreError(f"unterminated SQL statement at the end of a migration: {pending_text.strip()[:60]!r}")
+        raise StoreError(
+            f"unterminated SQL statement at the end of a migration: {pending_text.strip()[:60]!r}"
+        )
 
 
 def _marks(items: Sequence) -> str:
@@ -555,7 +643,7 @@ def _marks(items: Sequence) -> str:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _date(value: str | None) -> date | None:

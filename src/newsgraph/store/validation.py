@@ -3,6 +3,7 @@
 A span that does not fit the text would be stored as a wrong fact, so the whole document is
 refused instead; the constraints of the schema catch the rest inside the transaction.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
