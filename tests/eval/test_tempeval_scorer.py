@@ -8,7 +8,12 @@ import pytest
 
 from newsgraph.errors import InputError
 from newsgraph.eval.tempeval import (
-    FileScore, TimexCounts, TimexReport, evaluate_timex, match_timexes, score_document,
+    FileScore,
+    TimexCounts,
+    TimexReport,
+    evaluate_timex,
+    match_timexes,
+    score_document,
 )
 from newsgraph.eval.timeml import TimeMLTimex
 from newsgraph.model import Timex
