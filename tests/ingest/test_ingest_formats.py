@@ -221,3 +221,28 @@ def test_read_text_document_normalises_newlines_only():
 def test_read_text_document_refuses_text_without_words(text, reason):
     with pytest.raises(InputError, match=reason):
         read_text_document(text, source="typed")
+
+
+def test_html_in_the_charset_it_declares(tmp_path, read):
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252"></head>'
+        "<body><article><p>Le ministre a d\xe9clar\xe9 \x93une victoire\x94 \xe0 Li\xe8ge.</p></article></body></html>"
+    )
+    path = tmp_path / "old.html"
+    path.write_bytes(page.encode("latin-1"))
+    [document], _ = read(path)
+    assert document.text == "Le ministre a déclaré “une victoire” à Liège."
+
+
+def test_charset_is_taken_only_from_text_that_starts_as_markup(tmp_path, read):
+    path = tmp_path / "note.txt"
+    path.write_bytes(b'charset=latin-1 <meta charset="latin-1"> caf\xe9')
+    _, [error] = read(path)
+    assert error.reason == "not valid UTF-8 text (byte 0xe9 at offset 44)"
+
+
+def test_a_single_path_string_is_one_path(fixtures):
+    from newsgraph.ingest import iter_documents
+
+    [document] = list(iter_documents(str(fixtures / "council_vote.md")))
+    assert document.title == "Council approves the river bridge"

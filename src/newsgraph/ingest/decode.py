@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import codecs
+import re
+
 from newsgraph.errors import InputError
 
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 # Bytes that never appear in prose; tab, newline, vertical tab, form feed and carriage return do.
-CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D} | {0x7F}
+CONTROL_BYTES = bytes(sorted(set(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D} | {0x7F}))
 BINARY_SNIFF_BYTES = 65536
 BINARY_CONTROL_RATIO = 0.10
+MARKUP_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<")
+META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+CHARSET_SNIFF_BYTES = 4096
 
 
 def human_size(n_bytes: int) -> str:
@@ -27,8 +33,10 @@ def too_large(size: int, max_bytes: int) -> str:
 def decode(data: bytes, source: str, line: int | None = None, base_offset: int = 0) -> str:
     """UTF-8 text with newlines normalised to "\\n" and nothing else changed.
 
-    `base_offset` is where `data` starts in its file, so that the offset reported for an
-    undecodable byte is the one a hex editor shows.
+    Markup that is not UTF-8 but declares its charset in a <meta> tag (older news sites use
+    windows-1252 or latin-1) is decoded with that charset. `base_offset` is where `data`
+    starts in its file, so that the offset reported for an undecodable byte is the one a hex
+    editor shows.
     """
     if not data.strip():
         raise InputError("empty document", source=source, line=line)
@@ -40,6 +48,12 @@ def decode(data: bytes, source: str, line: int | None = None, base_offset: int =
     try:
         text = data[bom:].decode("utf-8")
     except UnicodeDecodeError as exc:
+        declared = declared_charset(data)
+        if declared:
+            try:
+                return normalise_newlines(data.decode(declared))
+            except UnicodeDecodeError:
+                pass
         bad = data[bom + exc.start]
         offset = base_offset + bom + exc.start
         raise InputError(
@@ -53,8 +67,21 @@ def looks_binary(data: bytes) -> bool:
     if b"\x00" in data:
         return True
     sample = data[:BINARY_SNIFF_BYTES]
-    controls = sum(1 for b in sample if b in CONTROL_BYTES)
+    controls = len(sample) - len(sample.translate(None, CONTROL_BYTES))
     return controls > BINARY_CONTROL_RATIO * len(sample)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares near its start, if Python knows it."""
+    if not MARKUP_START.match(data):
+        return None
+    found = META_CHARSET.search(data[:CHARSET_SNIFF_BYTES])
+    if not found:
+        return None
+    try:
+        return codecs.lookup(found.group(1).decode("ascii")).name
+    except LookupError:
+        return None
 
 
 def normalise_newlines(text: str) -> str:

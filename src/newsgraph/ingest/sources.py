@@ -62,6 +62,8 @@ def iter_documents(
     is read as plain text. "-" is stdin. `fmt` forces the format of every file read.
     `published` overrides any date found in the documents' metadata.
     """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     if fmt is not None and fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r} (expected one of {', '.join(FORMATS)})")
     return _iter_documents(paths, published, max_bytes, fmt)
