@@ -15,6 +15,9 @@ from newsgraph.gazetteer.curated import CuratedEntity, Lexicon, load_lexicon, us
 from newsgraph.gazetteer.places import Place, PlaceIndex, load_index
 from newsgraph.model import Geo, fold
 
+# What an alternate city spelling is worth in `place_rank`: enough after "in", never alone.
+ALTERNATE_RANK = 10_000
+
 __all__ = ["CuratedEntity", "Gazetteer", "Lexicon", "Place", "geocode", "get_gazetteer", "entity_rules"]
 
 
@@ -39,8 +42,8 @@ class Gazetteer:
     def place_rank(self, name: str) -> int:
         """How strongly a bare name means a place, by its best gazetteer reading: the
         population of the largest city it names, a huge number for a curated place, country,
-        continent or (non-generic) province. 0 when unknown. Alternate spellings do not
-        count: many are surnames or words ("Bako" is an old spelling of Baku)."""
+        continent or (non-generic) province. 0 when unknown. An alternate spelling counts as
+        a small town at most: many are surnames or words ("Bako" is an old spelling of Baku)."""
         curated = self.lexicon.find(name)
         if curated is not None:
             return 10**10 if curated.type == "place" else 0
@@ -51,8 +54,8 @@ class Gazetteer:
             if place.kind == "subdivision":
                 if not set(fold(name).split()) <= self._generic_words:
                     best = max(best, 10**9)
-            elif place.kind == "city" and place.primary:
-                best = max(best, place.population)
+            elif place.kind == "city":
+                best = max(best, place.population if place.primary else min(place.population, ALTERNATE_RANK))
         return best
 
     def geocode(self, name: str) -> Geo | None:

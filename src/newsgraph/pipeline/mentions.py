@@ -110,6 +110,7 @@ class EntityCorrector:
         self.place_suffixes = frozenset(rules["place_name_suffixes"])
         self.locatives = frozenset(rules["locative_prepositions"])
         self.leading_words = frozenset(rules["span_leading_words"])
+        self.demonym_endings = tuple(rules["demonym_endings"])
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = [c for ent in doc.ents for c in self._clean(doc, ent)]
@@ -141,7 +142,9 @@ class EntityCorrector:
             start += 1
         while end > start and (_is_edge_punct(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
             end -= 1
-        if start >= end:
+        if start >= end or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+            return []
+        if type_ == PLACE and self._is_nationality_word(doc, start, end):
             return []
         pieces = [(start, end)]
         for i in range(start + 1, end - 1):
@@ -151,6 +154,13 @@ class EntityCorrector:
                 break
         return [_Candidate(s, e, ent.label_, type_, quoted=_is_quoted(doc, s, e))
                 for s, e in pieces]
+
+    def _is_nationality_word(self, doc: Doc, start: int, end: int) -> bool:
+        """ "Somali militants", "Emirati officials": the model's place that is an unknown word
+        with a demonym ending, modifying a noun."""
+        token = doc[start]
+        return end - start == 1 and token.dep_ in ("amod", "compound") and token.head.tag_ in ("NN", "NNS") \
+            and token.lower_.endswith(self.demonym_endings) and not self.gazetteer.place_rank(token.text)
 
     # -- curated list and acronyms -----------------------------------------------------------
 
@@ -227,28 +237,31 @@ class EntityCorrector:
                 c.type = OTHER
             elif c.kind == "name" and c.canonical is None:
                 self._retype_by_context(doc, c, candidates)
-        full_name_words = _person_words(doc, candidates, full_names_only=True)
-        person_words = _person_words(doc, candidates, full_names_only=False)
+        full_name_words = self._person_words(doc, candidates, full_names_only=True)
+        person_words = self._person_words(doc, candidates, full_names_only=False)
         for c in candidates:
             if c.kind != "name" or c.canonical is not None or c.quoted:
                 continue
             if c.type == ORGANIZATION and c.label == "ORG" and c.end - c.start > 1:
                 self._org_that_is_a_person(doc, c, person_words)
             if c.type in (PERSON, ORGANIZATION, OTHER):
-                self._place_by_gazetteer(doc, c, full_name_words)
+                self._place_by_gazetteer(doc, c, full_name_words, candidates)
 
     def _retype_by_context(self, doc: Doc, c: _Candidate, candidates: list[_Candidate]) -> None:
         words = [t.lower_ for t in doc[c.start:c.end]]
         after = doc[c.end] if c.end < len(doc) else None
         if c.label == "FAC":
             c.type = ORGANIZATION if words[-1] in self.org_heads else PLACE
-        if c.type != PLACE and words[-1] not in self.org_heads and after is not None \
-                and after.lower_ in self.place_nouns and after.text.islower():
-            c.type = PLACE  # "the Baga market", "Sabon Gari district"
+        if c.type != PLACE and words[-1] not in self.org_heads and (
+                _is_place_noun(after, self.place_nouns) or self._after_place_noun_of(doc, c.start)):
+            c.type = PLACE  # "the Baga market", "Sabon Gari district", "the city of Bosaso"
         elif c.type == PERSON and self._owned_by_place(doc, c, candidates):
             c.type = PLACE
         elif c.type == PLACE and len(words) > 1:
             self._place_named_organisation(doc, c)
+
+    def _after_place_noun_of(self, doc: Doc, start: int) -> bool:
+        return start >= 2 and doc[start - 1].lower_ == "of" and _is_place_noun(doc[start - 2], self.place_nouns)
 
     def _owned_by_place(self, doc: Doc, c: _Candidate, candidates: list[_Candidate]) -> bool:
         """ "Kano's Sabon Gari": a short name owned by a place is a place, unless its words
@@ -283,27 +296,51 @@ class EntityCorrector:
                 and not any(t.lower_ in self.org_heads for t in tokens):
             c.type = PERSON
 
-    def _place_by_gazetteer(self, doc: Doc, c: _Candidate, full_name_words: set[str]) -> None:
+    def _place_by_gazetteer(self, doc: Doc, c: _Candidate, full_name_words: set[str],
+                            candidates: list[_Candidate]) -> None:
         if c.type == PERSON and c.end - c.start > 1:
             return  # a full person name wins over a namesake town
         span = doc[c.start:c.end]
         if any(t.lower_ in full_name_words for t in span):
             return  # the surname of someone named in full in this text
-        if self.gazetteer.place_rank(span.text) >= self._population_needed(doc, c.start, c.end):
+        if self.gazetteer.place_rank(span.text) >= self._population_needed(doc, c.start, c.end, candidates):
             c.type = PLACE
 
-    def _population_needed(self, doc: Doc, start: int, end: int) -> int:
+    def _population_needed(self, doc: Doc, start: int, end: int, candidates: list[_Candidate]) -> int:
+        """A small town needs a cue: a locative preposition ("in Zinder", not "in Bako's
+        house") or coordination with a place ("Garowe, Bosaso and Mandera")."""
         before = doc[start - 1] if start > 0 else None
         possessed = end < len(doc) and doc[end].tag_ == "POS"
         if before is not None and before.lower_ in self.locatives and not possessed:
             return CITY_POPULATION_AFTER_PREPOSITION
+        root = doc[start:end].root
+        partners = [root.head] if root.dep_ == "conj" else []
+        partners += [t for t in root.children if t.dep_ == "conj"]
+        places = {i for c in candidates if c.type == PLACE for i in range(c.start, c.end)}
+        if any(t.i in places for t in partners):
+            return CITY_POPULATION_AFTER_PREPOSITION
         return CITY_POPULATION
+
+    def _person_words(self, doc: Doc, candidates: list[_Candidate], full_names_only: bool) -> set[str]:
+        """Words of the text's person names: a town that shares one is probably that person's
+        surname. A "name" starting with a known place ("Bosaso Preacher" in a headline) is
+        not evidence."""
+        words = set()
+        for c in candidates:
+            if c.type != PERSON or c.quoted:
+                continue
+            if c.end - c.start == 1:
+                if not full_names_only:
+                    words.add(doc[c.start].lower_)
+            elif self.gazetteer.place_rank(doc[c.start].text) < CITY_POPULATION_AFTER_PREPOSITION:
+                words.update(t.lower_ for t in doc[c.start:c.end])
+        return words
 
     def _missed_places(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         """Runs of proper nouns the model left untagged that the gazetteer knows as places."""
         taken = {i for c in candidates for i in range(c.start, c.end)}
         taken.update(i for ent in doc.ents for i in range(ent.start, ent.end))  # dates, numbers too
-        full_name_words = _person_words(doc, candidates, full_names_only=True)
+        full_name_words = self._person_words(doc, candidates, full_names_only=True)
         found = []
         i = 0
         while i < len(doc):
@@ -315,10 +352,14 @@ class EntityCorrector:
                 end += 1
             span = doc[i:end]
             if not any(t.lower_ in full_name_words for t in span) and not _is_quoted(doc, i, end) \
-                    and self.gazetteer.place_rank(span.text) >= self._population_needed(doc, i, end):
+                    and self.gazetteer.place_rank(span.text) >= self._population_needed(doc, i, end, candidates):
                 found.append(_Candidate(i, end, "GPE", PLACE))
             i = end
         return found
+
+
+def _is_place_noun(token, place_nouns: frozenset[str]) -> bool:
+    return token is not None and token.lower_ in place_nouns and token.text.islower()
 
 
 def _is_edge_punct(token) -> bool:
@@ -335,11 +376,6 @@ def _is_proper(token) -> bool:
 
 def _is_quoted(doc: Doc, start: int, end: int) -> bool:
     return start > 0 and end < len(doc) and doc[start - 1].text in QUOTES and doc[end].text in QUOTES
-
-
-def _person_words(doc: Doc, candidates: list[_Candidate], full_names_only: bool) -> set[str]:
-    return {t.lower_ for c in candidates if c.type == PERSON and not c.quoted
-            and (c.end - c.start > 1 or not full_names_only) for t in doc[c.start:c.end]}
 
 
 def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
