@@ -105,9 +105,11 @@ def test_mistyped_surname_is_retyped_to_the_person():
     assert [e.type for e in a.entities].count("person") == 1
 
 
-def test_place_after_a_locative_preposition_keeps_its_type():
-    text = "Grace Adamu opened a clinic last year. Her brother still lives in Adamu, a village."
-    a = analyse(text, [M("Grace Adamu", "person"), M("Adamu", "place", 1)])
+def test_place_after_a_preposition_keeps_its_type():
+    text = ("Grace Adamu opened a clinic last year. Her brother still lives in Adamu, a village. "
+            "She is no stranger to Adamu either.")
+    a = analyse(text, [M("Grace Adamu", "person"), M("Adamu", "place", 1), M("Adamu", "place", 2)])
+    assert mention_texts(entity_with(a, "Adamu", 1)) == ["Adamu", "Adamu"]
     assert entity_with(a, "Adamu", 1).type == "place"
     assert entity_with(a, "Grace Adamu").name == "Grace Adamu"
 
@@ -235,14 +237,25 @@ def test_ambiguous_short_form_stays_apart():
     assert len(a.entities) == 3
 
 
-def test_generic_word_and_place_inside_a_name_are_not_short_forms():
+def test_generic_head_after_the_joins_its_one_organisation():
     text = ("The Kano Traders Union met the University of Lagos staff. The Union said Lagos was calm. "
-            "Radio Kano reported it.")
+            "Union members and Radio Kano agreed.")
     a = analyse(text, [M("Kano Traders Union", "organization"), M("University of Lagos", "organization"),
-                       M("Union", "organization", 1), M("Lagos", "place", 1), M("Radio Kano", "organization")])
-    assert entity_with(a, "Union", 1).name == "Union"
-    assert entity_with(a, "Lagos", 1).type == "place"
+                       M("Union", "organization", 1), M("Lagos", "place", 1), M("Union", "organization", 2),
+                       M("Radio Kano", "organization")])
+    union = entity_with(a, "Kano Traders Union")
+    assert mention_texts(union) == ["Kano Traders Union", "Union"]  # "the Union" only
+    assert entity_with(a, "Union", 2).name == "Union"  # no article: not a reference
+    assert entity_with(a, "Lagos", 1).type == "place"  # not a short form of "University of Lagos"
     assert len(a.entities) == 5
+
+
+def test_distinctive_word_before_a_generic_head_is_a_short_form():
+    text = ("Fighters of the Western Falcon Brigades raided Mopti. "
+            "\"The Falcon wants money,\" a researcher in Bamako said.")
+    a = analyse(text, [M("Western Falcon Brigades", "organization"), M("Mopti", "place"),
+                       M("Falcon", "organization", 1), M("Bamako", "place")])
+    assert mention_texts(entity_with(a, "Western Falcon Brigades")) == ["Western Falcon Brigades", "Falcon"]
 
 
 def test_exact_repeats_group_but_different_types_do_not():

@@ -59,10 +59,6 @@ def _pronouns() -> dict[str, dict]:
     return _data("coref_pronouns.json")["pronouns"]
 
 
-def _place_prepositions() -> frozenset[str]:
-    return frozenset(_data("coref_place_cues.json")["locative_prepositions"])
-
-
 def _title_key(word: str) -> str:
     return fold(word.rstrip("."))
 
@@ -172,37 +168,56 @@ class _Cluster:
 
 
 class _OrgShortForms:
-    """Which short forms and initials pick out exactly one organisation name of the document."""
+    """Which short forms and initials pick out exactly one organisation name of the document.
 
-    def __init__(self, org_forms: list[NameForm], other_keys: set[tuple[str, ...]]):
+    Short forms of "Eastern Shield Brigades" are its endings ("Shield Brigades", "Brigades") and,
+    without the generic head, the distinctive word before it ("Shield"). A short form made only of
+    generic words ("the Brigades") counts only after "the", so "Congress passed ..." stays apart.
+    """
+
+    def __init__(self, org_forms: list[NameForm], place_keys: set[tuple[str, ...]]):
         data = _data("coref_org_heads.json")
-        generic, breakers = set(data["generic_heads"]), set(data["scope_breakers"])
+        self.generic = frozenset(data["generic_heads"])
+        breakers = set(data["scope_breakers"])
         by_suffix: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         by_initials: dict[str, set[tuple[str, ...]]] = {}
         for form in org_forms:
-            if len(form.key) < 2:
+            key = form.key
+            if len(key) < 2:
                 continue
-            if not breakers & set(form.key):
-                for i in range(1, len(form.key)):
-                    suffix = form.key[i:]
-                    if not set(suffix) <= generic and suffix not in other_keys:
-                        by_suffix.setdefault(suffix, set()).add(form.key)
+            if not breakers & set(key):
+                distinctive = len(key)
+                while distinctive > 0 and key[distinctive - 1] in self.generic:
+                    distinctive -= 1
+                endings = {key[i:] for i in range(1, len(key))} | {key[i:distinctive] for i in range(1, distinctive)}
+                for short in endings - place_keys:
+                    by_suffix.setdefault(short, set()).add(key)
             if len(initials(form.display)) > 1:
-                by_initials.setdefault(initials(form.display), set()).add(form.key)
+                by_initials.setdefault(initials(form.display), set()).add(key)
         self.suffixes = {s: next(iter(k)) for s, k in by_suffix.items() if len(k) == 1}
         self.initials = {i: next(iter(k)) for i, k in by_initials.items() if len(k) == 1}
 
-    def full_key(self, form: NameForm) -> tuple[str, ...] | None:
+    def full_key(self, form: NameForm, after_the: bool) -> tuple[str, ...] | None:
         if is_acronym(form.display) and form.display.replace(".", "") in self.initials:
             return self.initials[form.display.replace(".", "")]
+        if set(form.key) <= self.generic and not after_the:
+            return None
         return self.suffixes.get(form.key)
+
+    def scannable(self) -> dict[tuple[str, ...], tuple[str, ...]]:
+        """Short forms safe to look for among untagged tokens: true endings with a distinctive word."""
+        return {s: full for s, full in self.suffixes.items()
+                if full[-len(s):] == s and not set(s) <= self.generic}
 
 
 class _Grouper:
     """Assigns mentions, in text order, to clusters."""
 
-    def __init__(self, text: str, short_forms: _OrgShortForms):
+    def __init__(self, text: str, short_forms: _OrgShortForms, is_prepositional):
         self.text = text
+        # A place-typed word after a preposition ("in Adamu", "a stranger to Puntland") stays a
+        # place even when a person's name contains it.
+        self.is_prepositional = is_prepositional
         self.short_forms = short_forms
         self.clusters: list[_Cluster] = []
         self.exact: dict[tuple[str, tuple[str, ...]], _Cluster] = {}
@@ -220,21 +235,21 @@ class _Grouper:
             return self._add_defined_acronym(mention, form)
         if acronym and form.key in self.acronyms:
             return self._join(self.acronyms[form.key], mention, form)
-        if not acronym and not self._clearly_a_place(mention):
+        if not acronym and not (mention.type == PLACE and self.is_prepositional(mention)):
             person_form = form if mention.type == PERSON else self.form_of(mention, as_person=True)
             person = self.person_for(person_form, mention.start)
             if person is not None:
                 return self._join(person, mention, person_form)
         cluster = self.exact.get((mention.type, form.key))
         if cluster is None and mention.type in (ORGANIZATION, OTHER):
-            full = self.short_forms.full_key(form)
+            full = self.short_forms.full_key(form, self._word_before(mention) == "the")
             if full is not None:
                 cluster = self.exact.get((ORGANIZATION, full)) or self._new(ORGANIZATION, full)
         return self._join(cluster or self._new(mention.type, form.key), mention, form)
 
-    def _clearly_a_place(self, mention: Mention) -> bool:
+    def _word_before(self, mention: Mention) -> str:
         before = self.text[max(0, mention.start - 20):mention.start].split()
-        return mention.type == PLACE and bool(before) and before[-1].lower() in _place_prepositions()
+        return before[-1].lower() if before else ""
 
     def person_for(self, form: NameForm, before: int) -> _Cluster | None:
         """The most recently mentioned person named in full before `before` whose name contains
@@ -326,7 +341,7 @@ class CorefStage:
         short_forms = _OrgShortForms(org_forms, place_keys)
         found = _missed_names(analysis, covered, short_forms, sentence_starts)
 
-        grouper = _Grouper(analysis.document.text, short_forms)
+        grouper = _Grouper(analysis.document.text, short_forms, lambda m: _root(doc, m).dep_ == "pobj")
         _walk(analysis, sorted(mentions + found, key=lambda m: (m.start, -m.end)), grouper, covered, sentence_starts)
         grouper.merge_lone_surnames()
 
@@ -374,12 +389,14 @@ def _walk(analysis: Analysis, mentions: list[Mention], grouper: _Grouper, covere
         grouper.add(mention)
 
 
+def _root(doc, mention: Mention):
+    """The syntactic head token of a mention's span."""
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand").root
+
+
 def _person_mention(doc, mention: Mention, cluster: _Cluster) -> _PersonMention | None:
     """The mention as a pronoun antecedent, or None when it only modifies a noun ("the Baga market")."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or not len(span):
-        return None
-    root = span.root
+    root = _root(doc, mention)
     if root.dep_ == "compound" and root.head.pos_ == "NOUN":
         return None
     return _PersonMention(mention.start, mention.sentence or 0, _is_subject(root), root.head.i, cluster)
@@ -427,7 +444,7 @@ def _missed_names(
                 person_word_from.setdefault(word, m.end)
         if m.type == ORGANIZATION or m.canonical:
             org_key_from.setdefault(read_name(m.text, as_person=False).key, m.end)
-    for alias, full in [*short_forms.suffixes.items(), *(((i.lower(),), f) for i, f in short_forms.initials.items())]:
+    for alias, full in [*short_forms.scannable().items(), *(((i.lower(),), f) for i, f in short_forms.initials.items())]:
         if full in org_key_from:
             org_key_from.setdefault(alias, org_key_from[full])
 
