@@ -39,6 +39,7 @@ class Lexicon:
     holidays: dict[str, str]
     decade_words: dict[str, int]
     future_markers: re.Pattern
+    past_verb_before: re.Pattern
     patterns: tuple[Pattern, ...]
 
     def number(self, text: str) -> float | None:
@@ -125,5 +126,9 @@ def lexicon() -> Lexicon:
         holidays=words["holidays"],
         decade_words=words["decade_words"],
         future_markers=re.compile(r"(?<![\w'])" + _alternation(words["future_markers"]) + r"\b", re.IGNORECASE),
+        past_verb_before=re.compile(
+            r"(?:\b\w+ed|" + _alternation(words["past_verbs"]) + r")\s+(?:on\s+|late\s+|early\s+|last\s+)?$",
+            re.IGNORECASE,
+        ),
         patterns=patterns,
     )

@@ -28,6 +28,9 @@ _PRECEDING_TIME_WORD = re.compile(
     r"after|to|between|and|or|around|throughout|on|for|end|beginning|middle|start)|-)\s*$",
     re.IGNORECASE,
 )
+# "$2 million a year", "four flights a week": a rate, not a duration
+_RATE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)\b)"
+                          r"[^.;,]{0,25}$", re.IGNORECASE)
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
 _NARRATIVE_DETERMINERS = {"the following", "the next", "the previous", "the prior", "the same",
@@ -72,7 +75,8 @@ def _duration_value(amount: float | None, unit: str) -> str:
     if amount is None:
         return f"{prefix}X{letter}"
     if amount != int(amount):
-        smaller = {"Y": (12, "M", False), "D": (24, "H", True), "H": (60, "M", True), "W": (7, "D", False)}
+        smaller = {"Y": (12, "M", False), "D": (24, "H", True), "H": (60, "M", True), "W": (7, "D", False),
+                   "MIN": (60, "S", True)}
         if unit in smaller:
             factor, small_letter, small_is_time = smaller[unit]
             whole, rest = int(amount), round((amount - int(amount)) * factor)
@@ -131,9 +135,15 @@ class Narrative:
     def replace_last(self, period: Period) -> None:
         self.mentions[-1] = period
 
-    def explicit_reference(self) -> int | None:
-        """Latest mention of a month or day whose year the text states ("3 May 2021")."""
+    def explicit_reference(self, position: int) -> int | None:
+        """Latest mention of a month or day whose year the text states ("3 May 2021"), in the
+        current or the two preceding sentences (further back, a story has moved on)."""
+        horizon = position
+        for _ in range(3):
+            horizon = self.sentence(max(0, horizon - 1))[0] if horizon > 0 else 0
         for i in range(len(self.mentions) - 1, -1, -1):
+            if self.positions[i] < horizon:
+                return None
             if self.explicit[i] and finer_or_equal(self.mentions[i].granularity, "month"):
                 return i
         return None
@@ -157,6 +167,8 @@ class Narrative:
     def future(self, start: int, end: int) -> bool:
         """Whether the clause around [start, end) speaks of the future (will, next, expects...)."""
         begin, stop = self.sentence(start)
+        if self.lex.past_verb_before.search(self.text[max(begin, start - 30):start]):
+            return False
         window = self.text[max(begin, start - 60):start] + " " + self.text[end:min(stop, end + 25)]
         return bool(self.lex.future_markers.search(window))
 
@@ -164,8 +176,7 @@ class Narrative:
 
     def read(self, c: Candidate) -> Reading | None:
         handler = getattr(self, "_" + c.kind)
-        reading = handler(c.groups, c)
-        return reading
+        return handler(c.groups, c)
 
     def _mod(self, word: str | None) -> str | None:
         if not word:
@@ -187,7 +198,7 @@ class Narrative:
         A narrative set in another year than the DCT ("On 3 May 2021 ... the April 26 raid")
         lends its year; otherwise the year that puts the date nearest the DCT, forward when
         the clause speaks of the future."""
-        ref = self.explicit_reference()
+        ref = self.explicit_reference(c.start)
         if ref is not None and (self.dct is None or self.mentions[ref].start.year != self.dct.year):
             year = self.mentions[ref].start.year
             if self.dct and date(year, month, day or 1) > self.dct and not self.future(c.start, c.end):
@@ -214,6 +225,9 @@ class Narrative:
             return None
         day = int(re.match(r"\d+", g["day"] or g["dnum"]).group()) if (g.get("day") or g.get("dnum")) else None
         year_text = g.get("year")
+        if day is None and not year_text and re.match(r" [A-Z][a-z]", self.text[c.end:c.end + 3]) \
+                and not g.get("mod"):
+            return None  # "Jan Kavan", "May Day": a name
         if day is None and not year_text and not g.get("mod"):
             word = g["month"]
             if word.lower().rstrip(".") in self.lex.ambiguous_months and not _PRECEDING_TIME_WORD.search(
@@ -300,7 +314,7 @@ class Narrative:
         if g.get("year"):
             year = int(g["year"])
         else:
-            ref = self.explicit_reference()
+            ref = self.explicit_reference(c.start)
             if ref is not None and (self.dct is None or self.mentions[ref].start.year != self.dct.year):
                 year = self.mentions[ref].start.year
             elif self.dct is not None:
@@ -331,7 +345,7 @@ class Narrative:
     def _base_day(self, c: Candidate) -> tuple[Period | None, int | None]:
         """The day weekday names count from: the DCT (news reports about their own week),
         unless the narrative has moved to a dated day far from it."""
-        ref = self.explicit_reference()
+        ref = self.explicit_reference(c.start)
         if ref is not None and self.mentions[ref].granularity in ("day", "time") and (
             self.dct is None or abs((self.mentions[ref].start - self.dct).days) > 31
         ) and self.positions[ref] >= self.sentence(self.sentence(c.start)[0] - 1)[0]:
@@ -367,6 +381,8 @@ class Narrative:
 
     def _deictic(self, g: dict, c: Candidate) -> Reading | None:
         word = " ".join(g["deictic"].lower().split())
+        if self.text[c.end - 2:c.end] == "'s" and word == "today":
+            return None  # "today's world": the present era, not the day
         pod = self.lex.parts_of_day.get((g.get("pod") or "").lower())
         shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this": 0, "last": -1,
                  "the day before yesterday": -2, "the day after tomorrow": 2}[word]
@@ -394,8 +410,9 @@ class Narrative:
                 return None
             unit = "quarter"
         elif unit.endswith(" year"):
+            full_year = unit.startswith("full")
             unit, rel = "year", "the" if rel in ("the", "the latest", "the current", "this") else rel
-            if rel == "the":
+            if rel == "the" and (full_year or mod):
                 ref = self.reference("year", "year")
                 if self.dct is None and ref is None:
                     return Reading("DATE", None)
@@ -411,7 +428,7 @@ class Narrative:
                 "year": "year", "decade": "decade", "century": "century"}[unit]
         letter = {"week": "W", "weekend": "W", "month": "M", "quarter": "Q", "year": "Y",
                   "decade": "DE", "century": "CE"}[unit]
-        if rel in _DURATION_DETERMINERS or (rel == "the" and unit in ("year", "decade", "century")):
+        if rel in _DURATION_DETERMINERS or (rel == "the" and not mod and unit in ("year", "decade", "century")):
             if unit == "weekend":
                 return Reading("DURATION", "P2D", mod=mod)
             return Reading("DURATION", _duration_value(1, letter), mod=mod)
@@ -431,8 +448,10 @@ class Narrative:
                            relation=_relation(shift), offset=_unit_offset(shift, letter))
         # narrative: the following week, that year, the quarter, the latest quarter
         ref = self.reference(gran, gran)
-        if ref is None:
+        if ref is None and gran != "quarter":
             ref = self.reference(gran)
+        if rel == "the latest" and self.dct is not None:
+            ref = None
         if ref is None:
             if self.dct is None:
                 return Reading("DATE", None, mod=mod)
@@ -451,6 +470,8 @@ class Narrative:
                        relation=_relation(shift), offset=_unit_offset(shift, letter))
 
     def _relative_day(self, rel: str, unit: str, mod: str | None, c: Candidate) -> Reading | None:
+        if rel == "the" and re.search(r"\b(?:in|during|of)\s+$", self.text[max(0, c.start - 8):c.start]):
+            return None  # "later in the day": a part of a day already given, not a new time
         if rel in ("this", "last", "next", "this past", "this coming", "the past", "the last", "the coming",
                    "the current"):
             return None
@@ -489,7 +510,9 @@ class Narrative:
         unit = (g.get("unit") or "").lower()
         if unit in ("nine months", "six months"):
             return Reading("DURATION", "P9M" if unit.startswith("nine") else "P6M")
-        ref = self.reference("year")
+        ref = self.reference("quarter", "quarter") if unit in ("quarter", "period") else None
+        if ref is None:
+            ref = self.reference("year")
         if ref is None:
             if self.dct is None:
                 return Reading("DATE", None)
@@ -497,7 +520,7 @@ class Narrative:
         else:
             base, anchored_dct = self.mentions[ref], False
             if unit == "year" or base.granularity in ("day", "time", "week"):
-                base = base.truncate("year" if unit == "year" else "month")
+                base = base.truncate({"year": "year", "quarter": "quarter"}.get(unit, "month"))
         period = base.shift(-1, "Y")
         return Reading("DATE", period.value(), period, anchor_ref=ref, anchor_dct=anchored_dct,
                        relation="before", offset="P1Y", remember=False)
@@ -516,7 +539,7 @@ class Narrative:
         elif poss and self.dct is not None:
             year = self.dct.year + {"last": -1, "next": 1}.get(poss, 0)
         else:
-            ref = self.explicit_reference()
+            ref = self.explicit_reference(c.start)
             if ref is not None and self.dct is not None and self.mentions[ref].start.year == self.dct.year:
                 ref = None
             if ref is not None:
@@ -623,6 +646,9 @@ class Narrative:
         unit = self._unit(g)
         num = " ".join(g["num"].lower().split())
         if num in ("a", "an") and unit == "S":
+            return None
+        if num in ("a", "an") and not g.get("det") and not g.get("qmod") \
+                and _RATE_BEFORE.search(self.text[max(0, c.start - 30):c.start]):
             return None
         if g.get("andhalf"):
             amount = (amount or 0) + 0.5
