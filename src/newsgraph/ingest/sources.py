@@ -60,7 +60,9 @@ def iter_documents(
     A directory is walked recursively in sorted order, skipping hidden entries and files whose
     extension is not one of SUFFIX_FORMATS; a file named explicitly with an unknown extension
     is read as plain text. "-" is stdin. `fmt` forces the format of every file read.
-    `published` overrides any date found in the documents' metadata.
+    `published` overrides any date found in the documents' metadata. `max_bytes` bounds each
+    file, checked before reading it, and each line of a JSON Lines file, which is otherwise
+    read line by line whatever its size.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
@@ -69,7 +71,9 @@ def iter_documents(
     return _iter_documents(paths, published, max_bytes, fmt)
 
 
-def _iter_documents(paths, published, max_bytes, fmt) -> Iterator[Document | InputError]:
+def _iter_documents(
+    paths: Iterable[str | os.PathLike], published: date | None, max_bytes: int, fmt: str | None
+) -> Iterator[Document | InputError]:
     for given in paths:
         if str(given) == STDIN:
             yield from read_stdin(sys.stdin.buffer, published, max_bytes, fmt)
