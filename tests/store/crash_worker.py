@@ -1,6 +1,7 @@
 """Adds numbered documents to a store, printing each one committed; killed mid-way by a test.
 
 Usage: crash_worker.py DB COUNT SENTENCES
+Prints `adding N` just before each add and `added N` (or `skipped N`) once it is committed.
 Document i has SENTENCES sentences, each mentioning the shared place Calverton and the
 person Witness i, so a partly written document would show as a wrong count of rows.
 """
@@ -37,7 +38,9 @@ def numbered_analysis(number: int, sentences: int) -> Analysis:
 def main(db: str, count: int, sentences: int) -> None:
     with open_store(db) as store:
         for number in range(count):
-            added = store.add(numbered_analysis(number, sentences))
+            analysis = numbered_analysis(number, sentences)
+            print(f"adding {number}", flush=True)
+            added = store.add(analysis)
             print(f"{'added' if added else 'skipped'} {number}", flush=True)
 
 

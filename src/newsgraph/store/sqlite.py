@@ -105,7 +105,9 @@ class SQLiteStore:
             yield
             self._conn.execute("COMMIT")
         except BaseException:
-            self._conn.execute("ROLLBACK")
+            # SQLite has already rolled back after some errors (a full disk, say).
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")
             raise
 
     def _applied_version(self) -> int:

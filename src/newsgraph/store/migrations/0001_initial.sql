@@ -40,11 +40,12 @@ CREATE TABLE entities (
 CREATE INDEX entities_name_key ON entities (name_key);
 CREATE INDEX entities_type ON entities (type);
 
+-- One alias per folded key: "LeT" and "LET" are one alias, spelled as first seen.
 CREATE TABLE entity_aliases (
     entity_id TEXT NOT NULL REFERENCES entities (id),
     alias TEXT NOT NULL,
     alias_key TEXT NOT NULL,
-    PRIMARY KEY (entity_id, alias)
+    PRIMARY KEY (entity_id, alias_key)
 );
 CREATE INDEX entity_aliases_key ON entity_aliases (alias_key);
 
