@@ -246,3 +246,25 @@ def test_a_single_path_string_is_one_path(fixtures):
 
     [document] = list(iter_documents(str(fixtures / "council_vote.md")))
     assert document.title == "Council approves the river bridge"
+
+
+def test_html_blocks_become_paragraphs_separated_by_a_blank_line(fixtures, read):
+    [document], _ = read(fixtures / "harbour_strike.html")
+    paragraphs = document.text.split("\n\n")
+    assert paragraphs[0] == "Harbour strike ends after nine days"
+    assert paragraphs[-1].startswith("Union leader Tomas Brandt said")
+    assert "\n" not in "".join(paragraphs)
+
+
+def test_jsonl_with_bom_and_windows_line_endings(tmp_path, read):
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(
+        b'\xef\xbb\xbf{"text": "Line one\\r\\nabout Porto.", "published": null}\r\n'
+        b'{"text": "Line two about Braga.", "url": ""}\r\n'
+    )
+    documents, errors = read(path)
+    assert errors == []
+    assert [(d.text, d.published, d.url) for d in documents] == [
+        ("Line one\nabout Porto.", None, None),
+        ("Line two about Braga.", None, None),
+    ]
