@@ -20,13 +20,14 @@ Naming: a person is named by the fullest title-free form ("Abdulrahman Gwarzo");
 work while the id stays stable whether or not a text uses the title. An organisation is named by
 the expansion of its acronym when the text gives one, else by its longest form.
 """
+
 from __future__ import annotations
 
 import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from newsgraph.model import Analysis, Entity, Mention, fold
@@ -42,7 +43,7 @@ _INNER_POSSESSIVE = re.compile(r"['’]s\b")
 _EDGE_PUNCT = " \t\r\n\"'“”‘’.,;:!?"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _data(name: str) -> dict:
     return json.loads((resources.files("newsgraph") / "data" / name).read_text(encoding="utf-8"))
 
@@ -102,7 +103,7 @@ def read_name(text: str, as_person: bool, preceding: str = "") -> NameForm:
             title_words.append(words.pop(0))
         lower = [i for i, w in enumerate(words[:-1]) if w[0].islower() and fold(w) not in _particles()]
         if lower:  # "Harmattan Brotherhood commander Idris Maleki": the name follows the role
-            title_words, words = [], words[lower[-1] + 1:]
+            title_words, words = [], words[lower[-1] + 1 :]
         if not title_words:
             title_words = _preceding_titles(preceding)
     display = " ".join(words)
@@ -189,7 +190,9 @@ class _OrgShortForms:
                 distinctive = len(key)
                 while distinctive > 0 and key[distinctive - 1] in self.generic:
                     distinctive -= 1
-                endings = {key[i:] for i in range(1, len(key))} | {key[i:distinctive] for i in range(1, distinctive)}
+                endings = {key[i:] for i in range(1, len(key))} | {
+                    key[i:distinctive] for i in range(1, distinctive)
+                }
                 for short in endings - place_keys:
                     by_suffix.setdefault(short, set()).add(key)
             if len(initials(form.display)) > 1:
@@ -206,8 +209,11 @@ class _OrgShortForms:
 
     def scannable(self) -> dict[tuple[str, ...], tuple[str, ...]]:
         """Short forms safe to look for among untagged tokens: true endings with a distinctive word."""
-        return {s: full for s, full in self.suffixes.items()
-                if full[-len(s):] == s and not set(s) <= self.generic}
+        return {
+            s: full
+            for s, full in self.suffixes.items()
+            if full[-len(s) :] == s and not set(s) <= self.generic
+        }
 
 
 class _Grouper:
@@ -225,7 +231,7 @@ class _Grouper:
         self.person_words: dict[str, list[_Cluster]] = {}
 
     def form_of(self, mention: Mention, as_person: bool) -> NameForm:
-        return read_name(mention.text, as_person, self.text[max(0, mention.start - 40):mention.start])
+        return read_name(mention.text, as_person, self.text[max(0, mention.start - 40) : mention.start])
 
     def add(self, mention: Mention) -> _Cluster:
         """Put `mention` into its cluster (found or new) and return that cluster."""
@@ -248,7 +254,7 @@ class _Grouper:
         return self._join(cluster or self._new(mention.type, form.key), mention, form)
 
     def _word_before(self, mention: Mention) -> str:
-        before = self.text[max(0, mention.start - 20):mention.start].split()
+        before = self.text[max(0, mention.start - 20) : mention.start].split()
         return before[-1].lower() if before else ""
 
     def person_for(self, form: NameForm, before: int) -> _Cluster | None:
@@ -258,7 +264,8 @@ class _Grouper:
         if len(key) == 1 and (key[0] in _particles() or len(key[0]) < 2):
             return None
         candidates = [
-            c for c in self.person_words.get(key[0], ())
+            c
+            for c in self.person_words.get(key[0], ())
             if c.last_start < before
             and any(len(key) < len(full) and _is_subsequence(key, full) for full in c.full_keys)
             and not (form.gender and c.gender and form.gender != c.gender)
@@ -312,7 +319,7 @@ class _Grouper:
 class _PersonMention:
     start: int
     sentence: int
-    subject: bool
+    subject: int  # 2: subject of the main clause, 1: of another clause, 0: not a subject
     head: int  # token index of the syntactic head, for "X praised him" (him is not X)
     cluster: _Cluster
 
@@ -342,7 +349,13 @@ class CorefStage:
         found = _missed_names(analysis, covered, short_forms, sentence_starts)
 
         grouper = _Grouper(analysis.document.text, short_forms, lambda m: _root(doc, m).dep_ == "pobj")
-        _walk(analysis, sorted(mentions + found, key=lambda m: (m.start, -m.end)), grouper, covered, sentence_starts)
+        _walk(
+            analysis,
+            sorted(mentions + found, key=lambda m: (m.start, -m.end)),
+            grouper,
+            covered,
+            sentence_starts,
+        )
         grouper.merge_lone_surnames()
 
         analysis.entities = _entities(grouper.clusters)
@@ -356,8 +369,13 @@ def _sentence_of(sentence_starts: list[int], offset: int) -> int:
     return max(0, bisect_right(sentence_starts, offset) - 1)
 
 
-def _walk(analysis: Analysis, mentions: list[Mention], grouper: _Grouper, covered: list[bool],
-          sentence_starts: list[int]) -> None:
+def _walk(
+    analysis: Analysis,
+    mentions: list[Mention],
+    grouper: _Grouper,
+    covered: list[bool],
+    sentence_starts: list[int],
+) -> None:
     """Names and pronouns in text order, so a pronoun sees exactly the people named before it and
     a surname sees the genders pronouns have revealed so far."""
     doc = analysis.parsed
@@ -380,11 +398,18 @@ def _walk(analysis: Analysis, mentions: list[Mention], grouper: _Grouper, covere
         if cluster is None:
             continue
         cluster.gender = cluster.gender or pronoun["gender"]
-        cluster.mentions.append(Mention(
-            doc=analysis.document.id, start=token.idx, end=token.idx + len(token.text), text=token.text,
-            type=PERSON, kind="pronoun", sentence=sentence,
-        ))
-        history.append(_PersonMention(token.idx, sentence, _is_subject(token), token.head.i, cluster))
+        cluster.mentions.append(
+            Mention(
+                doc=analysis.document.id,
+                start=token.idx,
+                end=token.idx + len(token.text),
+                text=token.text,
+                type=PERSON,
+                kind="pronoun",
+                sentence=sentence,
+            )
+        )
+        history.append(_PersonMention(token.idx, sentence, _subject_rank(token), token.head.i, cluster))
     for mention in ([upcoming] if upcoming is not None else []) + list(pending):
         grouper.add(mention)
 
@@ -399,24 +424,31 @@ def _person_mention(doc, mention: Mention, cluster: _Cluster) -> _PersonMention 
     root = _root(doc, mention)
     if root.dep_ == "compound" and root.head.pos_ == "NOUN":
         return None
-    return _PersonMention(mention.start, mention.sentence or 0, _is_subject(root), root.head.i, cluster)
+    return _PersonMention(mention.start, mention.sentence or 0, _subject_rank(root), root.head.i, cluster)
 
 
-def _is_subject(token) -> bool:
-    """Subject of its clause, also through apposition or coordination ("Maleki and Tanko met")."""
+def _subject_rank(token) -> int:
+    """2 for the subject of the main clause, 1 for the subject of another clause, else 0; also
+    through apposition or coordination ("Maleki and Tanko met")."""
     while token.dep_ in ("appos", "conj") and token.head is not token:
         token = token.head
-    return token.dep_ in SUBJECT_DEPS
+    if token.dep_ not in SUBJECT_DEPS:
+        return 0
+    return 2 if token.head.dep_ == "ROOT" else 1
 
 
 def _antecedent(history: list[_PersonMention], token, sentence: int, pronoun: dict) -> _Cluster | None:
     """The nearest sentence (this one first) with a compatible person before the pronoun; in it
-    the latest subject, else the latest person."""
+    the subject of the main clause, else the latest subject, else the latest person."""
     gender = pronoun["gender"]
-    is_object = pronoun["role"] == "object" or (pronoun["role"] == "object_or_possessive" and token.dep_ != "poss")
+    is_object = pronoun["role"] == "object" or (
+        pronoun["role"] == "object_or_possessive" and token.dep_ != "poss"
+    )
     best_sentence, group = None, []
     for past in reversed(history):
-        if past.sentence < sentence - PRONOUN_LOOKBACK or (best_sentence is not None and past.sentence < best_sentence):
+        if past.sentence < sentence - PRONOUN_LOOKBACK or (
+            best_sentence is not None and past.sentence < best_sentence
+        ):
             break
         if past.cluster.gender not in (None, gender):
             continue
@@ -424,8 +456,7 @@ def _antecedent(history: list[_PersonMention], token, sentence: int, pronoun: di
             continue
         best_sentence = past.sentence
         group.append(past)
-    subjects = [p for p in group if p.subject]
-    return (subjects or group)[0].cluster if group else None
+    return max(group, key=lambda p: (p.subject, p.start)).cluster if group else None
 
 
 def _missed_names(
@@ -444,7 +475,10 @@ def _missed_names(
                 person_word_from.setdefault(word, m.end)
         if m.type == ORGANIZATION or m.canonical:
             org_key_from.setdefault(read_name(m.text, as_person=False).key, m.end)
-    for alias, full in [*short_forms.scannable().items(), *(((i.lower(),), f) for i, f in short_forms.initials.items())]:
+    for alias, full in [
+        *short_forms.scannable().items(),
+        *(((i.lower(),), f) for i, f in short_forms.initials.items()),
+    ]:
         if full in org_key_from:
             org_key_from.setdefault(alias, org_key_from[full])
 
@@ -457,7 +491,8 @@ def _missed_names(
             and any(_is_subsequence(as_person.key, k) for k in person_keys)
             and not (len(as_person.key) == 1 and as_person.key[0] in _particles())
         ):
-            form, type_, kind = as_person, PERSON, "name"
+            form, type_ = as_person, PERSON
+            kind = "name" if as_person.key in person_keys else "alias"
         elif org_key_from.get(as_org.key, len(text)) <= run.start_char:
             form, type_, kind = as_org, ORGANIZATION, "acronym" if is_acronym(as_org.display) else "alias"
         else:
@@ -466,10 +501,17 @@ def _missed_names(
         end = begin + len(form.display)
         if begin < run.start_char or text[begin:end] != form.display:
             continue
-        found.append(Mention(
-            doc=analysis.document.id, start=begin, end=end, text=form.display, type=type_, kind=kind,
-            sentence=_sentence_of(sentence_starts, begin),
-        ))
+        found.append(
+            Mention(
+                doc=analysis.document.id,
+                start=begin,
+                end=end,
+                text=form.display,
+                type=type_,
+                kind=kind,
+                sentence=_sentence_of(sentence_starts, begin),
+            )
+        )
     return found
 
 
@@ -481,10 +523,10 @@ def _proper_noun_runs(doc, covered: list[bool]):
         if inside and start is None:
             start = token.i
         elif not inside and start is not None:
-            yield doc[start:token.i]
+            yield doc[start : token.i]
             start = None
     if start is not None:
-        yield doc[start:len(doc)]
+        yield doc[start : len(doc)]
 
 
 def _entities(clusters: list[_Cluster]) -> list[Entity]:
