@@ -162,6 +162,12 @@ def test_lone_surname_first_joins_the_full_name_named_later():
     assert chidi.name == "Chidi Okonkwo" and mention_texts(chidi) == ["Okonkwo", "Chidi Okonkwo"]
 
 
+def test_lone_surname_of_a_woman_does_not_join_a_man_named_later():
+    text = "Mrs. Bello spoke first. Later that day, Mr. Musa Bello addressed reporters in Enugu."
+    a = analyse(text, [M("Bello", "person"), M("Musa Bello", "person"), M("Enugu", "place")])
+    assert entity_with(a, "Bello").id != entity_with(a, "Musa Bello").id
+
+
 def test_possessive_is_not_part_of_the_name():
     text = "Musa Danjuma's convoy reached Kaduna. Danjuma's aides confirmed the visit."
     a = analyse(text, [M("Musa Danjuma's", "person"), M("Kaduna", "place"), M("Danjuma's", "person", 1)])
@@ -200,6 +206,8 @@ def test_read_name_title_gender_and_packaging():
     assert read_name("Halima Yusuf", as_person=True, preceding="met the ").gender is None
     assert read_name("the Sahara Shield Front (SSF)", as_person=False).display == "Sahara Shield Front"
     assert read_name("General Motors", as_person=False).display == "General Motors"
+    assert read_name("commander Musa al-Kanemi", as_person=True).display == "Musa al-Kanemi"
+    assert read_name("Salim bin Humayd's", as_person=True).display == "Salim bin Humayd"
 
 
 def test_two_people_sharing_a_surname_stay_apart_and_short_forms_go_to_the_latest():

@@ -60,6 +60,11 @@ def _pronouns() -> dict[str, dict]:
     return _data("coref_pronouns.json")["pronouns"]
 
 
+def _is_particle(word: str) -> bool:
+    """A name particle ("bin", "de"), also when glued on ("al-Kanemi")."""
+    return fold(re.split(r"[-‐'’]", word)[0]) in _particles()
+
+
 def _title_key(word: str) -> str:
     return fold(word.rstrip("."))
 
@@ -101,7 +106,7 @@ def read_name(text: str, as_person: bool, preceding: str = "") -> NameForm:
         titles = _titles()
         while len(words) > 1 and _title_key(words[0]) in titles:
             title_words.append(words.pop(0))
-        lower = [i for i, w in enumerate(words[:-1]) if w[0].islower() and fold(w) not in _particles()]
+        lower = [i for i, w in enumerate(words[:-1]) if w[0].islower() and not _is_particle(w)]
         if lower:  # "Harmattan Brotherhood commander Idris Maleki": the name follows the role
             title_words, words = [], words[lower[-1] + 1 :]
         if not title_words:
@@ -261,7 +266,7 @@ class _Grouper:
         """The most recently mentioned person named in full before `before` whose name contains
         `form` as a shorter name, and whose known gender does not contradict it."""
         key = form.key
-        if len(key) == 1 and (key[0] in _particles() or len(key[0]) < 2):
+        if len(key) == 1 and (_is_particle(key[0]) or len(key[0]) < 2):
             return None
         candidates = [
             c
@@ -306,7 +311,11 @@ class _Grouper:
             if cluster.type != PERSON or cluster.full_keys or not cluster.forms:
                 continue
             key = cluster.forms[0].key
-            owners = {id(c): c for c in self.person_words.get(key[0], ()) if c is not cluster}
+            owners = {
+                id(c): c
+                for c in self.person_words.get(key[0], ())
+                if c is not cluster and not (c.gender and cluster.gender and c.gender != cluster.gender)
+            }
             if len(key) == 1 and len(owners) == 1:
                 owner = next(iter(owners.values()))
                 owner.mentions.extend(cluster.mentions)
@@ -489,7 +498,7 @@ def _missed_names(
         if (
             all(person_word_from.get(w, len(text)) <= run.start_char for w in as_person.key)
             and any(_is_subsequence(as_person.key, k) for k in person_keys)
-            and not (len(as_person.key) == 1 and as_person.key[0] in _particles())
+            and not (len(as_person.key) == 1 and _is_particle(as_person.key[0]))
         ):
             form, type_ = as_person, PERSON
             kind = "name" if as_person.key in person_keys else "alias"
