@@ -13,7 +13,7 @@ from newsgraph.model import Anchor, Timex
 from newsgraph.time.lexicon import lexicon
 from newsgraph.time.normalise import Narrative, Reading
 from newsgraph.time.recognise import candidates
-from newsgraph.time.values import Period, interval
+from newsgraph.time.values import Period, coarser, interval, parse_value
 
 __all__ = ["find_timexes"]
 
@@ -46,7 +46,7 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
             timex.anchor = Anchor(ref_timex.id, ref_timex.text, reading.relation, reading.offset)
         elif reading.anchor_dct and dct is not None:
             timex.anchor = Anchor(None, None, reading.relation, reading.offset)
-        if reading.period is not None and reading.type in ("DATE", "TIME") and reading.remember:
+        if reading.period is not None and reading.remember:
             mention_timex[narrative.remember(reading.period, reading.explicit_year, cand.start)] = timex
         timexes.append(timex)
         readings.append(reading)
@@ -101,14 +101,11 @@ def _resolve_span_relation(text, timexes, i, reading, dct, mention_timex, narrat
         if target is not None and amount is not None and amount == int(amount) and unit in ("D", "W", "M", "Y", "Q"):
             step = int(amount) if direction == "after" else -int(amount)
             gran = "day" if unit in ("D", "W") else {"M": "month", "Q": "quarter", "Y": "year"}[unit]
-            from newsgraph.time.values import coarser
-
             gran = coarser(gran, "day" if target.granularity == "time" else target.granularity)
             moved = target.truncate(gran).shift(step, unit).truncate(gran)
-            timex.type, timex.value = "DATE", moved.value()
+            # the value stays the length (TimeML); the interval is the time it reaches
             timex.earliest, timex.latest, timex.granularity = moved.earliest.isoformat(), moved.end.isoformat(), gran
-        timex.anchor = Anchor(following.id, following.text, direction, timex.value if timex.type == "DURATION" else
-                              _offset_text(amount, unit))
+        timex.anchor = Anchor(following.id, following.text, direction, timex.value)
         return
     preceding = next((t for t in reversed(timexes[:i]) if _period_of_timex(t) is not None), None)
     if preceding is None:
@@ -123,15 +120,7 @@ def _resolve_span_relation(text, timexes, i, reading, dct, mention_timex, narrat
         timex.earliest, timex.latest = None, bound.end.isoformat()
 
 
-def _offset_text(amount, unit) -> str:
-    from newsgraph.time.normalise import _duration_value
-
-    return _duration_value(amount, unit)
-
-
 def _period_of_timex(timex: Timex) -> Period | None:
-    from newsgraph.time.values import parse_value
-
     if timex.type not in ("DATE", "TIME") or not timex.value:
         return None
     return parse_value(timex.value)

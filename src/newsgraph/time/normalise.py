@@ -164,12 +164,12 @@ class Narrative:
         end = self._sentence_starts[i + 1] if i + 1 < len(self._sentence_starts) else len(self.text)
         return begin, end
 
-    def future(self, start: int, end: int) -> bool:
-        """Whether the clause around [start, end) speaks of the future (will, next, expects...)."""
+    def future(self, start: int, end: int, reach: int = 60) -> bool:
+        """Whether the clause around [start, end) speaks of the future (will, next, effective...)."""
         begin, stop = self.sentence(start)
         if self.lex.past_verb_before.search(self.text[max(begin, start - 30):start]):
             return False
-        window = self.text[max(begin, start - 60):start] + " " + self.text[end:min(stop, end + 25)]
+        window = self.text[max(begin, start - reach):start] + " " + self.text[end:min(stop, end + 25)]
         return bool(self.lex.future_markers.search(window))
 
     # --- dispatch -----------------------------------------------------------------------
@@ -213,7 +213,7 @@ class Narrative:
         the clause is in the future or the next occurrence is only weeks away."""
         year = self.dct.year if date(self.dct.year, month, min(day, 28)) <= self.dct else self.dct.year - 1
         ahead = (date(year + 1, month, min(day, 28)) - self.dct).days
-        if self.future(c.start, c.end) or ahead <= 75:
+        if self.future(c.start, c.end, reach=150) or ahead <= 75:
             year += 1
         return year
 
@@ -409,11 +409,11 @@ class Narrative:
             if rel not in ("the latest", "the same", "the") or (rel == "the" and self.reference("quarter", "quarter") is None):
                 return None
             unit = "quarter"
-        elif unit.endswith(" year"):
-            full_year = unit.startswith("full")
+        elif unit.endswith(" year") or (unit == "year" and rel == "the" and mod):
+            specific = unit.startswith("full") or rel in ("the latest", "the current", "this") or bool(mod)
             unit, rel = "year", "the" if rel in ("the", "the latest", "the current", "this") else rel
-            if rel == "the" and (full_year or mod):
-                ref = self.reference("year", "year")
+            if rel == "the" and specific:
+                ref = self.explicit_reference(c.start)
                 if self.dct is None and ref is None:
                     return Reading("DATE", None)
                 base = self.mentions[ref] if ref is not None else period_of(self.dct, "year")
@@ -487,15 +487,18 @@ class Narrative:
                        relation=_relation(shift), offset=_day_offset(shift))
 
     def _relative_season(self, rel: str, season: str, mod: str | None, c: Candidate) -> Reading | None:
-        if rel in ("that", "the same", "that same", "the"):
-            ref = self.reference("year")
-            if ref is None:
-                return Reading("DATE", f"XXXX-{season}", mod=mod)
+        ref = self.reference("year") if rel in ("that", "the same", "that same", "the") else None
+        if ref is not None:
             period = season_period(self.mentions[ref].start.year, season)
             return Reading("DATE", period.value(), period, mod=mod, anchor_ref=ref, relation="year-of")
+        if rel in ("that", "the same", "that same"):
+            return Reading("DATE", f"XXXX-{season}", mod=mod)
         if self.dct is None:
             return Reading("DATE", f"XXXX-{season}", mod=mod)
         current = period_of(self.dct, "season")
+        if rel == "the" and season_period(self.dct.year, season).start > current.start \
+                and not self.future(c.start, c.end):
+            rel = "last"
         period = season_period(self.dct.year, season)
         if rel in ("last", "this past", "the past", "the last", "the previous"):
             while period.start >= current.start:
@@ -510,7 +513,7 @@ class Narrative:
         unit = (g.get("unit") or "").lower()
         if unit in ("nine months", "six months"):
             return Reading("DURATION", "P9M" if unit.startswith("nine") else "P6M")
-        ref = self.reference("quarter", "quarter") if unit in ("quarter", "period") else None
+        ref = self.reference("quarter", "quarter") if unit in ("quarter", "period", "") else None
         if ref is None:
             ref = self.reference("year")
         if ref is None:
@@ -520,7 +523,7 @@ class Narrative:
         else:
             base, anchored_dct = self.mentions[ref], False
             if unit == "year" or base.granularity in ("day", "time", "week"):
-                base = base.truncate({"year": "year", "quarter": "quarter"}.get(unit, "month"))
+                base = base.truncate({"year": "year", "quarter": "quarter", "": "quarter"}.get(unit, "month"))
         period = base.shift(-1, "Y")
         return Reading("DATE", period.value(), period, anchor_ref=ref, anchor_dct=anchored_dct,
                        relation="before", offset="P1Y", remember=False)
@@ -631,10 +634,16 @@ class Narrative:
         gran = coarser(unit_gran, base.granularity)
         if unit == "Y" and base.granularity in ("quarter", "half", "month", "season"):
             gran = base.granularity
+        elif unit == "Y" and ref is not None and base.granularity in ("day", "time"):
+            gran = "day"  # "a year earlier" than a dated day is that day a year before
         shift_unit = "W" if unit == "WE" else unit
         period = base.truncate(gran).shift(step, shift_unit) if gran != "time" else base.shift(step, shift_unit)
         period = period.truncate(gran)
-        return Reading("DATE", period.value(), period, mod=mod, anchor_ref=ref, anchor_dct=ref is None,
+        # TimeML gives "three days later" the value of its length; the day it reaches is
+        # kept as the interval and the anchor.
+        kind, value = ("DURATION", _duration_value(amount, unit)) if direction in ("earlier", "later", "previously") \
+            and unit not in ("Y", "M", "Q", "DE", "CE") else ("DATE", period.value())
+        return Reading(kind, value, period, mod=mod, anchor_ref=ref, anchor_dct=ref is None,
                        relation=_relation(step), offset=_duration_value(abs(step), unit),
                        remember=direction not in ("ago", "from now", "hence"))
 
@@ -714,11 +723,8 @@ class Narrative:
         elif self.dct is not None and rel:
             year = self.dct.year + {"last": -1, "next": 1}.get(rel, 0)
         else:
-            ref = self.reference("year")
-            year = self.mentions[ref].start.year if ref is not None else None
-            if ref is None and self.dct is not None:
-                fixed = _holiday_date(rule, self.dct.year)
-                year = self._year_near_dct(fixed.month, fixed.day, c)
+            typical = _holiday_date(rule, self.dct.year if self.dct else 2001)
+            year, ref = self._year_around(typical.month, typical.day, c)
         if year is None:
             return Reading("DATE", f"XXXX-{rule}" if "-" in rule else None)
         day = _holiday_date(rule, year)
