@@ -96,6 +96,19 @@ def test_min_bytes_repeats_a_folder_and_stops_at_a_document_boundary(tmp_path: P
     assert len(sizes) > len(ARTICLES)
 
 
+def test_ecbplus_folder_is_detected_and_a_broken_file_skipped(tmp_path: Path) -> None:
+    tokens = ["Rain", "flooded", "the", "port", "of", "Aden", "on", "Sunday", "."]
+    good = "".join(f'<token t_id="{i}" sentence="1" number="{i}">{t}</token>' for i, t in enumerate(tokens, 1))
+    (tmp_path / "3").mkdir()
+    (tmp_path / "3" / "3_1ecb.xml").write_text(f'<Document doc_name="3_1ecb.xml">{good}</Document>')
+    (tmp_path / "3" / "3_2ecb.xml").write_text('<Document doc_name="3_2ecb.xml"><token t_id="1"')
+    corpus = open_corpus(tmp_path)
+    documents = list(corpus.stream())
+    assert corpus.name.startswith("ECB+")
+    assert [(d.source, d.text) for d in documents] == [("3_1ecb.xml", "Rain flooded the port of Aden on Sunday.\n")]
+    assert corpus.skipped == 1
+
+
 def test_a_folder_without_documents_is_an_input_error(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
     with pytest.raises(InputError):

@@ -145,7 +145,7 @@ class Corpus:
 
 def open_corpus(path: str | os.PathLike | None, min_bytes: int | None = None) -> Corpus:
     """The demo corpus (default, repeated to 1 MB), an ECB+ folder, or files/folders for ingest."""
-    from newsgraph.eval.ecbplus import is_ecbplus_dir, iter_ecbplus_texts
+    from newsgraph.eval.ecbplus import is_ecbplus_dir
     from newsgraph.ingest import iter_documents
 
     if path is None:
@@ -158,12 +158,19 @@ def open_corpus(path: str | os.PathLike | None, min_bytes: int | None = None) ->
     if not path.exists():
         raise InputError("no such file or directory", source=str(path))
     if is_ecbplus_dir(path):
-        return Corpus(
-            f"ECB+ ({path})",
-            lambda: (Document(text=text, source=name) for name, text in iter_ecbplus_texts(path)),
-            min_bytes or 0,
-        )
+        return Corpus(f"ECB+ ({path})", lambda: _ecbplus_documents(path), min_bytes or 0)
     return Corpus(str(path), lambda: iter_documents([path]), min_bytes or 0)
+
+
+def _ecbplus_documents(root: Path) -> Iterator[Document | InputError]:
+    """One Document per ECB+ file, read one at a time; a bad file is reported, not fatal."""
+    from newsgraph.eval.ecbplus import ecbplus_files, read_ecbplus_text
+
+    for path in ecbplus_files(root):
+        try:
+            yield Document(text=read_ecbplus_text(path), source=path.name)
+        except InputError as error:
+            yield error
 
 
 # --- stages --------------------------------------------------------------------------------
