@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
-from newsgraph.errors import Ambiguous, InputError, NotFound, StoreError
+from newsgraph.errors import Ambiguous, InputError, NewsgraphError, NotFound, StoreError
 from newsgraph.export.json import (
     analyses_export,
     document_dict,
@@ -61,7 +61,7 @@ class IngestReport:
     added: int = 0
     skipped: int = 0
     failed: int = 0
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[NewsgraphError] = field(default_factory=list)
 
 
 class Graph:
@@ -93,7 +93,7 @@ class Graph:
         self,
         paths: Iterable[str | os.PathLike],
         published: date | None = None,
-        on_error: Callable[[InputError], None] | None = None,
+        on_error: Callable[[NewsgraphError], None] | None = None,
         on_document: Callable[[Document, str], None] | None = None,
     ) -> IngestReport:
         """Read, analyse and store documents; each document is stored in its own transaction.
@@ -106,7 +106,7 @@ class Graph:
 
         report = IngestReport()
 
-        def fail(error: InputError) -> None:
+        def fail(error: NewsgraphError) -> None:
             report.failed += 1
             report.errors.append(error)
             if on_error:
@@ -126,11 +126,16 @@ class Graph:
                 else:
                     yield item
 
-        for analysis in default_pipeline().pipe(new_documents()):
+        for analysis in default_pipeline().pipe(new_documents(), on_error=fail):
             if not analysis.sentences:
                 fail(InputError("no sentences in the document", source=analysis.document.source))
                 continue
-            outcome(analysis.document, "added" if self.store.add(analysis) else "skipped")
+            try:
+                added = self.store.add(analysis)
+            except StoreError as error:
+                fail(error)
+                continue
+            outcome(analysis.document, "added" if added else "skipped")
         return report
 
     def entities(self, type: str | None = None, search: str | None = None, limit: int | None = None):

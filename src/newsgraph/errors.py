@@ -25,6 +25,10 @@ class InputError(NewsgraphError):
     """A document could not be read: missing, empty, binary, undecodable, malformed, too large."""
 
 
+class StageError(NewsgraphError):
+    """A pipeline stage failed on one document; that document is skipped, the batch goes on."""
+
+
 class StoreError(NewsgraphError):
     """The store could not be opened or written."""
 

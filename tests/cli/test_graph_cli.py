@@ -217,7 +217,7 @@ def test_a_killed_batch_leaves_a_consistent_store_that_the_next_run_finishes(tmp
     assert con.execute("pragma integrity_check").fetchone()[0] == "ok"
     stored = con.execute("select count(*) from documents").fetchone()[0]
     assert 3 <= stored < 60
-    orphans = con.execute("select count(*) from mentions where doc not in (select id from documents)")
+    orphans = con.execute("select count(*) from mentions where doc_id not in (select id from documents)")
     assert orphans.fetchone()[0] == 0
     p = run("ingest", "--db", path, "-q", corpus)
     assert f"{60 - stored} added, {stored} skipped as duplicates, 0 failed" in p.stderr

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import Protocol
 
+from newsgraph.errors import StageError
 from newsgraph.model import Analysis, Document
 
 
@@ -49,14 +50,32 @@ class Pipeline:
         self.stages: list[Stage] = [make_stage(s) if isinstance(s, str) else s for s in stages]
 
     def analyze(self, document: Document) -> Analysis:
+        """Analyse one document; a failing stage raises StageError."""
         return next(self.pipe([document]))
 
-    def pipe(self, documents: Iterable[Document], batch_size: int = 16) -> Iterator[Analysis]:
-        """Analyse documents lazily, batching the parse; never holds the whole input."""
+    def pipe(
+        self,
+        documents: Iterable[Document],
+        batch_size: int = 16,
+        on_error: Callable[[StageError], None] | None = None,
+    ) -> Iterator[Analysis]:
+        """Analyse documents lazily, batching the parse; never holds the whole input.
+
+        With `on_error`, a document on which a stage fails is reported there and skipped, so
+        one unexpected text cannot stop a batch; without it the StageError is raised.
+        """
         pairs = ((d.text, d) for d in documents)
         for parsed, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
             analysis = Analysis(document=document, parsed=parsed)
-            for stage in self.stages:
-                analysis = stage(analysis)
+            try:
+                for stage in self.stages:
+                    analysis = stage(analysis)
+            except Exception as exc:  # noqa: BLE001 — any bug in a stage becomes one reported document
+                error = StageError(f"{stage.name} stage failed: {type(exc).__name__}: {exc}",
+                                   source=document.source or document.id)
+                if on_error is None:
+                    raise error from exc
+                on_error(error)
+                continue
             analysis.parsed = None
             yield analysis
