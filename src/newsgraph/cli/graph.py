@@ -34,7 +34,7 @@ def extract(source, published, fmt):
       cat article.txt | newsgraph extract - --format jsonl
     """
     from newsgraph.api import analyze
-    from newsgraph.errors import InputError
+    from newsgraph.errors import InputError, NewsgraphError
     from newsgraph.export.json import analyses_export
     from newsgraph.ingest import iter_documents
 
@@ -46,7 +46,7 @@ def extract(source, published, fmt):
             continue
         try:
             analysis = analyze(item)
-        except InputError as error:
+        except NewsgraphError as error:
             failed += 1
             _report(error)
             continue
