@@ -428,6 +428,16 @@ class Narrative:
                 "year": "year", "decade": "decade", "century": "century"}[unit]
         letter = {"week": "W", "weekend": "W", "month": "M", "quarter": "Q", "year": "Y",
                   "decade": "DE", "century": "CE"}[unit]
+        if rel in ("the past", "the last") and unit in ("year", "month", "quarter") and self.dct is not None:
+            # "over the past year" is annotated as the calendar period before the DCT's
+            period = period_of(self.dct, gran).shift(-1, letter)
+            return Reading("DATE", period.value(), period, mod=mod, anchor_dct=True, relation="before",
+                           offset=_unit_offset(1, letter))
+        if rel == "the" and unit == "year" and not mod and not re.match(r"\s+(?:ended|ending)\b", self.text[c.end:c.end + 10]):
+            ref = self.explicit_reference(c.start)
+            if ref is not None or self.dct is not None:
+                base = self.mentions[ref].truncate("year") if ref is not None else period_of(self.dct, "year")
+                return Reading("DATE", base.value(), base, anchor_ref=ref, anchor_dct=ref is None)
         if rel in _DURATION_DETERMINERS or (rel == "the" and not mod and unit in ("year", "decade", "century")):
             if unit == "weekend":
                 return Reading("DURATION", "P2D", mod=mod)
@@ -612,6 +622,8 @@ class Narrative:
             return Reading("DURATION", _duration_value(amount, unit), mod=mod, end=end,
                            pending=(direction, amount, unit))
         backwards = direction in ("ago", "earlier", "previously")
+        if amount is None and direction in ("earlier", "later"):
+            return Reading("DURATION", _duration_value(None, unit), mod=mod)
         if amount is None or amount != int(amount):
             return Reading("DATE", "PAST_REF" if backwards else "FUTURE_REF", mod=mod)
         step = -int(amount) if backwards else int(amount)
@@ -645,7 +657,7 @@ class Narrative:
             and unit not in ("Y", "M", "Q", "DE", "CE") else ("DATE", period.value())
         return Reading(kind, value, period, mod=mod, anchor_ref=ref, anchor_dct=ref is None,
                        relation=_relation(step), offset=_duration_value(abs(step), unit),
-                       remember=direction not in ("ago", "from now", "hence"))
+                       remember=direction not in ("ago", "from now", "hence") and unit != "Y")
 
     def _duration(self, g: dict, c: Candidate) -> Reading | None:
         if g.get("bare"):
@@ -670,6 +682,8 @@ class Narrative:
 
     def _fuzzy(self, g: dict, c: Candidate) -> Reading | None:
         word = " ".join(g["fuzzy"].lower().split())
+        if word == "now" and self.text[c.end:c.end + 1] == ",":
+            return None  # "Now, he says...": a discourse marker
         if word in self.lex.fuzzy_needs_noun:
             following = re.match(r"\s+(\w+)", self.text[c.end:c.end + 20])
             if not following or following.group(1).lower() not in ("times", "period", "era", "history", "past"):
