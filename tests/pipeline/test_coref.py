@@ -324,10 +324,10 @@ def test_ambiguous_short_form_stays_apart():
     assert len(a.entities) == 3
 
 
-def test_generic_head_after_the_joins_its_one_organisation():
+def test_generic_head_after_the_or_opening_a_sentence_joins_its_one_organisation():
     text = (
         "The Kano Traders Union met the University of Lagos staff. The Union said Lagos was calm. "
-        "Union members and Radio Kano agreed."
+        "Its members and Union leaders agreed with Radio Kano. Union chairman Ali Bako spoke."
     )
     a = analyse(
         text,
@@ -338,11 +338,17 @@ def test_generic_head_after_the_joins_its_one_organisation():
             M("Lagos", "place", 1),
             M("Union", "organization", 2),
             M("Radio Kano", "organization"),
+            M("Union", "organization", 3),
         ],
     )
     union = entity_with(a, "Kano Traders Union")
-    assert mention_texts(union) == ["Kano Traders Union", "Union"]  # "the Union" only
-    assert entity_with(a, "Union", 2).name == "Union"  # no article: not a reference
+    # "The Union" and the sentence-opening "Union chairman", not the bare "Union leaders".
+    assert [m.start for m in union.mentions] == [
+        offset(text, "Kano"),
+        offset(text, "Union", 1),
+        offset(text, "Union", 3),
+    ]
+    assert entity_with(a, "Union", 2).name == "Union"
     assert entity_with(a, "Lagos", 1).type == "place"  # not a short form of "University of Lagos"
     assert len(a.entities) == 5
 

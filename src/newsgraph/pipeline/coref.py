@@ -178,7 +178,8 @@ class _OrgShortForms:
 
     Short forms of "Eastern Shield Brigades" are its endings ("Shield Brigades", "Brigades") and,
     without the generic head, the distinctive word before it ("Shield"). A short form made only of
-    generic words ("the Brigades") counts only after "the", so "Congress passed ..." stays apart.
+    generic words ("the Brigades") counts only after "the" or at the start of a sentence, so
+    "... and Congress passed ..." stays apart.
     """
 
     def __init__(self, org_forms: list[NameForm], place_keys: set[tuple[str, ...]]):
@@ -205,10 +206,10 @@ class _OrgShortForms:
         self.suffixes = {s: next(iter(k)) for s, k in by_suffix.items() if len(k) == 1}
         self.initials = {i: next(iter(k)) for i, k in by_initials.items() if len(k) == 1}
 
-    def full_key(self, form: NameForm, after_the: bool) -> tuple[str, ...] | None:
+    def full_key(self, form: NameForm, definite: bool) -> tuple[str, ...] | None:
         if is_acronym(form.display) and form.display.replace(".", "") in self.initials:
             return self.initials[form.display.replace(".", "")]
-        if set(form.key) <= self.generic and not after_the:
+        if set(form.key) <= self.generic and not definite:
             return None
         return self.suffixes.get(form.key)
 
@@ -224,8 +225,9 @@ class _OrgShortForms:
 class _Grouper:
     """Assigns mentions, in text order, to clusters."""
 
-    def __init__(self, text: str, short_forms: _OrgShortForms, is_prepositional):
+    def __init__(self, text: str, sentence_starts: list[int], short_forms: _OrgShortForms, is_prepositional):
         self.text = text
+        self.sentence_starts = sentence_starts
         # A place-typed word after a preposition ("in Adamu", "a stranger to Puntland") stays a
         # place even when a person's name contains it.
         self.is_prepositional = is_prepositional
@@ -251,16 +253,20 @@ class _Grouper:
             person = self.person_for(person_form, mention.start)
             if person is not None:
                 return self._join(person, mention, person_form)
-        cluster = self.exact.get((mention.type, form.key))
-        if cluster is None and mention.type in (ORGANIZATION, OTHER):
-            full = self.short_forms.full_key(form, self._word_before(mention) == "the")
+        if mention.type in (ORGANIZATION, OTHER):
+            full = self.short_forms.full_key(form, definite=self._definite(mention))
             if full is not None:
                 cluster = self.exact.get((ORGANIZATION, full)) or self._new(ORGANIZATION, full)
-        return self._join(cluster or self._new(mention.type, form.key), mention, form)
+                return self._join(cluster, mention, form)
+        cluster = self.exact.get((mention.type, form.key)) or self._new(mention.type, form.key)
+        return self._join(cluster, mention, form)
 
-    def _word_before(self, mention: Mention) -> str:
-        before = self.text[max(0, mention.start - 20) : mention.start].split()
-        return before[-1].lower() if before else ""
+    def _definite(self, mention: Mention) -> bool:
+        """After "the" or opening its sentence ("Council chairman X said"): how a text refers back
+        to an organisation by its generic head."""
+        sentence_start = self.sentence_starts[_sentence_of(self.sentence_starts, mention.start)]
+        before = self.text[sentence_start : mention.start].split()
+        return not before or before[-1].lower() == "the"
 
     def person_for(self, form: NameForm, before: int) -> _Cluster | None:
         """The most recently mentioned person named in full before `before` whose name contains
@@ -357,7 +363,9 @@ class CorefStage:
         short_forms = _OrgShortForms(org_forms, place_keys)
         found = _missed_names(analysis, covered, short_forms, sentence_starts)
 
-        grouper = _Grouper(analysis.document.text, short_forms, lambda m: _root(doc, m).dep_ == "pobj")
+        grouper = _Grouper(
+            analysis.document.text, sentence_starts, short_forms, lambda m: _root(doc, m).dep_ == "pobj"
+        )
         _walk(
             analysis,
             sorted(mentions + found, key=lambda m: (m.start, -m.end)),
