@@ -18,7 +18,9 @@ from newsgraph.time.values import Period, coarser, interval, parse_value
 __all__ = ["find_timexes"]
 
 # "two weeks before <X>": how far X may start after the relation word to anchor on it.
-_ANCHOR_REACH = re.compile(r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'-]+\s+){0,2}?$")
+_ANCHOR_REACH = re.compile(r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'-]+\s+){0,2}?")
+_RELATION_WORD = re.compile(r"\s+(before|after)\b", re.IGNORECASE)
+_DURATION_PARTS = re.compile(r"P(T?)(\d+|X)([A-Z])$")
 
 
 def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
@@ -26,8 +28,8 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
     lex = lexicon()
     narrative = Narrative(text, dct, lex)
     timexes: list[Timex] = []
-    readings: list[Reading] = []
     mention_timex: dict[int, Timex] = {}  # narrative mention index -> its timex
+    waiting: tuple[Timex, str, float | None, str] | None = None  # "a week after" waiting for its date
     taken_until = 0
     for cand in candidates(text, lex):
         if cand.start < taken_until:
@@ -36,9 +38,9 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
         if reading is None:
             continue
         end = reading.end or cand.end
+        taken_until = cand.end
         if timexes and _joins_clock(text, timexes[-1], cand.start, reading):
             _join_clock(timexes[-1], text, end, reading, narrative)
-            taken_until = cand.end
             continue
         timex = _timex(text, doc_id, cand.start, end, reading, dct)
         if reading.anchor_ref is not None:
@@ -46,15 +48,72 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
             timex.anchor = Anchor(ref_timex.id, ref_timex.text, reading.relation, reading.offset)
         elif reading.anchor_dct and dct is not None:
             timex.anchor = Anchor(None, None, reading.relation, reading.offset)
-        if reading.period is not None and reading.remember:
+        subordinate = False
+        if waiting is not None and _ANCHOR_REACH.fullmatch(text, _relation_end(text, waiting[0]), cand.start):
+            # "a week after the April 26 raid": April 26 dates another event than the clause's,
+            # so it counts the week but does not become the narrative's time.
+            _count_from(waiting, timex)
+            subordinate = True
+        elif waiting is not None:
+            _bound_by_preceding(waiting, timexes, dct)
+        waiting = None
+        if reading.period is not None and reading.remember and not subordinate:
             mention_timex[narrative.remember(reading.period, reading.explicit_year, cand.start)] = timex
         timexes.append(timex)
-        readings.append(reading)
-        taken_until = cand.end
-    for i, reading in enumerate(readings):
-        if reading.pending:
-            _resolve_span_relation(text, timexes, i, reading, dct, mention_timex, narrative)
+        waiting = _relation_of(text, timex, reading)
+    if waiting is not None:
+        _bound_by_preceding(waiting, timexes, dct)
     return timexes
+
+
+def _relation_of(text: str, timex: Timex, reading: Reading) -> tuple[Timex, str, float | None, str] | None:
+    """A duration followed by "before"/"after": (timex, direction, amount, unit), else None."""
+    if reading.pending:
+        return (timex, *reading.pending)
+    relation = _RELATION_WORD.match(text, timex.end)
+    parts = _DURATION_PARTS.match(timex.value or "") if timex.type == "DURATION" else None
+    if relation is None or parts is None:
+        return None
+    amount = None if parts[2] == "X" else float(parts[2])
+    unit = {"M": "MIN"}.get(parts[3], parts[3]) if parts[1] else parts[3]
+    return timex, relation[1].lower(), amount, unit
+
+
+def _relation_end(text: str, timex: Timex) -> int:
+    relation = _RELATION_WORD.match(text, timex.end)
+    return relation.end() if relation else timex.end
+
+
+def _count_from(waiting: tuple[Timex, str, float | None, str], target_timex: Timex) -> None:
+    """"a week after <date>": the interval the duration reaches, anchored on that date."""
+    timex, direction, amount, unit = waiting
+    timex.anchor = Anchor(target_timex.id, target_timex.text, direction, timex.value)
+    target = _period_of_timex(target_timex)
+    if target is None or amount is None or amount != int(amount) or unit not in ("D", "W", "M", "Y", "Q"):
+        return
+    step = int(amount) if direction == "after" else -int(amount)
+    gran = "day" if unit in ("D", "W") else {"M": "month", "Q": "quarter", "Y": "year"}[unit]
+    gran = coarser(gran, "day" if target.granularity == "time" else target.granularity)
+    moved = target.truncate(gran).shift(step, unit).truncate(gran)
+    timex.earliest, timex.latest, timex.granularity = moved.earliest.isoformat(), moved.end.isoformat(), gran
+
+
+def _bound_by_preceding(waiting: tuple[Timex, str, float | None, str], timexes: list[Timex],
+                        dct: date | None) -> None:
+    """"visited in March 2024, weeks before the bombing": the bombing comes after March 2024
+    (and before the DCT); "weeks after the bombing", it came before the preceding date."""
+    timex, direction, _, _ = waiting
+    preceding = next((t for t in reversed(timexes) if t is not timex and t.start < timex.start
+                      and _period_of_timex(t) is not None), None)
+    if preceding is None:
+        return
+    bound = _period_of_timex(preceding)
+    if direction == "before":
+        timex.anchor = Anchor(preceding.id, preceding.text, "after", timex.value)
+        timex.earliest, timex.latest = bound.earliest.isoformat(), dct.isoformat() if dct else None
+    else:
+        timex.anchor = Anchor(preceding.id, preceding.text, "before", timex.value)
+        timex.earliest, timex.latest = None, bound.end.isoformat()
 
 
 _CLOCK_GAP = re.compile(r"\s*(?:[A-Z]{2,4}\b)?\s*,?\s*(?:on\s+)?")
@@ -86,38 +145,6 @@ def _timex(text: str, doc_id: str, start: int, end: int, reading: Reading, dct: 
         earliest, latest, gran = interval(reading.value, dct) if reading.type == "DATE" else (None, None, None)
     return Timex(doc_id, start, end, text[start:end], reading.type, reading.value,
                  earliest, latest, gran, None, reading.mod)
-
-
-def _resolve_span_relation(text, timexes, i, reading, dct, mention_timex, narrative) -> None:
-    """"a week after the May 3 raid": count from the date that follows; "weeks before the raid"
-    (no date follows): the raid is bounded by the preceding date and the DCT."""
-    direction, amount, unit = reading.pending
-    timex = timexes[i]
-    following = timexes[i + 1] if i + 1 < len(timexes) else None
-    relation_word = re.match(r"\s*\w+", text[timex.end:])
-    gap_start = timex.end + (relation_word.end() if relation_word else 0)
-    if following is not None and following.value and _ANCHOR_REACH.fullmatch(" " + text[gap_start:following.start]):
-        target = _period_of_timex(following)
-        if target is not None and amount is not None and amount == int(amount) and unit in ("D", "W", "M", "Y", "Q"):
-            step = int(amount) if direction == "after" else -int(amount)
-            gran = "day" if unit in ("D", "W") else {"M": "month", "Q": "quarter", "Y": "year"}[unit]
-            gran = coarser(gran, "day" if target.granularity == "time" else target.granularity)
-            moved = target.truncate(gran).shift(step, unit).truncate(gran)
-            # the value stays the length (TimeML); the interval is the time it reaches
-            timex.earliest, timex.latest, timex.granularity = moved.earliest.isoformat(), moved.end.isoformat(), gran
-        timex.anchor = Anchor(following.id, following.text, direction, timex.value)
-        return
-    preceding = next((t for t in reversed(timexes[:i]) if _period_of_timex(t) is not None), None)
-    if preceding is None:
-        return
-    # The preceding date is `amount` before/after the thing named next.
-    timex.anchor = Anchor(preceding.id, preceding.text, "after" if direction == "before" else "before",
-                          timex.value)
-    bound = _period_of_timex(preceding)
-    if direction == "before":
-        timex.earliest, timex.latest = bound.earliest.isoformat(), dct.isoformat() if dct else None
-    else:
-        timex.earliest, timex.latest = None, bound.end.isoformat()
 
 
 def _period_of_timex(timex: Timex) -> Period | None:

@@ -95,6 +95,7 @@ def lexicon() -> Lexicon:
         "TEENS": _alternation(w for w, v in words["number_words"].items() if 10 <= v <= 19),
         "TENS": _alternation(w for w, v in words["number_words"].items() if v in (20, 30, 40, 50, 60, 70, 80, 90)),
         "DECADE_WORD": _alternation(words["decade_words"]),
+        "EVENT": _alternation(words["event_nouns"]),
         "QMOD": _alternation(words["quantifier_mods"]),
         "FUZZY": _alternation(words["fuzzy"]),
         "SET": _alternation(words["sets"]),
@@ -127,7 +128,7 @@ def lexicon() -> Lexicon:
         decade_words=words["decade_words"],
         future_markers=re.compile(r"(?<![\w'])" + _alternation(words["future_markers"]) + r"\b", re.IGNORECASE),
         past_verb_before=re.compile(
-            r"(?:\b\w+ed|" + _alternation(words["past_verbs"]) + r")\s+(?:on\s+|late\s+|early\s+|last\s+)?$",
+            r"(?:\b\w+ed|" + _alternation(words["past_verbs"]) + r")\s+(?:on\s+|in\s+|late\s+|early\s+|last\s+)?$",
             re.IGNORECASE,
         ),
         patterns=patterns,

@@ -164,10 +164,15 @@ class Narrative:
         end = self._sentence_starts[i + 1] if i + 1 < len(self._sentence_starts) else len(self.text)
         return begin, end
 
+    def past(self, start: int) -> bool:
+        """Whether a past-tense verb governs the expression ("fell in January", "said Friday")."""
+        begin, _ = self.sentence(start)
+        return bool(self.lex.past_verb_before.search(self.text[max(begin, start - 30):start]))
+
     def future(self, start: int, end: int, reach: int = 60) -> bool:
         """Whether the clause around [start, end) speaks of the future (will, next, effective...)."""
         begin, stop = self.sentence(start)
-        if self.lex.past_verb_before.search(self.text[max(begin, start - 30):start]):
+        if self.past(start):
             return False
         window = self.text[max(begin, start - reach):start] + " " + self.text[end:min(stop, end + 25)]
         return bool(self.lex.future_markers.search(window))
@@ -206,14 +211,14 @@ class Narrative:
             return year, ref
         if self.dct is None:
             return None, None
-        return self._year_near_dct(month, day or 1, c), None
+        return self._year_near_dct(month, day or 15, c), None
 
     def _year_near_dct(self, month: int, day: int, c: Candidate) -> int:
         """News speaks mostly of the recent past: the last occurrence up to the DCT, unless
         the clause is in the future or the next occurrence is only weeks away."""
         year = self.dct.year if date(self.dct.year, month, min(day, 28)) <= self.dct else self.dct.year - 1
         ahead = (date(year + 1, month, min(day, 28)) - self.dct).days
-        if self.future(c.start, c.end, reach=150) or ahead <= 75:
+        if self.future(c.start, c.end, reach=150) or (ahead <= 75 and not self.past(c.start)):
             year += 1
         return year
 
@@ -223,7 +228,8 @@ class Narrative:
         month = self._month_number(g, c)
         if month is None or not 1 <= month <= 12:
             return None
-        day = int(re.match(r"\d+", g["day"] or g["dnum"]).group()) if (g.get("day") or g.get("dnum")) else None
+        day_text = g.get("day") or g.get("dnum")
+        day = int(re.match(r"\d+", day_text).group()) if day_text else None
         year_text = g.get("year")
         if day is None and not year_text and re.match(r" [A-Z][a-z]", self.text[c.end:c.end + 3]) \
                 and not g.get("mod"):
@@ -727,6 +733,14 @@ class Narrative:
             return Reading("TIME", f"XXXX-XX-XXT{clock}")
         period = Period("time", day, clock=clock)
         return Reading("TIME", period.value(), period, anchor_ref=anchored, anchor_dct=anchored is None)
+
+    def _event_time(self, g: dict, c: Candidate) -> Reading | None:
+        """"During that visit": the time of the event the narrative just dated."""
+        ref = self.reference("year")
+        if ref is None:
+            return None
+        period = self.mentions[ref]
+        return Reading("DATE", period.value(), period, anchor_ref=ref, relation="same")
 
     def _holiday(self, g: dict, c: Candidate) -> Reading | None:
         rule = self.lex.holidays[" ".join(g["holiday"].lower().split())]

@@ -1,0 +1,199 @@
+"""Hand-written spec tests for find_timexes: extents, TIMEX3 types/values, intervals, anchors."""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsgraph.time import find_timexes
+
+DCT = date(2024, 11, 5)  # a Tuesday
+
+NARRATIVE = (
+    "The harbour authority in Mombasa recently approved a new pier, officials said. "
+    "The decision follows a storm in August 2019, weeks before the ferry strike.\n\n"
+    "Earlier, on 12 June 2018, two days after the June 10 blockade of the port, the mayor met "
+    "union leaders. On the same day, she addressed the city council. The next day she flew to "
+    "Nairobi. During that visit she met the minister.\n\n"
+    "In January 2020 the works began. Subsequently, on March 4, 2020, the first ship docked. "
+    "An unsigned letter was circulated."
+)
+
+
+def by_text(text, dct=DCT):
+    found = find_timexes(text, dct, "doc")
+    return {t.text: t for t in found}
+
+
+def value_of(text, phrase, dct=DCT):
+    return by_text(text, dct)[phrase].value
+
+
+def test_offsets_point_into_the_text_and_are_sorted():
+    found = find_timexes(NARRATIVE, DCT, "doc")
+    assert found, "expected time expressions"
+    assert all(NARRATIVE[t.start:t.end] == t.text for t in found)
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    assert all(t.doc == "doc" for t in found)
+
+
+def test_narrative_article():
+    t = by_text(NARRATIVE)
+    assert t["recently"].value == "PAST_REF"
+    assert (t["recently"].earliest, t["recently"].latest) == (None, "2024-11-05")
+    assert t["August 2019"].value == "2019-08"
+    assert t["August 2019"].granularity == "month"
+    assert t["12 June 2018"].value == "2018-06-12"
+    # a bare month/day takes the year of the date the sentence is about
+    assert t["June 10"].value == "2018-06-10"
+    assert t["June 10"].anchor.text == "12 June 2018"
+    # "On the same day" is the day of the clause's own date, not of the blockade it mentions
+    same_day = t["the same day"]
+    assert same_day.value == "2018-06-12"
+    assert same_day.anchor.timex == t["12 June 2018"].id
+    assert same_day.anchor.relation == "same"
+    next_day = t["The next day"]
+    assert next_day.value == "2018-06-13"
+    assert (next_day.anchor.relation, next_day.anchor.offset) == ("after", "P1D")
+    assert t["that visit"].value == "2018-06-13"
+    assert t["January 2020"].value == "2020-01"
+    assert t["January 2020"].granularity == "month"
+    assert t["March 4, 2020"].value == "2020-03-04"
+    assert not any("letter" in text or "unsigned" in text for text in t)
+
+
+def test_duration_counted_from_the_date_that_follows():
+    t = by_text(NARRATIVE)
+    two_days = t["two days"]
+    assert (two_days.type, two_days.value) == ("DURATION", "P2D")
+    assert (two_days.earliest, two_days.latest) == ("2018-06-12", "2018-06-12")
+    assert two_days.anchor.timex == t["June 10"].id
+    assert two_days.anchor.relation == "after"
+
+
+def test_weeks_before_an_undated_event_is_bounded_by_the_preceding_date_and_the_dct():
+    weeks = by_text(NARRATIVE)["weeks"]
+    assert (weeks.type, weeks.value) == ("DURATION", "PXW")
+    assert (weeks.earliest, weeks.latest) == ("2019-08-01", "2024-11-05")
+    assert weeks.anchor.text == "August 2019"
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        ("Talks resumed on October 7, 2023.", "October 7, 2023", "2023-10-07"),
+        ("Talks resumed on 7 October 2023.", "7 October 2023", "2023-10-07"),
+        ("The file is dated 2023-10-07.", "2023-10-07", "2023-10-07"),
+        ("Sales fell in October 2023.", "October 2023", "2023-10"),
+        ("The company was founded in 1987.", "1987", "1987"),
+        ("Profit rose in the fourth quarter of 2023.", "the fourth quarter of 2023", "2023-Q4"),
+        ("Prices peaked in the summer of 2021.", "the summer of 2021", "2021-SU"),
+        ("It grew in the 1990s.", "the 1990s", "199"),
+        ("Rates soared in mid-1996.", "mid-1996", "1996"),
+        ("He spoke yesterday.", "yesterday", "2024-11-04"),
+        ("He will speak tomorrow.", "tomorrow", "2024-11-06"),
+        ("He spoke today.", "today", "2024-11-05"),
+        ("He spoke on Friday.", "Friday", "2024-11-01"),
+        ("He will speak on Friday.", "Friday", "2024-11-08"),
+        ("The board met last week.", "last week", "2024-W44"),
+        ("The board meets this week.", "this week", "2024-W45"),
+        ("The board met last month.", "last month", "2024-10"),
+        ("Output rose this year.", "this year", "2024"),
+        ("Output fell last year.", "last year", "2023"),
+        ("It opens next year.", "next year", "2025"),
+        ("It closed two years ago.", "two years ago", "2022"),
+        ("It closed three days ago.", "three days ago", "2024-11-02"),
+        ("The strike lasted two years.", "two years", "P2Y"),
+        ("The siege lasted three hours.", "three hours", "PT3H"),
+        ("a five-year plan", "five-year", "P5Y"),
+        ("Costs rose over the past three years.", "the past three years", "P3Y"),
+        ("We are ready now.", "now", "PRESENT_REF"),
+        ("It will end soon enough in the future.", "the future", "FUTURE_REF"),
+        ("The paper is published quarterly and the index daily.", "daily", "P1D"),
+        ("The bus comes every week.", "every week", "P1W"),
+        ("It happened earlier this month.", "earlier this month", "2024-11"),
+        ("The vote is on Nov. 20.", "Nov. 20", "2024-11-20"),
+        ("The talks ended at 10:35 a.m.", "10:35 a.m.", "2024-11-05T10:35"),
+    ],
+)
+def test_values_relative_to_the_dct(text, phrase, value):
+    assert value_of(text, phrase) == value
+
+
+def test_modifiers():
+    assert by_text("It happened earlier this month.")["earlier this month"].mod == "START"
+    assert by_text("Rates soared in mid-1996.")["mid-1996"].mod == "MID"
+    assert by_text("They stayed for more than four hours.")["more than four hours"].mod == "MORE_THAN"
+
+
+def test_extent_excludes_prepositions_and_keeps_determiners():
+    found = by_text("In the third quarter of 2023, profit rose; in January it fell.")
+    assert "the third quarter of 2023" in found
+    assert "January" in found
+
+
+def test_no_dct_never_invents_a_date():
+    t = by_text("He left yesterday and returned on Friday, then on April 26 he spoke. "
+                "Last week was calm.", dct=None)
+    assert t["yesterday"].value is None
+    assert t["Friday"].value == "XXXX-WXX-5"
+    assert t["April 26"].value == "XXXX-04-26"
+    assert t["April 26"].earliest is None
+    assert t["Last week"].value is None
+
+
+def test_no_dct_but_a_dated_narrative():
+    t = by_text("On 3 March 2019 the envoy arrived. On April 26 he left.", dct=None)
+    assert t["April 26"].value == "2019-04-26"
+
+
+def test_granularity_is_never_finer_than_the_text():
+    for text, phrase, granularity in [
+        ("In January 2024 the plant opened.", "January 2024", "month"),
+        ("In 2024 the plant opened.", "2024", "year"),
+        ("In the spring of 2024 it opened.", "the spring of 2024", "season"),
+        ("It opened on 4 January 2024.", "4 January 2024", "day"),
+    ]:
+        timex = by_text(text)[phrase]
+        assert timex.granularity == granularity, phrase
+
+
+def test_bare_month_takes_the_nearest_year_to_the_dct():
+    # November 2024 DCT: "September" is two months back, "January" is ten months back
+    assert value_of("Output fell in September.", "September") == "2024-09"
+    assert value_of("Output fell in January.", "January") == "2024-01"
+    assert value_of("The plant will reopen in January.", "January") == "2025-01"
+
+
+def test_words_that_are_not_times():
+    assert by_text("You may leave. Jan Kavan said so; a 6-year-old boy and 500 seats a week.") == {}
+    assert "An undated video" not in by_text("An undated video emerged.")
+
+
+def test_a_week_after_the_referenced_date():
+    t = by_text("Police made arrests a week after the October 7 attack.", dct=date(2023, 12, 1))
+    week = t["a week"]
+    assert (week.earliest, week.latest) == ("2023-10-14", "2023-10-14")
+    assert week.anchor.timex == t["October 7"].id
+    assert (week.anchor.relation, week.anchor.offset) == ("after", "P1W")
+
+
+SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "examples" / "sample_article.txt"
+
+
+@pytest.mark.skipif(not SAMPLE.is_file(), reason="shared sample article not available")
+def test_shared_sample_article():
+    text = SAMPLE.read_text(encoding="utf-8")
+    found = find_timexes(text, date(2025, 2, 10), "sample")
+    t = {x.text: x for x in found}
+    assert t["3 May 2021"].value == "2021-05-03"
+    assert t["April 26"].value == "2021-04-26"
+    assert t["July 2021"].value == "2021-07"
+    assert t["March 2024"].value == "2024-03"
+    assert (t["recently"].value, t["recently"].latest) == ("PAST_REF", "2025-02-10")
+    assert t["the same day"].value == "2021-05-03"
+    assert t["the same day"].anchor.timex == t["3 May 2021"].id
+    weeks = t["weeks"]
+    assert weeks.earliest == "2024-03-01" and weeks.latest == "2025-02-10"
+    assert not any("undated" in x for x in t)
