@@ -353,6 +353,28 @@ def test_generic_head_after_the_or_opening_a_sentence_joins_its_one_organisation
     assert len(a.entities) == 5
 
 
+def test_name_core_without_legal_suffix_is_a_short_form_unless_it_names_a_place():
+    text = (
+        "Sahara Logistics Group PLC bought trucks in Kano for the Kano Traders Union. "
+        "Sahara Logistics said Kano traders were pleased."
+    )
+    a = analyse(
+        text,
+        [
+            M("Sahara Logistics Group PLC", "organization"),
+            M("Kano", "place"),
+            M("Kano Traders Union", "organization"),
+            M("Sahara Logistics", "organization", 1),
+            M("Kano", "organization", 2),
+        ],
+    )
+    assert mention_texts(entity_with(a, "Sahara Logistics Group PLC")) == [
+        "Sahara Logistics Group PLC",
+        "Sahara Logistics",
+    ]
+    assert mention_texts(entity_with(a, "Kano Traders Union")) == ["Kano Traders Union"]
+
+
 def test_distinctive_word_before_a_generic_head_is_a_short_form():
     text = (
         "Fighters of the Western Falcon Brigades raided Mopti. "

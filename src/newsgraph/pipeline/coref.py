@@ -176,15 +176,17 @@ class _Cluster:
 class _OrgShortForms:
     """Which short forms and initials pick out exactly one organisation name of the document.
 
-    Short forms of "Eastern Shield Brigades" are its endings ("Shield Brigades", "Brigades") and,
-    without the generic head, the distinctive word before it ("Shield"). A short form made only of
-    generic words ("the Brigades") counts only after "the" or at the start of a sentence, so
-    "... and Congress passed ..." stays apart.
+    Short forms of "Eastern Shield Brigades" are its endings ("Shield Brigades", "Brigades") and
+    the endings of its core, the name without generic heads and legal suffixes ("Eastern Shield",
+    "Shield"; "Apple" for "Apple Inc."). Forms that name a place of the document do not count. A
+    short form made only of generic words ("the Brigades") counts only after "the" or at the start
+    of a sentence, so "... and Congress passed ..." stays apart.
     """
 
     def __init__(self, org_forms: list[NameForm], place_keys: set[tuple[str, ...]]):
         data = _data("coref_org_heads.json")
         self.generic = frozenset(data["generic_heads"])
+        strippable = self.generic | set(data["legal_suffixes"])
         breakers = set(data["scope_breakers"])
         by_suffix: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         by_initials: dict[str, set[tuple[str, ...]]] = {}
@@ -194,11 +196,12 @@ class _OrgShortForms:
                 continue
             if not breakers & set(key):
                 distinctive = len(key)
-                while distinctive > 0 and key[distinctive - 1] in self.generic:
+                while distinctive > 0 and key[distinctive - 1] in strippable:
                     distinctive -= 1
                 endings = {key[i:] for i in range(1, len(key))} | {
-                    key[i:distinctive] for i in range(1, distinctive)
+                    key[i:distinctive] for i in range(distinctive)
                 }
+                endings.discard(key)
                 for short in endings - place_keys:
                     by_suffix.setdefault(short, set()).add(key)
             if len(initials(form.display)) > 1:
