@@ -180,8 +180,21 @@ class Narrative:
     # --- dispatch -----------------------------------------------------------------------
 
     def read(self, c: Candidate) -> Reading | None:
+        if self._title(c):
+            return None
         handler = getattr(self, "_" + c.kind)
         return handler(c.groups, c)
+
+    def _title(self, c: Candidate) -> bool:
+        """A capitalised phrase inside a sentence ("This Week With David Brinkley", "60 Minutes")
+        is a name, not a time."""
+        words = self.text[c.start:c.end].split()
+        if not all(w[:1].isupper() for w in words) or any(w[:1].isdigit() for w in words):
+            return False
+        if c.kind in ("calendar", "weekday", "holiday", "month_relative", "year") or len(words) == 1 and c.kind != "duration":
+            return False
+        before = self.text[max(0, c.start - 3):c.start]
+        return not re.search(r"(?:[.!?\n][\s\"'`]*|^\s*)$", before)
 
     def _mod(self, word: str | None) -> str | None:
         if not word:
@@ -211,16 +224,22 @@ class Narrative:
             return year, ref
         if self.dct is None:
             return None, None
-        return self._year_near_dct(month, day or 15, c), None
+        return self._year_near_dct(month, day, c), None
 
-    def _year_near_dct(self, month: int, day: int, c: Candidate) -> int:
-        """News speaks mostly of the recent past: the last occurrence up to the DCT, unless
-        the clause is in the future or the next occurrence is only weeks away."""
-        year = self.dct.year if date(self.dct.year, month, min(day, 28)) <= self.dct else self.dct.year - 1
-        ahead = (date(year + 1, month, min(day, 28)) - self.dct).days
-        if self.future(c.start, c.end, reach=150) or (ahead <= 75 and not self.past(c.start)):
-            year += 1
-        return year
+    def _year_near_dct(self, month: int, day: int | None, c: Candidate) -> int:
+        """News speaks mostly of the recent past: the last occurrence that has begun by the DCT,
+        unless the clause is in the future or the next occurrence is only weeks away."""
+        def span(year: int) -> tuple[date, date]:
+            if day is not None:
+                return date(year, month, day), date(year, month, day)
+            period = Period("month", date(year, month, 1))
+            return period.start, period.end
+
+        year = self.dct.year if span(self.dct.year)[0] <= self.dct else self.dct.year - 1
+        if self.future(c.start, c.end, reach=150):
+            return year if span(year)[1] >= self.dct else year + 1
+        ahead = (span(year + 1)[0] + timedelta(days=14 if day is None else 0) - self.dct).days
+        return year + 1 if ahead <= 75 and not self.past(c.start) else year
 
     # --- handlers -----------------------------------------------------------------------
 
@@ -296,7 +315,7 @@ class Narrative:
         else:
             year = int(g["year"])
             after = self.text[c.end:c.end + 12]
-            if re.match(r"\s*(?:-|to)\s*\d", after) and not re.match(r"\s*-\s*\d\d\b(?!\d)", after):
+            if re.match(r"\s*-\s*\d", after) and not re.match(r"\s*-\s*\d\d\b(?!\d)", after):
                 return None
         period = Period("year", date(year, 1, 1))
         return Reading("DATE", period.value(), period, mod=self._mod(g.get("mod")), explicit_year=True)
@@ -408,6 +427,8 @@ class Narrative:
     def _relative(self, g: dict, c: Candidate) -> Reading | None:
         rel = " ".join(g["rel"].lower().split())
         unit = " ".join(g["unit"].lower().split())
+        if self.text.startswith("-to-", c.end):
+            return None  # "quarter-to-quarter comparison"
         mod = self._mod(g.get("mod"))
         season = self.lex.seasons.get(unit)
         if unit == "period":
@@ -486,7 +507,8 @@ class Narrative:
                        relation=_relation(shift), offset=_unit_offset(shift, letter))
 
     def _relative_day(self, rel: str, unit: str, mod: str | None, c: Candidate) -> Reading | None:
-        if rel == "the" and re.search(r"\b(?:in|during|of)\s+$", self.text[max(0, c.start - 8):c.start]):
+        if rel == "the" and (re.search(r"\b(?:in|during|of)\s+$", self.text[max(0, c.start - 8):c.start])
+                             or re.match(r"\s+of\b", self.text[c.end:c.end + 4])):
             return None  # "later in the day": a part of a day already given, not a new time
         if rel in ("this", "last", "next", "this past", "this coming", "the past", "the last", "the coming",
                    "the current"):
@@ -527,6 +549,10 @@ class Narrative:
     def _comparable(self, g: dict, c: Candidate) -> Reading | None:
         """"the year-earlier quarter": the same period one year before the one discussed."""
         unit = (g.get("unit") or "").lower()
+        if g.get("ord") and unit in ("quarter", "period") and self.dct is not None:
+            number = _QUARTER_ORDINALS[g["ord"].lower()]
+            period = Period("quarter", date(self.dct.year - 1, (number - 1) * 3 + 1, 1))
+            return Reading("DATE", period.value(), period, anchor_dct=True, remember=False)
         if unit in ("nine months", "six months"):
             return Reading("DURATION", "P9M" if unit.startswith("nine") else "P6M")
         ref = self.reference("quarter", "quarter") if unit in ("quarter", "period", "") else None
@@ -681,6 +707,8 @@ class Narrative:
             amount = (amount or 0) + 0.5
         if amount is not None and amount > 10000:
             return None
+        if unit == "Q" and re.match(r"\s+of\b|-to-", self.text[c.end:c.end + 4]):
+            return None  # "three-quarters of its food": a fraction
         if (g.get("tail") or "").lower() == "old" or re.match(r"[\s-]+old\b", self.text[c.end:c.end + 5]):
             return None  # an age ("a 6-year-old"), not a period of time
         mod = self.lex.quantifier_mods.get(" ".join((g.get("qmod") or "").lower().split()))
@@ -688,7 +716,7 @@ class Narrative:
 
     def _fuzzy(self, g: dict, c: Candidate) -> Reading | None:
         word = " ".join(g["fuzzy"].lower().split())
-        if word == "now" and self.text[c.end:c.end + 1] == ",":
+        if word == "now" and self.text[c.end:c.end + 1] == "," and self.sentence(c.start)[0] >= c.start - 3:
             return None  # "Now, he says...": a discourse marker
         if word in self.lex.fuzzy_needs_noun:
             following = re.match(r"\s+(\w+)", self.text[c.end:c.end + 20])
