@@ -41,6 +41,8 @@ class Lexicon:
     future_markers: re.Pattern
     past_verb_before: re.Pattern
     patterns: tuple[Pattern, ...]
+    # Words without which no pattern can match: the recogniser only looks near them.
+    triggers: re.Pattern
 
     def number(self, text: str) -> float | None:
         """Value of a number written in digits or words ("twenty-five", "2,000"); None if vague."""
@@ -106,7 +108,7 @@ def lexicon() -> Lexicon:
         return re.sub(r"\{([A-Z_]+)\}", lambda m: placeholders[m.group(1)], template)
 
     patterns = tuple(
-        Pattern(p["kind"], re.compile(r"(?<![\w'])" + expand(p["pattern"]), re.IGNORECASE))
+        Pattern(p["kind"], re.compile(r"(?<![\w'])" + expand(p["pattern"])))
         for p in spec["patterns"]
     )
     return Lexicon(
@@ -132,4 +134,16 @@ def lexicon() -> Lexicon:
             re.IGNORECASE,
         ),
         patterns=patterns,
+        triggers=_triggers(words),
     )
+
+
+def _triggers(words: dict) -> re.Pattern:
+    vocabulary = set(words["months"]) | set(words["weekdays"]) | set(words["units"]) | set(words["seasons"])
+    vocabulary |= set(words["parts_of_day"]) | set(words["sets"]) | set(words["decade_words"])
+    vocabulary |= set(words["event_nouns"]) | {"nineteen", "twenty", "thousand", "noon", "midnight", "midday",
+                                               "today", "yesterday", "tomorrow", "tonight", "half", "period",
+                                               "quarterly", "fiscal", "christmas"}
+    vocabulary |= {phrase.split()[0] for phrase in list(words["fuzzy"]) + list(words["holidays"])}
+    vocabulary |= {phrase.split()[-1] for phrase in list(words["fuzzy"]) + list(words["holidays"])}
+    return re.compile(r"\d|\b" + _alternation(w.rstrip(".") for w in vocabulary))

@@ -15,16 +15,49 @@ class Candidate:
     order: int  # pattern order: an earlier pattern wins a tie in length
 
 
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+# How far a match may reach from the trigger word it contains ("at least the first two quarters").
+_REACH = 60
+
+
 def candidates(text: str, lex: Lexicon) -> list[Candidate]:
+    """All pattern matches, sorted by start, then longest first.
+
+    Patterns run on a lower-cased copy of the same length (faster than case-insensitive
+    matching), and only in windows around trigger words, so that a long article without
+    time words costs one scan."""
+    folded = text.translate(_ASCII_LOWER)
     found = []
-    for order, pattern in enumerate(lex.patterns):
-        for m in pattern.regex.finditer(text):
-            if m.end() > m.start():
-                found.append(Candidate(m.start(), m.end(), pattern.kind, m.groupdict(), order))
+    for start, end in _windows(folded, lex):
+        for order, pattern in enumerate(lex.patterns):
+            for m in pattern.regex.finditer(folded, start, end):
+                if m.end() > m.start():
+                    groups = {name: text[m.start(name):m.end(name)] if m.start(name) >= 0 else None
+                              for name in m.groupdict()}
+                    found.append(Candidate(m.start(), m.end(), pattern.kind, groups, order))
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.order))
-    chosen: list[Candidate] = []
-    for c in found:
-        if chosen and c.start < chosen[-1].end:
-            continue
-        chosen.append(c)
-    return chosen
+    return found
+
+
+def _windows(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Disjoint spans of the text within reach of a trigger word, cut at line breaks' word edges."""
+    windows: list[tuple[int, int]] = []
+    for m in lex.triggers.finditer(folded):
+        start, end = max(0, m.start() - _REACH), min(len(folded), m.end() + _REACH)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return [(_word_start(folded, s), _word_end(folded, e)) for s, e in windows]
+
+
+def _word_start(text: str, i: int) -> int:
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _word_end(text: str, i: int) -> int:
+    while i < len(text) and not text[i].isspace():
+        i += 1
+    return i
