@@ -149,6 +149,12 @@ def test_bare_surname_the_model_missed_is_added():
     assert added.start == offset(text, "Kabore", 1) and added.sentence == 1 and added.kind == "alias"
 
 
+def test_all_capitals_word_is_not_taken_for_a_surname():
+    text = "Idris Kabore arrived in Niamey on Tuesday.\n\nKABORE - The delegation left on Friday."
+    a = analyse(text, [M("Idris Kabore", "person"), M("Niamey", "place")])
+    assert mention_texts(entity_with(a, "Idris Kabore")) == ["Idris Kabore"]
+
+
 def test_surname_before_any_full_name_is_not_invented():
     text = "Kabore was not named in the report. Officials in Niamey declined to comment."
     a = analyse(text, [M("Niamey", "place")])

@@ -510,6 +510,7 @@ def _missed_names(
             all(person_word_from.get(w, len(text)) <= run.start_char for w in as_person.key)
             and any(_is_subsequence(as_person.key, k) for k in person_keys)
             and not (len(as_person.key) == 1 and _is_particle(as_person.key[0]))
+            and not as_person.display.isupper()  # "BOSASO -": a dateline, not a name
         ):
             form, type_ = as_person, PERSON
             kind = "name" if as_person.key in person_keys else "alias"
