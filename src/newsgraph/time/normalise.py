@@ -144,7 +144,8 @@ class Narrative:
         for i in range(len(self.mentions) - 1, -1, -1):
             if self.positions[i] < horizon:
                 return None
-            if self.explicit[i] and finer_or_equal(self.mentions[i].granularity, "month"):
+            if self.explicit[i] and finer_or_equal(self.mentions[i].granularity, "month") and (
+                    self.dct is None or self.mentions[i].start <= self.dct):
                 return i
         return None
 
