@@ -649,20 +649,25 @@ class Narrative:
         mod = self.lex.quantifier_mods.get(" ".join((g.get("qmod") or "").lower().split()))
         if mod and mod not in ("APPROX",):
             mod = "APPROX" if mod in ("LESS_THAN", "MORE_THAN") and direction == "ago" else mod
+        # the extent stops before the relation word when the value is a length (TimeML)
+        relation_at = c.start + self.text[c.start:c.end].lower().rindex(g["dir"].lower())
+        length_end = len(self.text[c.start:relation_at].rstrip()) + c.start
         if direction in ("before", "after"):
-            unit_end = c.start + self.text[c.start:c.end].lower().rindex(g["dir"].lower())
-            end = len(self.text[c.start:unit_end].rstrip()) + c.start
-            return Reading("DURATION", _duration_value(amount, unit), mod=mod, end=end,
+            return Reading("DURATION", _duration_value(amount, unit), mod=mod, end=length_end,
                            pending=(direction, amount, unit))
         backwards = direction in ("ago", "earlier", "previously")
         if amount is None and direction in ("earlier", "later"):
-            return Reading("DURATION", _duration_value(None, unit), mod=mod)
+            return Reading("DURATION", _duration_value(None, unit), mod=mod, end=length_end)
         if amount is None or amount != int(amount):
             return Reading("DATE", "PAST_REF" if backwards else "FUTURE_REF", mod=mod)
+        length = _duration_value(amount, unit)
+        if unit in ("DE", "CE"):  # "a decade ago" is a year, ten years back
+            amount, unit = amount * (10 if unit == "DE" else 100), "Y"
         step = -int(amount) if backwards else int(amount)
         unit_gran = UNIT_GRANULARITY.get(unit, "day")
-        if unit_gran == "time":
-            unit_gran, step, unit = "day", 0, "D"
+        shift_unit = "W" if unit == "WE" else unit
+        if unit_gran == "time":  # hours and minutes move within the day we know
+            unit_gran, step, shift_unit = "day", 0, "D"
         ref = None
         if direction in ("ago", "from now", "hence"):
             if self.dct is None:
@@ -681,15 +686,14 @@ class Narrative:
             gran = base.granularity
         elif unit == "Y" and ref is not None and base.granularity in ("day", "time"):
             gran = "day"  # "a year earlier" than a dated day is that day a year before
-        shift_unit = "W" if unit == "WE" else unit
-        period = base.truncate(gran).shift(step, shift_unit) if gran != "time" else base.shift(step, shift_unit)
-        period = period.truncate(gran)
+        period = base.truncate(gran).shift(step, shift_unit).truncate(gran)
         # TimeML gives "three days later" the value of its length; the day it reaches is
         # kept as the interval and the anchor.
-        kind, value = ("DURATION", _duration_value(amount, unit)) if direction in ("earlier", "later", "previously") \
-            and unit not in ("Y", "M", "Q", "DE", "CE") else ("DATE", period.value())
-        return Reading(kind, value, period, mod=mod, anchor_ref=ref, anchor_dct=ref is None,
-                       relation=_relation(step), offset=_duration_value(abs(step), unit),
+        if direction in ("earlier", "later", "previously") and unit not in ("Y", "M", "Q"):
+            return Reading("DURATION", length, period, mod=mod, anchor_ref=ref, anchor_dct=ref is None,
+                           relation=_relation(step), offset=length, end=length_end)
+        return Reading("DATE", period.value(), period, mod=mod, anchor_ref=ref, anchor_dct=ref is None,
+                       relation=_relation(step), offset=length,
                        remember=direction not in ("ago", "from now", "hence") and unit != "Y")
 
     def _duration(self, g: dict, c: Candidate) -> Reading | None:
