@@ -283,8 +283,8 @@ class Narrative:
 
     def _month_relative(self, g: dict, c: Candidate) -> Reading | None:
         month = self._month_number(g, c)
-        if month is None:
-            return None
+        if month is None or re.match(r"\.?\s*\d", self.text[c.end:c.end + 4]):
+            return None  # "last Oct. 23": the day makes it a calendar date
         rel = " ".join(g["rel"].lower().split())
         if rel == "that":
             ref = self.reference("year")
