@@ -166,9 +166,16 @@ class Narrative:
         return begin, end
 
     def past(self, start: int) -> bool:
-        """Whether a past-tense verb governs the expression ("fell in January", "said Friday")."""
+        """Whether a past-tense verb governs the expression ("fell in January", "said Friday");
+        not "expected in December" or "to be published in May"."""
         begin, _ = self.sentence(start)
-        return bool(self.lex.past_verb_before.search(self.text[max(begin, start - 30):start]))
+        window_start = max(begin, start - 30)
+        verb = self.lex.past_verb_before.search(self.text[window_start:start])
+        if verb is None:
+            return False
+        before_verb = self.text[max(begin, window_start + verb.start() - 12):window_start + verb.start()]
+        return not (self.lex.future_markers.match(verb.group().strip().split()[0])
+                    or re.search(r"\b(?:to|be|been|will|would|'ll)\s+$", before_verb))
 
     def future(self, start: int, end: int, reach: int = 60) -> bool:
         """Whether the clause around [start, end) speaks of the future (will, next, effective...)."""
@@ -437,7 +444,8 @@ class Narrative:
             if rel not in ("the latest", "the same", "the") or (rel == "the" and self.reference("quarter", "quarter") is None):
                 return None
             unit = "quarter"
-        elif unit.endswith(" year") or (unit == "year" and rel == "the" and mod):
+        plain_year = unit == "year"
+        if unit.endswith(" year") or (unit == "year" and rel == "the" and mod):
             specific = unit.startswith("full") or rel in ("the latest", "the current", "this") or bool(mod)
             unit, rel = "year", "the" if rel in ("the", "the latest", "the current", "this") else rel
             if rel == "the" and specific:
@@ -461,7 +469,7 @@ class Narrative:
             period = period_of(self.dct, gran).shift(-1, letter)
             return Reading("DATE", period.value(), period, mod=mod, anchor_dct=True, relation="before",
                            offset=_unit_offset(1, letter))
-        if rel == "the" and unit == "year" and not mod and not re.match(r"\s+(?:ended|ending)\b", self.text[c.end:c.end + 10]):
+        if rel == "the" and plain_year and not mod and not re.match(r"\s+(?:ended|ending)\b", self.text[c.end:c.end + 10]):
             ref = self.explicit_reference(c.start)
             if ref is not None or self.dct is not None:
                 base = self.mentions[ref].truncate("year") if ref is not None else period_of(self.dct, "year")
