@@ -705,6 +705,8 @@ class Narrative:
                        remember=direction not in ("ago", "from now", "hence") and unit != "Y")
 
     def _duration(self, g: dict, c: Candidate) -> Reading | None:
+        if (g.get("tail") or "").lower() == "old" or re.match(r"[\s-]+old\b", self.text[c.end:c.end + 5]):
+            return None  # an age ("a 6-year-old", "52 years old"), not a period of time
         if g.get("bare"):
             unit = self.lex.units[g["bare"].lower()]
             return Reading("DURATION", _duration_value(None, unit))
@@ -722,8 +724,6 @@ class Narrative:
             return None
         if unit == "Q" and re.match(r"\s+of\b|-to-", self.text[c.end:c.end + 4]):
             return None  # "three-quarters of its food": a fraction
-        if (g.get("tail") or "").lower() == "old" or re.match(r"[\s-]+old\b", self.text[c.end:c.end + 5]):
-            return None  # an age ("a 6-year-old"), not a period of time
         mod = self.lex.quantifier_mods.get(" ".join((g.get("qmod") or "").lower().split()))
         return Reading("DURATION", _duration_value(amount, unit), mod=mod)
 
