@@ -1,4 +1,5 @@
 """Hand-written spec tests for find_timexes: extents, TIMEX3 types/values, intervals, anchors."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -33,7 +34,7 @@ def value_of(text, phrase, dct=DCT):
 def test_offsets_point_into_the_text_and_are_sorted():
     found = find_timexes(NARRATIVE, DCT, "doc")
     assert found, "expected time expressions"
-    assert all(NARRATIVE[t.start:t.end] == t.text for t in found)
+    assert all(NARRATIVE[t.start : t.end] == t.text for t in found)
     assert [t.start for t in found] == sorted(t.start for t in found)
     assert all(t.doc == "doc" for t in found)
 
@@ -134,8 +135,9 @@ def test_extent_excludes_prepositions_and_keeps_determiners():
 
 
 def test_no_dct_never_invents_a_date():
-    t = by_text("He left yesterday and returned on Friday, then on April 26 he spoke. "
-                "Last week was calm.", dct=None)
+    t = by_text(
+        "He left yesterday and returned on Friday, then on April 26 he spoke. Last week was calm.", dct=None
+    )
     assert t["yesterday"].value is None
     assert t["Friday"].value == "XXXX-WXX-5"
     assert t["April 26"].value == "XXXX-04-26"

@@ -1,4 +1,5 @@
 """The timex pipeline stage fills Analysis.timexes from the document text and publication date."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -8,8 +9,9 @@ from newsgraph.pipeline import make_stage
 
 
 def test_stage_uses_the_publication_date_and_document_id():
-    document = Document(text="The port reopened yesterday after a strike that lasted two weeks.",
-                        published=date(2023, 3, 15))
+    document = Document(
+        text="The port reopened yesterday after a strike that lasted two weeks.", published=date(2023, 3, 15)
+    )
     stage = make_stage("timex")
     assert stage.name == "timex"
     analysis = stage(Analysis(document=document))

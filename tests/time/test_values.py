@@ -1,4 +1,5 @@
 """Calendar periods: TIMEX3 values round-trip, intervals are ordered and nest correctly."""
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -27,8 +28,12 @@ def test_period_contains_its_day_and_is_ordered(day, granularity):
     assert gran == granularity
 
 
-@given(days, st.sampled_from(["day", "week", "month", "quarter", "year"]), st.integers(-40, 40),
-       st.sampled_from(["D", "W", "M", "Q", "Y"]))
+@given(
+    days,
+    st.sampled_from(["day", "week", "month", "quarter", "year"]),
+    st.integers(-40, 40),
+    st.sampled_from(["D", "W", "M", "Q", "Y"]),
+)
 def test_shift_keeps_granularity(day, granularity, amount, unit):
     period = period_of(day, granularity)
     moved = period.shift(amount, unit)

@@ -1,4 +1,5 @@
 """Pipeline stage: TIMEX3 time expressions of the document, normalised against its publication date."""
+
 from __future__ import annotations
 
 from newsgraph.model import Analysis

@@ -4,6 +4,7 @@
 the interval it bounds (earliest/latest day, granularity) and, for relative expressions,
 the anchor the value was computed from (the DCT or a preceding time expression).
 """
+
 from __future__ import annotations
 
 import re
@@ -85,7 +86,7 @@ def _relation_end(text: str, timex: Timex) -> int:
 
 
 def _count_from(waiting: tuple[Timex, str, float | None, str], target_timex: Timex) -> None:
-    """"a week after <date>": the interval the duration reaches, anchored on that date."""
+    """ "a week after <date>": the interval the duration reaches, anchored on that date."""
     timex, direction, amount, unit = waiting
     timex.anchor = Anchor(target_timex.id, target_timex.text, direction, timex.value)
     target = _period_of_timex(target_timex)
@@ -98,13 +99,20 @@ def _count_from(waiting: tuple[Timex, str, float | None, str], target_timex: Tim
     timex.earliest, timex.latest, timex.granularity = moved.earliest.isoformat(), moved.end.isoformat(), gran
 
 
-def _bound_by_preceding(waiting: tuple[Timex, str, float | None, str], timexes: list[Timex],
-                        dct: date | None) -> None:
-    """"visited in March 2024, weeks before the bombing": the bombing comes after March 2024
+def _bound_by_preceding(
+    waiting: tuple[Timex, str, float | None, str], timexes: list[Timex], dct: date | None
+) -> None:
+    """ "visited in March 2024, weeks before the bombing": the bombing comes after March 2024
     (and before the DCT); "weeks after the bombing", it came before the preceding date."""
     timex, direction, _, _ = waiting
-    preceding = next((t for t in reversed(timexes) if t is not timex and t.start < timex.start
-                      and _period_of_timex(t) is not None), None)
+    preceding = next(
+        (
+            t
+            for t in reversed(timexes)
+            if t is not timex and t.start < timex.start and _period_of_timex(t) is not None
+        ),
+        None,
+    )
     if preceding is None:
         return
     bound = _period_of_timex(preceding)
@@ -120,16 +128,21 @@ _CLOCK_GAP = re.compile(r"\s*(?:[A-Z]{2,4}\b)?\s*,?\s*(?:on\s+)?")
 
 
 def _joins_clock(text: str, previous: Timex, start: int, reading: Reading) -> bool:
-    """"5 p.m. EST Nov. 9": a clock time followed by its day is one expression."""
-    return (previous.type == "TIME" and previous.value is not None and ":" in previous.value
-            and reading.period is not None and reading.period.granularity == "day"
-            and _CLOCK_GAP.fullmatch(text[previous.end:start]) is not None)
+    """ "5 p.m. EST Nov. 9": a clock time followed by its day is one expression."""
+    return (
+        previous.type == "TIME"
+        and previous.value is not None
+        and ":" in previous.value
+        and reading.period is not None
+        and reading.period.granularity == "day"
+        and _CLOCK_GAP.fullmatch(text[previous.end : start]) is not None
+    )
 
 
 def _join_clock(previous: Timex, text: str, end: int, reading: Reading, narrative: Narrative) -> None:
     clock = previous.value.split("T", 1)[1]
     period = Period("time", reading.period.start, clock=clock)
-    previous.end, previous.text = end, text[previous.start:end]
+    previous.end, previous.text = end, text[previous.start : end]
     previous.value = period.value()
     previous.earliest = previous.latest = period.start.isoformat()
     previous.anchor = None
@@ -142,9 +155,22 @@ def _timex(text: str, doc_id: str, start: int, end: int, reading: Reading, dct: 
         gran = "day" if reading.period.granularity == "time" else reading.period.granularity
         earliest, latest = reading.period.earliest.isoformat(), reading.period.end.isoformat()
     else:
-        earliest, latest, gran = interval(reading.value, dct) if reading.type == "DATE" else (None, None, None)
-    return Timex(doc_id, start, end, text[start:end], reading.type, reading.value,
-                 earliest, latest, gran, None, reading.mod)
+        earliest, latest, gran = (
+            interval(reading.value, dct) if reading.type == "DATE" else (None, None, None)
+        )
+    return Timex(
+        doc_id,
+        start,
+        end,
+        text[start:end],
+        reading.type,
+        reading.value,
+        earliest,
+        latest,
+        gran,
+        None,
+        reading.mod,
+    )
 
 
 def _period_of_timex(timex: Timex) -> Period | None:

@@ -1,4 +1,5 @@
 """English time vocabulary and recognition patterns, loaded once from data/time_en*.json."""
+
 from __future__ import annotations
 
 import json
@@ -93,9 +94,15 @@ def lexicon() -> Lexicon:
         "SEASON": _alternation(words["seasons"]),
         "POD": _alternation(words["parts_of_day"]),
         "MOD": _alternation(words["modifiers"]),
-        "UNITS": _alternation(w for w, v in words["number_words"].items() if 1 <= v <= 9 and " " not in w and w not in ("a", "an")),
+        "UNITS": _alternation(
+            w
+            for w, v in words["number_words"].items()
+            if 1 <= v <= 9 and " " not in w and w not in ("a", "an")
+        ),
         "TEENS": _alternation(w for w, v in words["number_words"].items() if 10 <= v <= 19),
-        "TENS": _alternation(w for w, v in words["number_words"].items() if v in (20, 30, 40, 50, 60, 70, 80, 90)),
+        "TENS": _alternation(
+            w for w, v in words["number_words"].items() if v in (20, 30, 40, 50, 60, 70, 80, 90)
+        ),
         "DECADE_WORD": _alternation(words["decade_words"]),
         "EVENT": _alternation(words["event_nouns"]),
         "QMOD": _alternation(words["quantifier_mods"]),
@@ -108,8 +115,7 @@ def lexicon() -> Lexicon:
         return re.sub(r"\{([A-Z_]+)\}", lambda m: placeholders[m.group(1)], template)
 
     patterns = tuple(
-        Pattern(p["kind"], re.compile(r"(?<![\w'])" + expand(p["pattern"])))
-        for p in spec["patterns"]
+        Pattern(p["kind"], re.compile(r"(?<![\w'])" + expand(p["pattern"]))) for p in spec["patterns"]
     )
     return Lexicon(
         months=words["months"],
@@ -128,9 +134,13 @@ def lexicon() -> Lexicon:
         sets=words["sets"],
         holidays=words["holidays"],
         decade_words=words["decade_words"],
-        future_markers=re.compile(r"(?<![\w'])" + _alternation(words["future_markers"]) + r"\b", re.IGNORECASE),
+        future_markers=re.compile(
+            r"(?<![\w'])" + _alternation(words["future_markers"]) + r"\b", re.IGNORECASE
+        ),
         past_verb_before=re.compile(
-            r"(?:\b\w+ed|" + _alternation(words["past_verbs"]) + r")\s+(?:on\s+|in\s+|late\s+|early\s+|last\s+)?$",
+            r"(?:\b\w+ed|"
+            + _alternation(words["past_verbs"])
+            + r")\s+(?:on\s+|in\s+|late\s+|early\s+|last\s+)?$",
             re.IGNORECASE,
         ),
         patterns=patterns,
@@ -141,9 +151,23 @@ def lexicon() -> Lexicon:
 def _triggers(words: dict) -> re.Pattern:
     vocabulary = set(words["months"]) | set(words["weekdays"]) | set(words["units"]) | set(words["seasons"])
     vocabulary |= set(words["parts_of_day"]) | set(words["sets"]) | set(words["decade_words"])
-    vocabulary |= set(words["event_nouns"]) | {"nineteen", "twenty", "thousand", "noon", "midnight", "midday",
-                                               "today", "yesterday", "tomorrow", "tonight", "half", "period",
-                                               "quarterly", "fiscal", "christmas"}
+    vocabulary |= set(words["event_nouns"]) | {
+        "nineteen",
+        "twenty",
+        "thousand",
+        "noon",
+        "midnight",
+        "midday",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "tonight",
+        "half",
+        "period",
+        "quarterly",
+        "fiscal",
+        "christmas",
+    }
     vocabulary |= {phrase.split()[0] for phrase in list(words["fuzzy"]) + list(words["holidays"])}
     vocabulary |= {phrase.split()[-1] for phrase in list(words["fuzzy"]) + list(words["holidays"])}
     return re.compile(r"\d|\b" + _alternation(w.rstrip(".") for w in vocabulary))

@@ -5,6 +5,7 @@ mentioned, so that "the next day" or a bare "April 26" is read against the prece
 and it never invents a date: with no DCT and no preceding date, relative expressions keep
 only what the text says (`XXXX-04-26`, or no value at all).
 """
+
 from __future__ import annotations
 
 import re
@@ -29,12 +30,23 @@ _PRECEDING_TIME_WORD = re.compile(
     re.IGNORECASE,
 )
 # "$2 million a year", "four flights a week": a rate, not a duration
-_RATE_BEFORE = re.compile(r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)\b)"
-                          r"[^.;,]{0,25}$", re.IGNORECASE)
+_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)\b)"
+    r"[^.;,]{0,25}$",
+    re.IGNORECASE,
+)
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
-_NARRATIVE_DETERMINERS = {"the following", "the next", "the previous", "the prior", "the same",
-                          "that same", "that", "the"}
+_NARRATIVE_DETERMINERS = {
+    "the following",
+    "the next",
+    "the previous",
+    "the prior",
+    "the same",
+    "that same",
+    "that",
+    "the",
+}
 _DURATION_DETERMINERS = {"the past", "the last", "the coming"}
 _PART_OF_DAY_UNITS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
@@ -75,8 +87,13 @@ def _duration_value(amount: float | None, unit: str) -> str:
     if amount is None:
         return f"{prefix}X{letter}"
     if amount != int(amount):
-        smaller = {"Y": (12, "M", False), "D": (24, "H", True), "H": (60, "M", True), "W": (7, "D", False),
-                   "MIN": (60, "S", True)}
+        smaller = {
+            "Y": (12, "M", False),
+            "D": (24, "H", True),
+            "H": (60, "M", True),
+            "W": (7, "D", False),
+            "MIN": (60, "S", True),
+        }
         if unit in smaller:
             factor, small_letter, small_is_time = smaller[unit]
             whole, rest = int(amount), round((amount - int(amount)) * factor)
@@ -144,8 +161,11 @@ class Narrative:
         for i in range(len(self.mentions) - 1, -1, -1):
             if self.positions[i] < horizon:
                 return None
-            if self.explicit[i] and finer_or_equal(self.mentions[i].granularity, "month") and (
-                    self.dct is None or self.mentions[i].start <= self.dct):
+            if (
+                self.explicit[i]
+                and finer_or_equal(self.mentions[i].granularity, "month")
+                and (self.dct is None or self.mentions[i].start <= self.dct)
+            ):
                 return i
         return None
 
@@ -173,16 +193,18 @@ class Narrative:
         verb = self.lex.past_verb_before.search(self.text[window_start:start])
         if verb is None:
             return False
-        before_verb = self.text[max(begin, window_start + verb.start() - 12):window_start + verb.start()]
-        return not (self.lex.future_markers.match(verb.group().strip().split()[0])
-                    or re.search(r"\b(?:to|be|been|will|would|'ll)\s+$", before_verb))
+        before_verb = self.text[max(begin, window_start + verb.start() - 12) : window_start + verb.start()]
+        return not (
+            self.lex.future_markers.match(verb.group().strip().split()[0])
+            or re.search(r"\b(?:to|be|been|will|would|'ll)\s+$", before_verb)
+        )
 
     def future(self, start: int, end: int, reach: int = 60) -> bool:
         """Whether the clause around [start, end) speaks of the future (will, next, effective...)."""
         begin, stop = self.sentence(start)
         if self.past(start):
             return False
-        window = self.text[max(begin, start - reach):start] + " " + self.text[end:min(stop, end + 25)]
+        window = self.text[max(begin, start - reach) : start] + " " + self.text[end : min(stop, end + 25)]
         return bool(self.lex.future_markers.search(window))
 
     # --- dispatch -----------------------------------------------------------------------
@@ -191,17 +213,24 @@ class Narrative:
         if self._title(c):
             return None
         handler = getattr(self, "_" + c.kind)
-        return handler(c.groups, c)
+        try:
+            return handler(c.groups, c)
+        except (ValueError, OverflowError):
+            return None  # a date outside the calendar Python can represent (year 0 or 10000)
 
     def _title(self, c: Candidate) -> bool:
         """A capitalised phrase inside a sentence ("This Week With David Brinkley", "60 Minutes")
         is a name, not a time."""
-        words = self.text[c.start:c.end].split()
+        words = self.text[c.start : c.end].split()
         if not all(w[:1].isupper() for w in words) or any(w[:1].isdigit() for w in words):
             return False
-        if c.kind in ("calendar", "weekday", "holiday", "month_relative", "year") or len(words) == 1 and c.kind != "duration":
+        if (
+            c.kind in ("calendar", "weekday", "holiday", "month_relative", "year")
+            or len(words) == 1
+            and c.kind != "duration"
+        ):
             return False
-        before = self.text[max(0, c.start - 3):c.start]
+        before = self.text[max(0, c.start - 3) : c.start]
         return not re.search(r"(?:[.!?\n][\s\"'`]*|^\s*)$", before)
 
     def _mod(self, word: str | None) -> str | None:
@@ -237,6 +266,7 @@ class Narrative:
     def _year_near_dct(self, month: int, day: int | None, c: Candidate) -> int:
         """News speaks mostly of the recent past: the last occurrence that has begun by the DCT,
         unless the clause is in the future or the next occurrence is only weeks away."""
+
         def span(year: int) -> tuple[date, date]:
             if day is not None:
                 return date(year, month, day), date(year, month, day)
@@ -258,13 +288,17 @@ class Narrative:
         day_text = g.get("day") or g.get("dnum")
         day = int(re.match(r"\d+", day_text).group()) if day_text else None
         year_text = g.get("year")
-        if day is None and not year_text and re.match(r" [A-Z][a-z]", self.text[c.end:c.end + 3]) \
-                and not g.get("mod"):
+        if (
+            day is None
+            and not year_text
+            and re.match(r" [A-Z][a-z]", self.text[c.end : c.end + 3])
+            and not g.get("mod")
+        ):
             return None  # "Jan Kavan", "May Day": a name
         if day is None and not year_text and not g.get("mod"):
             word = g["month"]
             if word.lower().rstrip(".") in self.lex.ambiguous_months and not _PRECEDING_TIME_WORD.search(
-                self.text[max(0, c.start - 12):c.start]
+                self.text[max(0, c.start - 12) : c.start]
             ):
                 return None
         mod = self._mod(g.get("mod"))
@@ -290,7 +324,7 @@ class Narrative:
 
     def _month_relative(self, g: dict, c: Candidate) -> Reading | None:
         month = self._month_number(g, c)
-        if month is None or re.match(r"\.?\s*\d", self.text[c.end:c.end + 4]):
+        if month is None or re.match(r"\.?\s*\d", self.text[c.end : c.end + 4]):
             return None  # "last Oct. 23": the day makes it a calendar date
         rel = " ".join(g["rel"].lower().split())
         if rel == "that":
@@ -302,7 +336,7 @@ class Narrative:
         if self.dct is None:
             return Reading("DATE", f"XXXX-{month:02d}")
         year = self.dct.year
-        whole_year = c.groups.get("month") and re.search(r"year$", self.text[c.start:c.end], re.I)
+        whole_year = c.groups.get("month") and re.search(r"year$", self.text[c.start : c.end], re.IGNORECASE)
         if whole_year:
             year += {"last": -1, "next": 1}.get(rel, 0)
         elif rel in ("last", "this past"):
@@ -322,17 +356,17 @@ class Narrative:
             year = (1900 if short >= 50 else 2000) + short
         else:
             year = int(g["year"])
-            after = self.text[c.end:c.end + 12]
+            after = self.text[c.end : c.end + 12]
             if re.match(r"\s*-\s*\d", after) and not re.match(r"\s*-\s*\d\d\b(?!\d)", after):
                 return None
         period = Period("year", date(year, 1, 1))
         return Reading("DATE", period.value(), period, mod=self._mod(g.get("mod")), explicit_year=True)
 
     def _spelled_year(self, text: str) -> int | None:
-        """"nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+        """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
         words = " ".join(text.lower().replace("-", " ").split())
         if words.startswith("two thousand"):
-            rest = words[len("two thousand"):].replace("and", " ").strip()
+            rest = words[len("two thousand") :].replace("and", " ").strip()
             return 2000 + int(self.lex.number(rest) or 0) if rest else 2000
         head, _, rest = words.partition(" ")
         century = self.lex.number(head)
@@ -343,7 +377,7 @@ class Narrative:
         return int(century * 100 + tail)
 
     def _year_end(self, g: dict, c: Candidate) -> Reading | None:
-        """"year-end", "by year's end": the end of the year being discussed (or the DCT's)."""
+        """ "year-end", "by year's end": the end of the year being discussed (or the DCT's)."""
         if g.get("year"):
             year = int(g["year"])
         else:
@@ -379,9 +413,12 @@ class Narrative:
         """The day weekday names count from: the DCT (news reports about their own week),
         unless the narrative has moved to a dated day far from it."""
         ref = self.explicit_reference(c.start)
-        if ref is not None and self.mentions[ref].granularity in ("day", "time") and (
-            self.dct is None or abs((self.mentions[ref].start - self.dct).days) > 31
-        ) and self.positions[ref] >= self.sentence(self.sentence(c.start)[0] - 1)[0]:
+        if (
+            ref is not None
+            and self.mentions[ref].granularity in ("day", "time")
+            and (self.dct is None or abs((self.mentions[ref].start - self.dct).days) > 31)
+            and self.positions[ref] >= self.sentence(self.sentence(c.start)[0] - 1)[0]
+        ):
             return self.mentions[ref], ref
         if self.dct is not None:
             return Period("day", self.dct), None
@@ -409,16 +446,31 @@ class Narrative:
             day = today - timedelta(days=(7 - delta) % 7)
         period = Period("time", day, clock=pod) if pod else Period("day", day)
         offset = (day - today).days
-        return Reading("TIME" if pod else "DATE", period.value(), period, anchor_ref=ref,
-                       anchor_dct=ref is None, relation=_relation(offset), offset=_day_offset(offset))
+        return Reading(
+            "TIME" if pod else "DATE",
+            period.value(),
+            period,
+            anchor_ref=ref,
+            anchor_dct=ref is None,
+            relation=_relation(offset),
+            offset=_day_offset(offset),
+        )
 
     def _deictic(self, g: dict, c: Candidate) -> Reading | None:
         word = " ".join(g["deictic"].lower().split())
-        if self.text[c.end - 2:c.end] == "'s" and word == "today":
+        if self.text[c.end - 2 : c.end] == "'s" and word == "today":
             return None  # "today's world": the present era, not the day
         pod = self.lex.parts_of_day.get((g.get("pod") or "").lower())
-        shift = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this": 0, "last": -1,
-                 "the day before yesterday": -2, "the day after tomorrow": 2}[word]
+        shift = {
+            "today": 0,
+            "yesterday": -1,
+            "tomorrow": 1,
+            "tonight": 0,
+            "this": 0,
+            "last": -1,
+            "the day before yesterday": -2,
+            "the day after tomorrow": 2,
+        }[word]
         if word == "tonight":
             pod = "NI"
         if word == "last" and pod != "NI":
@@ -429,8 +481,15 @@ class Narrative:
         day = self.dct + timedelta(days=shift)
         period = Period("time", day, clock=pod) if pod else Period("day", day)
         mod = self._mod(g.get("mod"))
-        return Reading(kind, period.value(), period, mod=mod, anchor_dct=True,
-                       relation=_relation(shift), offset=_day_offset(shift))
+        return Reading(
+            kind,
+            period.value(),
+            period,
+            mod=mod,
+            anchor_dct=True,
+            relation=_relation(shift),
+            offset=_day_offset(shift),
+        )
 
     def _relative(self, g: dict, c: Candidate) -> Reading | None:
         rel = " ".join(g["rel"].lower().split())
@@ -441,7 +500,9 @@ class Narrative:
         season = self.lex.seasons.get(unit)
         if unit == "period":
             # "the latest period" of an earnings report is the quarter under discussion
-            if rel not in ("the latest", "the same", "the") or (rel == "the" and self.reference("quarter", "quarter") is None):
+            if rel not in ("the latest", "the same", "the") or (
+                rel == "the" and self.reference("quarter", "quarter") is None
+            ):
                 return None
             unit = "quarter"
         plain_year = unit == "year"
@@ -460,21 +521,49 @@ class Narrative:
             return self._relative_day(rel, unit, mod, c)
         if season:
             return self._relative_season(rel, season, mod, c)
-        gran = {"week": "week", "weekend": "week", "month": "month", "quarter": "quarter",
-                "year": "year", "decade": "decade", "century": "century"}[unit]
-        letter = {"week": "W", "weekend": "W", "month": "M", "quarter": "Q", "year": "Y",
-                  "decade": "DE", "century": "CE"}[unit]
+        gran = {
+            "week": "week",
+            "weekend": "week",
+            "month": "month",
+            "quarter": "quarter",
+            "year": "year",
+            "decade": "decade",
+            "century": "century",
+        }[unit]
+        letter = {
+            "week": "W",
+            "weekend": "W",
+            "month": "M",
+            "quarter": "Q",
+            "year": "Y",
+            "decade": "DE",
+            "century": "CE",
+        }[unit]
         if rel in ("the past", "the last") and unit in ("year", "month", "quarter") and self.dct is not None:
             # "over the past year" is annotated as the calendar period before the DCT's
             period = period_of(self.dct, gran).shift(-1, letter)
-            return Reading("DATE", period.value(), period, mod=mod, anchor_dct=True, relation="before",
-                           offset=_unit_offset(1, letter))
-        if rel == "the" and plain_year and not mod and not re.match(r"\s+(?:ended|ending)\b", self.text[c.end:c.end + 10]):
+            return Reading(
+                "DATE",
+                period.value(),
+                period,
+                mod=mod,
+                anchor_dct=True,
+                relation="before",
+                offset=_unit_offset(1, letter),
+            )
+        if (
+            rel == "the"
+            and plain_year
+            and not mod
+            and not re.match(r"\s+(?:ended|ending)\b", self.text[c.end : c.end + 10])
+        ):
             ref = self.explicit_reference(c.start)
             if ref is not None or self.dct is not None:
                 base = self.mentions[ref].truncate("year") if ref is not None else period_of(self.dct, "year")
                 return Reading("DATE", base.value(), base, anchor_ref=ref, anchor_dct=ref is None)
-        if rel in _DURATION_DETERMINERS or (rel == "the" and not mod and unit in ("year", "decade", "century")):
+        if rel in _DURATION_DETERMINERS or (
+            rel == "the" and not mod and unit in ("year", "decade", "century")
+        ):
             if unit == "weekend":
                 return Reading("DURATION", "P2D", mod=mod)
             return Reading("DURATION", _duration_value(1, letter), mod=mod)
@@ -483,15 +572,26 @@ class Narrative:
             if self.dct is None:
                 return Reading("DATE", None, mod=mod)
             shift = {"last": -1, "this past": -1, "next": 1, "this coming": 1}.get(rel, 0)
-            if weekend and rel in ("this", "the", "the current") and self.dct.isoweekday() < 5 \
-                    and not self.future(c.start, c.end):
+            if (
+                weekend
+                and rel in ("this", "the", "the current")
+                and self.dct.isoweekday() < 5
+                and not self.future(c.start, c.end)
+            ):
                 shift = -1
             base = period_of(self.dct, gran)
             period = base.shift(shift, letter)
             if weekend:
                 period = Period("week", period.start, weekend=True)
-            return Reading("DATE", period.value(), period, mod=mod, anchor_dct=True,
-                           relation=_relation(shift), offset=_unit_offset(shift, letter))
+            return Reading(
+                "DATE",
+                period.value(),
+                period,
+                mod=mod,
+                anchor_dct=True,
+                relation=_relation(shift),
+                offset=_unit_offset(shift, letter),
+            )
         # narrative: the following week, that year, the quarter, the latest quarter
         ref = self.reference(gran, gran)
         if ref is None and gran != "quarter":
@@ -512,15 +612,34 @@ class Narrative:
         period = base.shift(shift, letter)
         if weekend:
             period = Period("week", period.start, weekend=True)
-        return Reading("DATE", period.value(), period, mod=mod, anchor_ref=ref, anchor_dct=anchored_dct,
-                       relation=_relation(shift), offset=_unit_offset(shift, letter))
+        return Reading(
+            "DATE",
+            period.value(),
+            period,
+            mod=mod,
+            anchor_ref=ref,
+            anchor_dct=anchored_dct,
+            relation=_relation(shift),
+            offset=_unit_offset(shift, letter),
+        )
 
     def _relative_day(self, rel: str, unit: str, mod: str | None, c: Candidate) -> Reading | None:
-        if rel == "the" and (re.search(r"\b(?:in|during|of)\s+$", self.text[max(0, c.start - 8):c.start])
-                             or re.match(r"\s+of\b", self.text[c.end:c.end + 4])):
+        if rel == "the" and (
+            re.search(r"\b(?:in|during|of)\s+$", self.text[max(0, c.start - 8) : c.start])
+            or re.match(r"\s+of\b", self.text[c.end : c.end + 4])
+        ):
             return None  # "later in the day": a part of a day already given, not a new time
-        if rel in ("this", "last", "next", "this past", "this coming", "the past", "the last", "the coming",
-                   "the current"):
+        if rel in (
+            "this",
+            "last",
+            "next",
+            "this past",
+            "this coming",
+            "the past",
+            "the last",
+            "the coming",
+            "the current",
+        ):
             return None
         pod = _PART_OF_DAY_UNITS.get(unit)
         ref = self.reference("day")
@@ -530,8 +649,15 @@ class Narrative:
             return Reading(kind, None, mod=mod)
         day = self.mentions[ref].start + timedelta(days=shift)
         period = Period("time", day, clock=pod) if pod else Period("day", day)
-        return Reading(kind, period.value(), period, mod=mod, anchor_ref=ref,
-                       relation=_relation(shift), offset=_day_offset(shift))
+        return Reading(
+            kind,
+            period.value(),
+            period,
+            mod=mod,
+            anchor_ref=ref,
+            relation=_relation(shift),
+            offset=_day_offset(shift),
+        )
 
     def _relative_season(self, rel: str, season: str, mod: str | None, c: Candidate) -> Reading | None:
         ref = self.reference("year") if rel in ("that", "the same", "that same", "the") else None
@@ -543,8 +669,11 @@ class Narrative:
         if self.dct is None:
             return Reading("DATE", f"XXXX-{season}", mod=mod)
         current = period_of(self.dct, "season")
-        if rel == "the" and season_period(self.dct.year, season).start > current.start \
-                and not self.future(c.start, c.end):
+        if (
+            rel == "the"
+            and season_period(self.dct.year, season).start > current.start
+            and not self.future(c.start, c.end)
+        ):
             rel = "last"
         period = season_period(self.dct.year, season)
         if rel in ("last", "this past", "the past", "the last", "the previous"):
@@ -556,7 +685,7 @@ class Narrative:
         return Reading("DATE", period.value(), period, mod=mod, anchor_dct=True)
 
     def _comparable(self, g: dict, c: Candidate) -> Reading | None:
-        """"the year-earlier quarter": the same period one year before the one discussed."""
+        """ "the year-earlier quarter": the same period one year before the one discussed."""
         unit = (g.get("unit") or "").lower()
         if g.get("ord") and unit in ("quarter", "period") and self.dct is not None:
             number = _QUARTER_ORDINALS[g["ord"].lower()]
@@ -576,8 +705,16 @@ class Narrative:
             if unit == "year" or base.granularity in ("day", "time", "week"):
                 base = base.truncate({"year": "year", "quarter": "quarter", "": "quarter"}.get(unit, "month"))
         period = base.shift(-1, "Y")
-        return Reading("DATE", period.value(), period, anchor_ref=ref, anchor_dct=anchored_dct,
-                       relation="before", offset="P1Y", remember=False)
+        return Reading(
+            "DATE",
+            period.value(),
+            period,
+            anchor_ref=ref,
+            anchor_dct=anchored_dct,
+            relation="before",
+            offset="P1Y",
+            remember=False,
+        )
 
     def _quarter(self, g: dict, c: Candidate) -> Reading | None:
         number = _QUARTER_ORDINALS.get(g["ord"].lower())
@@ -600,17 +737,26 @@ class Narrative:
                 year = self.mentions[ref].start.year
             elif self.dct is not None:
                 year = self.dct.year
-                if date(year, (number - 1) * months_per + 1, 1) > self.dct and not self.future(c.start, c.end):
+                if date(year, (number - 1) * months_per + 1, 1) > self.dct and not self.future(
+                    c.start, c.end
+                ):
                     year -= 1
             else:
                 return Reading("DATE", f"XXXX-{'Q' if gran == 'quarter' else 'H'}{number}")
         period = Period(gran, date(year, (number - 1) * months_per + 1, 1))
         explicit = bool(g.get("year"))
-        return Reading("DATE", period.value(), period, anchor_ref=ref, explicit_year=explicit,
-                       anchor_dct=not explicit and ref is None, relation="year-of")
+        return Reading(
+            "DATE",
+            period.value(),
+            period,
+            anchor_ref=ref,
+            explicit_year=explicit,
+            anchor_dct=not explicit and ref is None,
+            relation="year-of",
+        )
 
     def _year_period(self, g: dict, c: Candidate) -> Reading | None:
-        """"the 1988 third quarter", "the 1989 period": a quarter of a stated year; a bare
+        """ "the 1988 third quarter", "the 1989 period": a quarter of a stated year; a bare
         period is the one the text is discussing."""
         year = int(g["year"])
         unit = " ".join(g["qunit"].lower().split())
@@ -658,11 +804,16 @@ class Narrative:
         if mod and mod not in ("APPROX",):
             mod = "APPROX" if mod in ("LESS_THAN", "MORE_THAN") and direction == "ago" else mod
         # the extent stops before the relation word when the value is a length (TimeML)
-        relation_at = c.start + self.text[c.start:c.end].lower().rindex(g["dir"].lower())
-        length_end = len(self.text[c.start:relation_at].rstrip()) + c.start
+        relation_at = c.start + self.text[c.start : c.end].lower().rindex(g["dir"].lower())
+        length_end = len(self.text[c.start : relation_at].rstrip()) + c.start
         if direction in ("before", "after"):
-            return Reading("DURATION", _duration_value(amount, unit), mod=mod, end=length_end,
-                           pending=(direction, amount, unit))
+            return Reading(
+                "DURATION",
+                _duration_value(amount, unit),
+                mod=mod,
+                end=length_end,
+                pending=(direction, amount, unit),
+            )
         backwards = direction in ("ago", "earlier", "previously")
         if amount is None and direction in ("earlier", "later"):
             return Reading("DURATION", _duration_value(None, unit), mod=mod, end=length_end)
@@ -698,14 +849,31 @@ class Narrative:
         # TimeML gives "three days later" the value of its length; the day it reaches is
         # kept as the interval and the anchor.
         if direction in ("earlier", "later", "previously") and unit not in ("Y", "M", "Q"):
-            return Reading("DURATION", length, period, mod=mod, anchor_ref=ref, anchor_dct=ref is None,
-                           relation=_relation(step), offset=length, end=length_end)
-        return Reading("DATE", period.value(), period, mod=mod, anchor_ref=ref, anchor_dct=ref is None,
-                       relation=_relation(step), offset=length,
-                       remember=direction not in ("ago", "from now", "hence") and unit != "Y")
+            return Reading(
+                "DURATION",
+                length,
+                period,
+                mod=mod,
+                anchor_ref=ref,
+                anchor_dct=ref is None,
+                relation=_relation(step),
+                offset=length,
+                end=length_end,
+            )
+        return Reading(
+            "DATE",
+            period.value(),
+            period,
+            mod=mod,
+            anchor_ref=ref,
+            anchor_dct=ref is None,
+            relation=_relation(step),
+            offset=length,
+            remember=direction not in ("ago", "from now", "hence") and unit != "Y",
+        )
 
     def _duration(self, g: dict, c: Candidate) -> Reading | None:
-        if (g.get("tail") or "").lower() == "old" or re.match(r"[\s-]+old\b", self.text[c.end:c.end + 5]):
+        if (g.get("tail") or "").lower() == "old" or re.match(r"[\s-]+old\b", self.text[c.end : c.end + 5]):
             return None  # an age ("a 6-year-old", "52 years old"), not a period of time
         if g.get("bare"):
             unit = self.lex.units[g["bare"].lower()]
@@ -715,25 +883,35 @@ class Narrative:
         num = " ".join(g["num"].lower().split())
         if num in ("a", "an") and unit == "S":
             return None
-        if num in ("a", "an") and not g.get("det") and not g.get("qmod") \
-                and _RATE_BEFORE.search(self.text[max(0, c.start - 30):c.start]):
+        if (
+            num in ("a", "an")
+            and not g.get("det")
+            and not g.get("qmod")
+            and _RATE_BEFORE.search(self.text[max(0, c.start - 30) : c.start])
+        ):
             return None
         if g.get("andhalf"):
             amount = (amount or 0) + 0.5
         if amount is not None and amount > 10000:
             return None
-        if unit == "Q" and re.match(r"\s+of\b|-to-", self.text[c.end:c.end + 4]):
+        if unit == "Q" and re.match(r"\s+of\b|-to-", self.text[c.end : c.end + 4]):
             return None  # "three-quarters of its food": a fraction
         mod = self.lex.quantifier_mods.get(" ".join((g.get("qmod") or "").lower().split()))
         return Reading("DURATION", _duration_value(amount, unit), mod=mod)
 
     def _fuzzy(self, g: dict, c: Candidate) -> Reading | None:
         word = " ".join(g["fuzzy"].lower().split())
-        if word == "now" and self.text[c.end:c.end + 1] == "," and self.sentence(c.start)[0] >= c.start - 3:
+        if word == "now" and self.text[c.end : c.end + 1] == "," and self.sentence(c.start)[0] >= c.start - 3:
             return None  # "Now, he says...": a discourse marker
         if word in self.lex.fuzzy_needs_noun:
-            following = re.match(r"\s+(\w+)", self.text[c.end:c.end + 20])
-            if not following or following.group(1).lower() not in ("times", "period", "era", "history", "past"):
+            following = re.match(r"\s+(\w+)", self.text[c.end : c.end + 20])
+            if not following or following.group(1).lower() not in (
+                "times",
+                "period",
+                "era",
+                "history",
+                "past",
+            ):
                 return None
         return Reading("DATE", self.lex.fuzzy[word], anchor_dct=self.dct is not None)
 
@@ -776,7 +954,7 @@ class Narrative:
         return Reading("TIME", period.value(), period, anchor_ref=anchored, anchor_dct=anchored is None)
 
     def _event_time(self, g: dict, c: Candidate) -> Reading | None:
-        """"During that visit": the time of the event the narrative just dated."""
+        """ "During that visit": the time of the event the narrative just dated."""
         ref = self.reference("year")
         if ref is None:
             return None
@@ -800,8 +978,14 @@ class Narrative:
         if rel == "last" and self.dct is not None and day > self.dct and not g.get("year"):
             return None
         period = Period("day", day)
-        return Reading("DATE", period.value(), period, anchor_ref=ref,
-                       anchor_dct=ref is None and not g.get("year"), relation="year-of")
+        return Reading(
+            "DATE",
+            period.value(),
+            period,
+            anchor_ref=ref,
+            anchor_dct=ref is None and not g.get("year"),
+            relation="year-of",
+        )
 
 
 def _holiday_date(rule: str, year: int) -> date:

@@ -1,4 +1,5 @@
 """Candidate time expressions: every pattern match, then the longest leftmost non-overlapping ones."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,8 +33,10 @@ def candidates(text: str, lex: Lexicon) -> list[Candidate]:
         for order, pattern in enumerate(lex.patterns):
             for m in pattern.regex.finditer(folded, start, end):
                 if m.end() > m.start():
-                    groups = {name: text[m.start(name):m.end(name)] if m.start(name) >= 0 else None
-                              for name in m.groupdict()}
+                    groups = {
+                        name: text[m.start(name) : m.end(name)] if m.start(name) >= 0 else None
+                        for name in m.groupdict()
+                    }
                     found.append(Candidate(m.start(), m.end(), pattern.kind, groups, order))
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.order))
     return found

@@ -4,6 +4,7 @@ A `Period` is a span of the calendar at one granularity (a day, an ISO week, a m
 a quarter, ...), stored as its first day. Keeping the granularity with the date is what lets
 us never print a value finer than the text supports: "March 2024" stays `2024-03`.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -16,13 +17,35 @@ GRANULARITIES = ("time", "day", "week", "month", "season", "quarter", "half", "y
 _RANK = {g: i for i, g in enumerate(GRANULARITIES)}
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_MONTH_SEASON = {3: "SP", 4: "SP", 5: "SP", 6: "SU", 7: "SU", 8: "SU", 9: "FA", 10: "FA", 11: "FA",
-                 12: "WI", 1: "WI", 2: "WI"}
+_MONTH_SEASON = {
+    3: "SP",
+    4: "SP",
+    5: "SP",
+    6: "SU",
+    7: "SU",
+    8: "SU",
+    9: "FA",
+    10: "FA",
+    11: "FA",
+    12: "WI",
+    1: "WI",
+    2: "WI",
+}
 
 # Duration unit letters (TIMEX3) by the granularity they count.
-UNIT_GRANULARITY = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year",
-                    "DE": "decade", "CE": "century", "H": "time", "MIN": "time", "S": "time",
-                    "WE": "week"}
+UNIT_GRANULARITY = {
+    "D": "day",
+    "W": "week",
+    "M": "month",
+    "Q": "quarter",
+    "Y": "year",
+    "DE": "decade",
+    "CE": "century",
+    "H": "time",
+    "MIN": "time",
+    "S": "time",
+    "WE": "week",
+}
 
 
 def coarser(a: str, b: str) -> str:
@@ -51,8 +74,15 @@ class Period:
             return s
         if g == "week":
             return s + timedelta(days=6)
-        months = {"month": 1, "season": 3, "quarter": 3, "half": 6, "year": 12, "decade": 120,
-                  "century": 1200}[g]
+        months = {
+            "month": 1,
+            "season": 3,
+            "quarter": 3,
+            "half": 6,
+            "year": 12,
+            "decade": 120,
+            "century": 1200,
+        }[g]
         return add_months(s, months) - timedelta(days=1)
 
     @property
@@ -62,9 +92,7 @@ class Period:
     def value(self) -> str:
         s, g = self.start, self.granularity
         if g == "time":
-            clock = self.clock or ""
-            sep = "T" if clock[:1].isdigit() else "T"
-            return f"{s.isoformat()}{sep}{clock}" if clock else s.isoformat()
+            return f"{s.isoformat()}T{self.clock}" if self.clock else s.isoformat()
         if g == "day":
             return s.isoformat()
         if g == "week":
@@ -101,7 +129,9 @@ class Period:
         else:
             months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount
             moved = add_months(s, months, keep_day=True)
-        return replace(self, start=period_of(moved, self.granularity).start if self.granularity != "time" else moved)
+        return replace(
+            self, start=period_of(moved, self.granularity).start if self.granularity != "time" else moved
+        )
 
 
 def add_months(d: date, months: int, keep_day: bool = False) -> date:
