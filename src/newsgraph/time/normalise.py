@@ -254,14 +254,15 @@ class Narrative:
         lends its year; otherwise the year that puts the date nearest the DCT, forward when
         the clause speaks of the future."""
         ref = self.explicit_reference(c.start)
-        if ref is not None and (self.dct is None or self.mentions[ref].start.year != self.dct.year):
-            year = self.mentions[ref].start.year
-            if self.dct and date(year, month, day or 1) > self.dct and not self.future(c.start, c.end):
-                year -= 1
-            return year, ref
-        if self.dct is None:
-            return None, None
-        return self._year_near_dct(month, day, c), None
+        near_dct = self._year_near_dct(month, day, c) if self.dct is not None else None
+        if ref is not None and (near_dct is None or self.mentions[ref].start.year != near_dct):
+            recent = near_dct is not None and abs((date(near_dct, month, day or 15) - self.dct).days) <= 60
+            if not recent:  # news of the last weeks is read against the DCT, older events against the story
+                year = self.mentions[ref].start.year
+                if self.dct and date(year, month, day or 1) > self.dct and not self.future(c.start, c.end):
+                    year -= 1
+                return year, ref
+        return near_dct, None
 
     def _year_near_dct(self, month: int, day: int | None, c: Candidate) -> int:
         """News speaks mostly of the recent past: the last occurrence that has begun by the DCT,
