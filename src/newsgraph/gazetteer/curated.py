@@ -42,23 +42,27 @@ class CuratedEntity:
 
 @dataclass
 class Lexicon:
-    """Curated entities by folded written form."""
+    """Curated entities by folded written form. An all-capitals form ("UN", "WHO") matches only
+    as written, so that ordinary words do not."""
 
     entities: list[CuratedEntity] = field(default_factory=list)
-    by_form: dict[str, CuratedEntity] = field(default_factory=dict)
+    by_form: dict[str, tuple[str, CuratedEntity]] = field(default_factory=dict)
 
     def add(self, entity: CuratedEntity) -> None:
-        previous = self.by_form.get(fold(entity.name))
+        previous = self.by_form.get(fold(entity.name), (None, None))[1]
         if previous is not None and previous.name == entity.name:
             self.entities.remove(previous)
             for form in previous.forms:
                 self.by_form.pop(fold(form), None)
         self.entities.append(entity)
         for form in entity.forms:
-            self.by_form[fold(form)] = entity
+            self.by_form[fold(form)] = (form, entity)
 
     def find(self, text: str) -> CuratedEntity | None:
-        return self.by_form.get(fold(text))
+        form, entity = self.by_form.get(fold(text), (None, None))
+        if form is not None and form.isupper() and text != form:
+            return None
+        return entity
 
 
 def user_entity_files() -> tuple[str, ...]:

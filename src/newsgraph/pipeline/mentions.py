@@ -111,9 +111,11 @@ class EntityCorrector:
         self.locatives = frozenset(rules["locative_prepositions"])
         self.leading_words = frozenset(rules["span_leading_words"])
         self.demonym_endings = tuple(rules["demonym_endings"])
+        self.places_when_known = frozenset(rules["places_when_known"])
 
     def __call__(self, doc: Doc) -> Doc:
-        candidates = [c for ent in doc.ents for c in self._clean(doc, ent)]
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        candidates = [c for ent in doc.ents for c in self._clean(doc, ent, taken)]
         for c in candidates:
             self._apply_curated(doc, c)
         candidates = self._apply_acronyms(doc, candidates)
@@ -129,10 +131,7 @@ class EntityCorrector:
 
     # -- spans -------------------------------------------------------------------------------
 
-    def _clean(self, doc: Doc, ent: Span) -> list[_Candidate]:
-        type_ = self.label_types.get(ent.label_)
-        if type_ is None:
-            return []
+    def _clean(self, doc: Doc, ent: Span, taken: set[int]) -> list[_Candidate]:
         start, end = ent.start, ent.end
         for i in range(start, end):  # a name never runs past a line break or an opening bracket
             if doc[i].text == "(" or (doc[i].is_space and "\n" in doc[i].text):
@@ -144,8 +143,13 @@ class EntityCorrector:
             end -= 1
         if start >= end or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
             return []
-        if type_ == PLACE and self._is_nationality_word(doc, start, end):
+        type_ = self._label_type(doc[start:end], ent.label_)
+        if type_ is None or (type_ == PLACE and self._is_nationality_word(doc, start, end)):
             return []
+        if type_ == PLACE:
+            # "Lake Chad Vanguard", "Kaduna State": the model stopped early; the name runs on
+            while end < len(doc) and end not in taken and _is_proper(doc[end]):
+                end += 1
         pieces = [(start, end)]
         for i in range(start + 1, end - 1):
             # "Kano's Sabon Gari": the owner and the owned are two names when the owner is a place
@@ -154,6 +158,15 @@ class EntityCorrector:
                 break
         return [_Candidate(s, e, ent.label_, type_, quoted=_is_quoted(doc, s, e))
                 for s, e in pieces]
+
+    def _label_type(self, span: Span, label: str) -> str | None:
+        """The newsgraph type of the model's label; a curated name is a mention whatever its
+        label ("the AU" tagged NORP), and so is a known place the model tagged NORP."""
+        if self.gazetteer.lexicon.find(span.text) is not None:
+            return self.label_types.get(label, OTHER)
+        if label in self.places_when_known and self.gazetteer.place_rank(span.text) >= CITY_POPULATION:
+            return PLACE
+        return self.label_types.get(label)
 
     def _is_nationality_word(self, doc: Doc, start: int, end: int) -> bool:
         """ "Somali militants", "Emirati officials": the model's place that is an unknown word
@@ -172,7 +185,7 @@ class EntityCorrector:
         c.type = entity.type
         if entity.name != text:
             c.canonical = entity.name
-            c.kind = "acronym" if is_acronym(text) else c.kind
+            c.kind = "acronym" if is_acronym(text) else "alias"
 
     def _apply_acronyms(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         definitions: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,30 @@
+"""Geo stage: place entities get coordinates from the offline gazetteer."""
+from __future__ import annotations
+
+from newsgraph.model import Analysis, Document, Entity
+from newsgraph.pipeline.geo import GeoStage
+
+
+def near(geo, lat: float, lon: float) -> bool:
+    """Within about 20 km at these latitudes."""
+    return geo is not None and abs(geo.lat - lat) < 0.2 and abs(geo.lon - lon) < 0.2
+
+
+def entity(type_: str, name: str, aliases=()) -> Entity:
+    return Entity(id=Entity.make_id(type_, name), type=type_, name=name, aliases=list(aliases))
+
+
+def test_place_entities_are_geocoded_and_others_are_not():
+    analysis = Analysis(document=Document(text="unused"))
+    analysis.entities = [
+        entity("place", "Kaduna"), entity("place", "Niamey"), entity("place", "Sahel"),
+        entity("place", "Zzyzxqua"), entity("person", "Kano"), entity("place", "Xqzt", aliases=["Diffa"]),
+    ]
+    GeoStage()(analysis)
+    kaduna, niamey, sahel, unknown, person, by_alias = analysis.entities
+    assert near(kaduna.geo, 10.52, 7.44) and kaduna.geo.country == "NG"
+    assert near(niamey.geo, 13.51, 2.11) and niamey.geo.country == "NE"
+    assert sahel.geo is not None and sahel.geo.source == "curated:Sahel"
+    assert unknown.geo is None
+    assert person.geo is None
+    assert near(by_alias.geo, 13.32, 12.61)
