@@ -139,7 +139,7 @@ def lexicon() -> Lexicon:
         ),
         past_verb_before=re.compile(
             r"(?:\b\w+ed|"
-            + _alternation(words["past_verbs"])
+            + _alternation(words["past_cues"])
             + r")\s+(?:on\s+|in\s+|late\s+|early\s+|last\s+)?$",
             re.IGNORECASE,
         ),
