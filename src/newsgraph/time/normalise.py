@@ -341,7 +341,8 @@ class Narrative:
         if whole_year:
             year += {"last": -1, "next": 1}.get(rel, 0)
         elif rel in ("last", "this past"):
-            year -= 1 if month >= self.dct.month else 0
+            # "last February" said in March is a year back: last month would be "last month"
+            year -= 1 if (self.dct.month - month) % 12 <= 1 or month > self.dct.month else 0
         elif rel in ("next", "this coming"):
             year += 1 if month <= self.dct.month else 0
         period = Period("month", date(year, month, 1))
