@@ -152,6 +152,15 @@ class Narrative:
     def replace_last(self, period: Period) -> None:
         self.mentions[-1] = period
 
+    def reporting_quarter(self) -> int | None:
+        """The quarter a report is about: the latest quarter mentioned in the DCT's year
+        (earlier years' quarters are the comparisons)."""
+        for i in range(len(self.mentions) - 1, -1, -1):
+            period = self.mentions[i]
+            if period.granularity == "quarter" and (self.dct is None or period.start.year == self.dct.year):
+                return i
+        return None
+
     def explicit_reference(self, position: int) -> int | None:
         """Latest mention of a month or day whose year the text states ("3 May 2021"), in the
         current or the two preceding sentences (further back, a story has moved on)."""
@@ -595,11 +604,12 @@ class Narrative:
                 offset=_unit_offset(shift, letter),
             )
         # narrative: the following week, that year, the quarter, the latest quarter
-        ref = self.reference(gran, gran)
-        if ref is None and gran != "quarter":
-            ref = self.reference(gran)
-        if rel == "the latest" and self.dct is not None:
-            ref = None
+        if gran == "quarter":
+            ref = self.reporting_quarter()
+        else:
+            ref = self.reference(gran, gran)
+            if ref is None:
+                ref = self.reference(gran)
         if ref is None:
             if self.dct is None:
                 return Reading("DATE", None, mod=mod)
@@ -695,7 +705,7 @@ class Narrative:
             return Reading("DATE", period.value(), period, anchor_dct=True, remember=False)
         if unit in ("nine months", "six months"):
             return Reading("DURATION", "P9M" if unit.startswith("nine") else "P6M")
-        ref = self.reference("quarter", "quarter") if unit in ("quarter", "period", "") else None
+        ref = self.reporting_quarter() if unit in ("quarter", "period", "") else None
         if ref is None:
             ref = self.reference("year")
         if ref is None:
@@ -834,8 +844,8 @@ class Narrative:
             if self.dct is None:
                 return Reading("DATE", None, mod=mod)
             base = Period("day", self.dct)
-            comparable = self.reference("half", "month")
-            if unit == "Y" and comparable is not None and self.mentions[comparable].granularity == "quarter":
+            comparable = self.reporting_quarter()
+            if unit == "Y" and comparable is not None and amount == 1:
                 base, ref = self.mentions[comparable], comparable
         else:
             ref = self.reference("year")
