@@ -332,6 +332,15 @@ class Narrative:
             reading.anchor_ref, reading.anchor_dct, reading.relation = anchor, anchor is None, "year-of"
         return reading
 
+    def _week_of(self, g: dict, c: Candidate) -> Reading | None:
+        """"the week of March 6": the ISO week containing that day."""
+        day = self._calendar(g, c)
+        if day is None or day.period is None:
+            return day
+        period = period_of(day.period.start, "week")
+        return Reading("DATE", period.value(), period, anchor_ref=day.anchor_ref, anchor_dct=day.anchor_dct,
+                       relation=day.relation, explicit_year=day.explicit_year)
+
     def _month_relative(self, g: dict, c: Candidate) -> Reading | None:
         month = self._month_number(g, c)
         if month is None or re.match(r"\.?\s*\d", self.text[c.end : c.end + 4]):
