@@ -124,6 +124,7 @@ class Anchor:
 
     `timex` is the id of the anchoring time expression (None when anchored to the document
     creation time), `relation` is before/after/same, `offset` an ISO 8601 duration or None.
+    `year-of` means only the year came from the anchor ("April 26" after "3 May 2021").
     """
 
     timex: str | None
