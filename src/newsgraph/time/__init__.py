@@ -86,7 +86,7 @@ def _relation_end(text: str, timex: Timex) -> int:
 
 
 def _count_from(waiting: tuple[Timex, str, float | None, str], target_timex: Timex) -> None:
-    """ "a week after <date>": the interval the duration reaches, anchored on that date."""
+    """'a week after <date>': the interval the duration reaches, anchored on that date."""
     timex, direction, amount, unit = waiting
     timex.anchor = Anchor(target_timex.id, target_timex.text, direction, timex.value)
     target = _period_of_timex(target_timex)
@@ -102,7 +102,7 @@ def _count_from(waiting: tuple[Timex, str, float | None, str], target_timex: Tim
 def _bound_by_preceding(
     waiting: tuple[Timex, str, float | None, str], timexes: list[Timex], dct: date | None
 ) -> None:
-    """ "visited in March 2024, weeks before the bombing": the bombing comes after March 2024
+    """'visited in March 2024, weeks before the bombing': the bombing comes after March 2024
     (and before the DCT); "weeks after the bombing", it came before the preceding date."""
     timex, direction, _, _ = waiting
     preceding = next(
@@ -128,7 +128,7 @@ _CLOCK_GAP = re.compile(r"\s*(?:[A-Z]{2,4}\b)?\s*,?\s*(?:on\s+)?")
 
 
 def _joins_clock(text: str, previous: Timex, start: int, reading: Reading) -> bool:
-    """ "5 p.m. EST Nov. 9": a clock time followed by its day is one expression."""
+    """'5 p.m. EST Nov. 9': a clock time followed by its day is one expression."""
     return (
         previous.type == "TIME"
         and previous.value is not None

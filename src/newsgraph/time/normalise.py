@@ -333,13 +333,20 @@ class Narrative:
         return reading
 
     def _week_of(self, g: dict, c: Candidate) -> Reading | None:
-        """"the week of March 6": the ISO week containing that day."""
+        """'the week of March 6': the ISO week containing that day."""
         day = self._calendar(g, c)
         if day is None or day.period is None:
             return day
         period = period_of(day.period.start, "week")
-        return Reading("DATE", period.value(), period, anchor_ref=day.anchor_ref, anchor_dct=day.anchor_dct,
-                       relation=day.relation, explicit_year=day.explicit_year)
+        return Reading(
+            "DATE",
+            period.value(),
+            period,
+            anchor_ref=day.anchor_ref,
+            anchor_dct=day.anchor_dct,
+            relation=day.relation,
+            explicit_year=day.explicit_year,
+        )
 
     def _month_relative(self, g: dict, c: Candidate) -> Reading | None:
         month = self._month_number(g, c)
@@ -383,7 +390,7 @@ class Narrative:
         return Reading("DATE", period.value(), period, mod=self._mod(g.get("mod")), explicit_year=True)
 
     def _spelled_year(self, text: str) -> int | None:
-        """ "nineteen ninety-six" -> 1996, "two thousand and one" -> 2001."""
+        """'nineteen ninety-six' -> 1996, "two thousand and one" -> 2001."""
         words = " ".join(text.lower().replace("-", " ").split())
         if words.startswith("two thousand"):
             rest = words[len("two thousand") :].replace("and", " ").strip()
@@ -397,7 +404,7 @@ class Narrative:
         return int(century * 100 + tail)
 
     def _year_end(self, g: dict, c: Candidate) -> Reading | None:
-        """ "year-end", "by year's end": the end of the year being discussed (or the DCT's)."""
+        """'year-end', "by year's end": the end of the year being discussed (or the DCT's)."""
         if g.get("year"):
             year = int(g["year"])
         else:
@@ -706,7 +713,7 @@ class Narrative:
         return Reading("DATE", period.value(), period, mod=mod, anchor_dct=True)
 
     def _comparable(self, g: dict, c: Candidate) -> Reading | None:
-        """ "the year-earlier quarter": the same period one year before the one discussed."""
+        """'the year-earlier quarter': the same period one year before the one discussed."""
         unit = (g.get("unit") or "").lower()
         if g.get("ord") and unit in ("quarter", "period") and self.dct is not None:
             number = _QUARTER_ORDINALS[g["ord"].lower()]
@@ -777,7 +784,7 @@ class Narrative:
         )
 
     def _year_period(self, g: dict, c: Candidate) -> Reading | None:
-        """ "the 1988 third quarter", "the 1989 period": a quarter of a stated year; a bare
+        """'the 1988 third quarter', "the 1989 period": a quarter of a stated year; a bare
         period is the one the text is discussing."""
         year = int(g["year"])
         unit = " ".join(g["qunit"].lower().split())
@@ -975,7 +982,7 @@ class Narrative:
         return Reading("TIME", period.value(), period, anchor_ref=anchored, anchor_dct=anchored is None)
 
     def _event_time(self, g: dict, c: Candidate) -> Reading | None:
-        """ "During that visit": the time of the event the narrative just dated."""
+        """'During that visit': the time of the event the narrative just dated."""
         ref = self.reference("year")
         if ref is None:
             return None
