@@ -37,16 +37,6 @@ _RATE_BEFORE = re.compile(
 )
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
-_NARRATIVE_DETERMINERS = {
-    "the following",
-    "the next",
-    "the previous",
-    "the prior",
-    "the same",
-    "that same",
-    "that",
-    "the",
-}
 _DURATION_DETERMINERS = {"the past", "the last", "the coming"}
 _PART_OF_DAY_UNITS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
