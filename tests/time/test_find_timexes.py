@@ -199,3 +199,9 @@ def test_shared_sample_article():
     weeks = t["weeks"]
     assert weeks.earliest == "2024-03-01" and weeks.latest == "2025-02-10"
     assert not any("undated" in x for x in t)
+
+
+def test_a_datetime_dct_counts_as_its_day():
+    from datetime import datetime
+
+    assert value_of("He came yesterday.", "yesterday", dct=datetime(2020, 5, 5, 23, 30)) == "2020-05-04"

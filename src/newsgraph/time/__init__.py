@@ -8,7 +8,7 @@ the anchor the value was computed from (the DCT or a preceding time expression).
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 from newsgraph.model import Anchor, Timex
 from newsgraph.time.lexicon import lexicon
@@ -26,6 +26,8 @@ _DURATION_PARTS = re.compile(r"P(T?)(\d+|X)([A-Z])$")
 
 def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
     """TIMEX3 expressions in `text`, sorted by start, with offsets such that text[start:end] == timex.text."""
+    if isinstance(dct, datetime):
+        dct = dct.date()
     lex = lexicon()
     narrative = Narrative(text, dct, lex)
     timexes: list[Timex] = []
