@@ -78,6 +78,15 @@ def test_a_full_person_name_wins_over_a_namesake_town():
     assert ("Kano", "place", "name", None) in got
 
 
+def test_an_organisation_whose_last_word_comes_back_alone_is_a_person():
+    text = ("On the same day, he addressed the Farmers Forum in Maradi, where Harouna Issoufou Maiga "
+            "also took part via video link. In July 2021, he again appeared alongside Maiga, who joined "
+            "via video, at a conference in Tahoua.")
+    got = {(t, ty) for t, ty, *_ in found(text)}
+    assert ("Harouna Issoufou Maiga", "person") in got  # bare model: ORG
+    assert ("Farmers Forum", "organization") in got  # a head noun keeps an organisation one
+
+
 def test_context_makes_places_of_names_before_place_nouns_and_after_possessive_places():
     text = ("Tanimu Garba, a trader, lives in Kaduna's Tudun Wada. Rebels attacked the Mubi market, "
             "and residents of Lagos's Ikeja area fled to the Bauchi barracks. "

@@ -250,27 +250,25 @@ class EntityCorrector:
                 c.type = OTHER
             elif c.kind == "name" and c.canonical is None:
                 self._retype_by_context(doc, c, candidates)
-        full_name_words = self._person_words(doc, candidates, full_names_only=True)
-        person_words = self._person_words(doc, candidates, full_names_only=False)
+        full_name_words = self._full_name_words(doc, candidates)
         for c in candidates:
             if c.kind != "name" or c.canonical is not None or c.quoted:
                 continue
             if c.type == ORGANIZATION and c.label == "ORG" and c.end - c.start > 1:
-                self._org_that_is_a_person(doc, c, person_words)
+                self._org_that_is_a_person(doc, c, candidates)
             if c.type in (PERSON, ORGANIZATION, OTHER):
                 self._place_by_gazetteer(doc, c, full_name_words, candidates)
 
     def _retype_by_context(self, doc: Doc, c: _Candidate, candidates: list[_Candidate]) -> None:
-        words = [t.lower_ for t in doc[c.start:c.end]]
         after = doc[c.end] if c.end < len(doc) else None
         if c.label == "FAC":
-            c.type = ORGANIZATION if words[-1] in self.org_heads else PLACE
-        if c.type != PLACE and words[-1] not in self.org_heads and (
+            c.type = ORGANIZATION if self._is_org_head(doc[c.end - 1]) else PLACE
+        if c.type != PLACE and not self._is_org_head(doc[c.end - 1]) and (
                 _is_place_noun(after, self.place_nouns) or self._after_place_noun_of(doc, c.start)):
             c.type = PLACE  # "the Baga market", "Sabon Gari district", "the city of Bosaso"
         elif c.type == PERSON and self._owned_by_place(doc, c, candidates):
             c.type = PLACE
-        elif c.type == PLACE and len(words) > 1:
+        elif c.type == PLACE and c.end - c.start > 1:
             self._place_named_organisation(doc, c)
 
     def _after_place_noun_of(self, doc: Doc, start: int) -> bool:
@@ -302,12 +300,22 @@ class EntityCorrector:
                 c.type = ORGANIZATION
                 return
 
-    def _org_that_is_a_person(self, doc: Doc, c: _Candidate, person_words: set[str]) -> None:
-        """ "Harouna Issoufou Bako" tagged ORG, with "Bako" alone tagged PERSON later."""
+    def _org_that_is_a_person(self, doc: Doc, c: _Candidate, candidates: list[_Candidate]) -> None:
+        """ "Harouna Issoufou Bako" tagged ORG, with "Bako" alone elsewhere: organisations come
+        back by their head noun ("the Brigades"), people by their surname. Two-word names need
+        the surname tagged PERSON twice: "Northrop Grumman" with one stray "Grumman" stays a company."""
         tokens = doc[c.start:c.end]
-        if all(t.is_alpha and t.is_title for t in tokens) and tokens[-1].lower_ in person_words \
-                and not any(t.lower_ in self.org_heads for t in tokens):
+        if not all(t.is_alpha and t.is_title for t in tokens) or any(self._is_org_head(t) for t in tokens):
+            return
+        surname = tokens[-1].lower_
+        alone = [o for o in candidates if o.end - o.start == 1 and doc[o.start].lower_ == surname]
+        in_full_names = any(o is not c and o.type == PERSON and o.end - o.start > 1 and doc[o.end - 1].lower_ == surname
+                            for o in candidates)
+        if in_full_names or (len(tokens) > 2 and alone) or sum(o.type == PERSON for o in alone) >= 2:
             c.type = PERSON
+
+    def _is_org_head(self, token) -> bool:
+        return token.lower_ in self.org_heads or token.lemma_.lower() in self.org_heads
 
     def _place_by_gazetteer(self, doc: Doc, c: _Candidate, full_name_words: set[str],
                             candidates: list[_Candidate]) -> None:
@@ -334,26 +342,19 @@ class EntityCorrector:
             return CITY_POPULATION_AFTER_PREPOSITION
         return CITY_POPULATION
 
-    def _person_words(self, doc: Doc, candidates: list[_Candidate], full_names_only: bool) -> set[str]:
-        """Words of the text's person names: a town that shares one is probably that person's
-        surname. A "name" starting with a known place ("Bosaso Preacher" in a headline) is
-        not evidence."""
-        words = set()
-        for c in candidates:
-            if c.type != PERSON or c.quoted:
-                continue
-            if c.end - c.start == 1:
-                if not full_names_only:
-                    words.add(doc[c.start].lower_)
-            elif self.gazetteer.place_rank(doc[c.start].text) < CITY_POPULATION_AFTER_PREPOSITION:
-                words.update(t.lower_ for t in doc[c.start:c.end])
-        return words
+    def _full_name_words(self, doc: Doc, candidates: list[_Candidate]) -> set[str]:
+        """Words of the text's full person names: a town that shares one is probably that
+        person's surname. A "name" starting with a known place ("Bosaso Preacher" in a
+        headline) is not evidence."""
+        return {t.lower_ for c in candidates if c.type == PERSON and not c.quoted and c.end - c.start > 1
+                and self.gazetteer.place_rank(doc[c.start].text) < CITY_POPULATION_AFTER_PREPOSITION
+                for t in doc[c.start:c.end]}
 
     def _missed_places(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         """Runs of proper nouns the model left untagged that the gazetteer knows as places."""
         taken = {i for c in candidates for i in range(c.start, c.end)}
         taken.update(i for ent in doc.ents for i in range(ent.start, ent.end))  # dates, numbers too
-        full_name_words = self._person_words(doc, candidates, full_names_only=True)
+        full_name_words = self._full_name_words(doc, candidates)
         found = []
         i = 0
         while i < len(doc):
