@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -202,6 +202,4 @@ def test_shared_sample_article():
 
 
 def test_a_datetime_dct_counts_as_its_day():
-    from datetime import datetime
-
     assert value_of("He came yesterday.", "yesterday", dct=datetime(2020, 5, 5, 23, 30)) == "2020-05-04"
