@@ -116,6 +116,10 @@ def test_weeks_before_an_undated_event_is_bounded_by_the_preceding_date_and_the_
         ("It happened earlier this month.", "earlier this month", "2024-11"),
         ("The vote is on Nov. 20.", "Nov. 20", "2024-11-20"),
         ("The talks ended at 10:35 a.m.", "10:35 a.m.", "2024-11-05T10:35"),
+        ("Polls close on Election Day.", "Election Day", "2024-11-05"),
+        ("Shops shut on Christmas Day.", "Christmas Day", "2024-12-25"),
+        ("They met the week of Oct. 7.", "the week of Oct. 7", "2024-W41"),
+        ("It was founded a decade ago.", "a decade ago", "2014"),
     ],
 )
 def test_values_relative_to_the_dct(text, phrase, value):

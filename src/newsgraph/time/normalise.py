@@ -1013,6 +1013,8 @@ def _holiday_date(rule: str, year: int) -> date:
         return _easter(year)
     if rule == "labor_day":
         return _nth_weekday(year, 9, 1, 1)
+    if rule == "election_day":  # US: the Tuesday after the first Monday of November
+        return _nth_weekday(year, 11, 1, 1) + timedelta(days=1)
     if rule == "memorial_day":
         return _nth_weekday(year, 5, 1, -1)
     month, dom = map(int, rule.split("-"))
