@@ -406,7 +406,11 @@ def _walk(
     for token in doc:
         while upcoming is not None and upcoming.start <= token.idx:
             cluster = grouper.add(upcoming)
-            candidate = _person_mention(doc, upcoming, cluster) if cluster.type == PERSON else None
+            candidate = (
+                _person_mention(doc, upcoming, cluster, _sentence_of(sentence_starts, upcoming.start))
+                if cluster.type == PERSON
+                else None
+            )
             if candidate is not None:
                 history.append(candidate)
             upcoming = next(pending, None)
@@ -439,12 +443,12 @@ def _root(doc, mention: Mention):
     return doc.char_span(mention.start, mention.end, alignment_mode="expand").root
 
 
-def _person_mention(doc, mention: Mention, cluster: _Cluster) -> _PersonMention | None:
+def _person_mention(doc, mention: Mention, cluster: _Cluster, sentence: int) -> _PersonMention | None:
     """The mention as a pronoun antecedent, or None when it only modifies a noun ("the Baga market")."""
     root = _root(doc, mention)
     if root.dep_ == "compound" and root.head.pos_ == "NOUN":
         return None
-    return _PersonMention(mention.start, mention.sentence or 0, _subject_rank(root), root.head.i, cluster)
+    return _PersonMention(mention.start, sentence, _subject_rank(root), root.head.i, cluster)
 
 
 def _subject_rank(token) -> int:
