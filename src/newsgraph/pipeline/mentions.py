@@ -75,6 +75,7 @@ class _Candidate:
     kind: str = "name"
     canonical: str | None = None
     quoted: bool = False
+    settled: bool = False  # typed by the curated list or an acronym definition: no more guessing
 
 
 def is_acronym(text: str) -> bool:
@@ -182,7 +183,7 @@ class EntityCorrector:
         entity = self.gazetteer.lexicon.find(text)
         if entity is None or c.quoted:
             return
-        c.type = entity.type
+        c.type, c.settled = entity.type, True
         if entity.name != text:
             c.canonical = entity.name
             c.kind = "acronym" if is_acronym(text) else "alias"
@@ -201,7 +202,7 @@ class EntityCorrector:
             type_ = self._defined_type(name, overlapping)
             definitions.setdefault(acronym, (name, type_))
             candidates = [c for c in candidates if c not in overlapping]
-            candidates.append(_Candidate(name_start, i, "ORG", type_))
+            candidates.append(_Candidate(name_start, i, "ORG", type_, settled=True))
         if not definitions:
             return candidates
         for i, token in enumerate(doc):
@@ -212,7 +213,7 @@ class EntityCorrector:
             if any(c.end - c.start > 1 for c in covering):
                 continue  # part of a longer name, which wins
             candidates = [c for c in candidates if c not in covering]
-            candidates.append(_Candidate(i, i + 1, "ORG", type_, kind="acronym", canonical=name))
+            candidates.append(_Candidate(i, i + 1, "ORG", type_, kind="acronym", canonical=name, settled=True))
         return candidates
 
     def _acronym_name_start(self, doc: Doc, paren: int, acronym: str) -> int | None:
@@ -248,11 +249,11 @@ class EntityCorrector:
         for c in candidates:
             if c.quoted:
                 c.type = OTHER
-            elif c.kind == "name" and c.canonical is None:
+            elif not c.settled:
                 self._retype_by_context(doc, c, candidates)
         full_name_words = self._full_name_words(doc, candidates)
         for c in candidates:
-            if c.kind != "name" or c.canonical is not None or c.quoted:
+            if c.settled or c.quoted:
                 continue
             if c.type == ORGANIZATION and c.label == "ORG" and c.end - c.start > 1:
                 self._org_that_is_a_person(doc, c, candidates)
