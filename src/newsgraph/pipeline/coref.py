@@ -6,14 +6,17 @@ Simple, tested rules in one pass over mentions and tokens (linear-ish in documen
   commander"), a possessive "'s" or a trailing "(ACRONYM)";
 - a shorter person name (surname, first name, "Yusuf Tanko") joins the most recently mentioned
   person named in full earlier whose name contains it, unless their genders conflict. The model
-  often mistypes bare surnames as places or organisations, so such a mention is re-typed;
+  often mistypes bare surnames as places or organisations, so such a mention is re-typed (not a
+  place after a preposition: "in Adamu" stays a place even with a Grace Adamu around);
 - an acronym joins the full name the text defines for it (`Mention.canonical`), or else the one
   organisation in the document whose initials it spells;
-- an organisation short form ("the Vanguard") joins the one longer organisation name it ends;
+- an organisation short form ("the Vanguard", "Apple" for "Apple Inc.") joins the one longer
+  organisation name it abbreviates (see `_OrgShortForms`);
 - bare surnames, short forms and acronyms the model missed are found among proper-noun tokens;
 - he/his/him/she/her resolve to a preceding compatible person: the current sentence first, then
-  the nearest earlier sentence, preferring grammatical subjects. Never forwards, never across a
-  known gender, never "it/they".
+  the nearest earlier sentence (at most PRONOUN_LOOKBACK back), preferring the main-clause
+  subject. Never forwards, never against a known gender (from a title or earlier pronoun), never
+  an object pronoun to its own clause's subject, never "it/they".
 
 Naming: a person is named by the fullest title-free form ("Abdulrahman Gwarzo"); titled forms
 ("Sheikh Abdulrahman Gwarzo") and short forms ("Gwarzo") are aliases, so lookups by any of them
