@@ -35,6 +35,10 @@ _RATE_BEFORE = re.compile(
     r"[^.;,]{0,25}$",
     re.IGNORECASE,
 )
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:until|till|by|through)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[A-Z]{2,4}\s+)?)?$",
+    re.IGNORECASE,
+)
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
 _DURATION_DETERMINERS = {"the past", "the last", "the coming"}
@@ -197,6 +201,10 @@ class Narrative:
             self.lex.future_markers.match(verb.group().strip().split()[0])
             or re.search(r"\b(?:to|be|been|will|would|'ll)\s+$", before_verb)
         )
+
+    def deadline(self, start: int) -> bool:
+        """ "until Tuesday", "by 9 a.m. Friday": a limit still ahead."""
+        return bool(_DEADLINE_BEFORE.search(self.text, max(0, start - 30), start))
 
     def future(self, start: int, end: int, reach: int = 60) -> bool:
         """Whether the clause around [start, end) speaks of the future (will, next, effective...)."""
@@ -457,7 +465,7 @@ class Narrative:
             day = today + timedelta(days=delta or 7)
         elif rel in ("last", "this past"):
             day = today - timedelta(days=(7 - delta) % 7 or 7)
-        elif rel == "this" or (rel != "that" and self.future(c.start, c.end)):
+        elif rel == "this" or (rel != "that" and (self.deadline(c.start) or self.future(c.start, c.end))):
             day = today + timedelta(days=delta)
         else:
             day = today - timedelta(days=(7 - delta) % 7)
