@@ -203,7 +203,7 @@ class Narrative:
         )
 
     def deadline(self, start: int) -> bool:
-        """ "until Tuesday", "by 9 a.m. Friday": a limit still ahead."""
+        """'until Tuesday', 'by 9 a.m. Friday': a limit still ahead."""
         return bool(_DEADLINE_BEFORE.search(self.text, max(0, start - 30), start))
 
     def future(self, start: int, end: int, reach: int = 60) -> bool:
