@@ -114,6 +114,12 @@ def lexicon() -> Lexicon:
     def expand(template: str) -> str:
         return re.sub(r"\{([A-Z_]+)\}", lambda m: placeholders[m.group(1)], template)
 
+    # "nineteen ninety-six", "two thousand and one"
+    placeholders["SPELLED_YEAR"] = expand(
+        r"(?:(?:nineteen|eighteen|twenty)[\s-]+(?:{TENS}(?:[\s-]+{UNITS})?|oh[\s-]+{UNITS}|{TEENS})"
+        r"|two\s+thousand(?:\s+(?:and\s+)?(?:{UNITS}|{TEENS}))?)"
+    )
+
     patterns = tuple(
         Pattern(p["kind"], re.compile(r"(?<![\w'])" + expand(p["pattern"]))) for p in spec["patterns"]
     )

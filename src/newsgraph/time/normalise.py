@@ -296,6 +296,11 @@ class Narrative:
         day_text = g.get("day") or g.get("dnum")
         day = int(re.match(r"\d+", day_text).group()) if day_text else None
         year_text = g.get("year")
+        if g.get("wordyear"):
+            spelled = self._spelled_year(g["wordyear"])
+            if spelled is None:
+                return None
+            year_text = str(spelled)
         if (
             day is None
             and not year_text
@@ -806,7 +811,10 @@ class Narrative:
         return Reading("DATE", period.value(), period, explicit_year=True)
 
     def _season(self, g: dict, c: Candidate) -> Reading | None:
-        period = season_period(int(g["year"]), self.lex.seasons[g["season"].lower()])
+        year = int(g["year"]) if g.get("year") else self._spelled_year(g["wordyear"])
+        if year is None:
+            return None
+        period = season_period(year, self.lex.seasons[g["season"].lower()])
         return Reading("DATE", period.value(), period, mod=self._mod(g.get("mod")))
 
     def _amount(self, g: dict) -> float | None:
