@@ -18,9 +18,9 @@ entities with general evidence, in this order:
    is an institution ("National Press Centre") is an organisation; an "organisation" whose last
    word is used alone as a person elsewhere in the text is a person;
 6. the gazetteer: a name the model called a person or organisation is a place when it is a
-   country, province, curated place or a city of >= 100 000 people (>= 1 000 after "in",
-   "near", ...), unless its words belong to a full person name in the same text. Places the
-   model missed are added the same way.
+   country, province, curated place or a city of >= 1 000 000 people (>= 1 000 after "in",
+   "travelled to", "visited", ...), unless its words belong to a full person name in the same
+   text. Places the model missed are added the same way.
 
 The result is `doc.ents` (spaCy labels) and `doc._.newsgraph_mentions` (newsgraph types, kind,
 canonical name); `MentionStage` turns the latter into `Mention`s.
@@ -42,8 +42,8 @@ SPACY_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE", OTHER: "EVEN
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 QUOTES = frozenset('"“”‘’\'«»')
 # A bare city name is taken as a place over the model's person/organisation reading from this
-# population; after a locative preposition ("in Zinder") from the lower one.
-CITY_POPULATION = 100_000
+# population; after a cue such as a locative preposition ("in Zinder") from the lower one.
+CITY_POPULATION = 1_000_000
 CITY_POPULATION_AFTER_PREPOSITION = 1_000
 # Words allowed inside a name run that an acronym abbreviates ("Ministry of Defence").
 NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "el", "in",
@@ -113,6 +113,8 @@ class EntityCorrector:
         self.leading_words = frozenset(rules["span_leading_words"])
         self.demonym_endings = tuple(rules["demonym_endings"])
         self.places_when_known = frozenset(rules["places_when_known"])
+        self.motion_verbs = frozenset(rules["motion_verbs"])
+        self.place_object_verbs = frozenset(rules["place_object_verbs"])
 
     def __call__(self, doc: Doc) -> Doc:
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -144,7 +146,7 @@ class EntityCorrector:
             end -= 1
         if start >= end or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
             return []
-        type_ = self._label_type(doc[start:end], ent.label_)
+        type_ = self._label_type(doc, start, end, ent.label_)
         if type_ is None or (type_ == PLACE and self._is_nationality_word(doc, start, end)):
             return []
         if type_ == PLACE:
@@ -160,12 +162,14 @@ class EntityCorrector:
         return [_Candidate(s, e, ent.label_, type_, quoted=_is_quoted(doc, s, e))
                 for s, e in pieces]
 
-    def _label_type(self, span: Span, label: str) -> str | None:
+    def _label_type(self, doc: Doc, start: int, end: int, label: str) -> str | None:
         """The newsgraph type of the model's label; a curated name is a mention whatever its
         label ("the AU" tagged NORP), and so is a known place the model tagged NORP."""
-        if self.gazetteer.lexicon.find(span.text) is not None:
+        text = doc[start:end].text
+        if self.gazetteer.lexicon.find(text) is not None:
             return self.label_types.get(label, OTHER)
-        if label in self.places_when_known and self.gazetteer.place_rank(span.text) >= CITY_POPULATION:
+        if label in self.places_when_known and \
+                self.gazetteer.place_rank(text) >= self._population_needed(doc, start, end, []):
             return PLACE
         return self.label_types.get(label)
 
@@ -329,18 +333,28 @@ class EntityCorrector:
             c.type = PLACE
 
     def _population_needed(self, doc: Doc, start: int, end: int, candidates: list[_Candidate]) -> int:
-        """A small town needs a cue: a locative preposition ("in Zinder", not "in Bako's
-        house") or coordination with a place ("Garowe, Bosaso and Mandera")."""
+        """How big a town must be to override the model. Any town of 1 000 when the sentence
+        says it is a place: a locative preposition ("in Zinder", not "in Bako's house"),
+        motion ("travelled to Jos"), a visit ("visited Abuja"), a place noun, a place owner
+        ("Lagos's Ikeja") or coordination with a place ("Garowe, Bosaso and Mandera"). Without such a cue only a city of a million does:
+        smaller ones are too often surnames and company names (Henderson, Toyota)."""
+        root = doc[start:end].root
         before = doc[start - 1] if start > 0 else None
         possessed = end < len(doc) and doc[end].tag_ == "POS"
-        if before is not None and before.lower_ in self.locatives and not possessed:
+        if before is not None and not possessed and (
+                before.lower_ in self.locatives
+                or (before.dep_ == "prep" and before.head.lemma_ in self.motion_verbs)):
             return CITY_POPULATION_AFTER_PREPOSITION
-        root = doc[start:end].root
+        if root.dep_ == "dobj" and root.head.lemma_ in self.place_object_verbs:
+            return CITY_POPULATION_AFTER_PREPOSITION
+        after = doc[end] if end < len(doc) else None
+        if _is_place_noun(after, self.place_nouns) or self._after_place_noun_of(doc, start):
+            return CITY_POPULATION_AFTER_PREPOSITION  # "the Mubi market", "the town of Damasak"
         partners = [root.head] if root.dep_ == "conj" else []
         partners += [t for t in root.children if t.dep_ == "conj"]
         places = {i for c in candidates if c.type == PLACE for i in range(c.start, c.end)}
-        if any(t.i in places for t in partners):
-            return CITY_POPULATION_AFTER_PREPOSITION
+        if any(t.i in places for t in partners) or (before is not None and before.tag_ == "POS" and start - 2 in places):
+            return CITY_POPULATION_AFTER_PREPOSITION  # "Garowe, Bosaso and Mandera", "Lagos's Ikeja"
         return CITY_POPULATION
 
     def _full_name_words(self, doc: Doc, candidates: list[_Candidate]) -> set[str]:
