@@ -7,7 +7,6 @@ The text survives a parse unchanged: `\\r` is written as a character reference (
 otherwise fold line ends), and the few characters XML 1.0 cannot carry at all (C0 controls other
 than tab and newline, lone surrogates) become U+FFFD, one for one, so offsets still line up.
 """
-
 from __future__ import annotations
 
 import re
@@ -29,28 +28,23 @@ def _xml_text(text: str) -> str:
 
 
 def _attributes(pairs: list[tuple[str, str | None]]) -> str:
-    return "".join(f" {name}={quoteattr(_xml_safe(value))}" for name, value in pairs if value is not None)
+    return "".join(f" {name}={quoteattr(_xml_safe(value))}" for name, value in pairs
+                   if value is not None)
 
 
 def _timex_tag(timex: Timex) -> str:
     anchor_tid = None
     if timex.anchor is not None:
         anchor_tid = timex.anchor.timex or DCT_TID
-    return (
-        "<TIMEX3"
-        + _attributes(
-            [
-                ("tid", timex.id),
-                ("type", timex.type),
-                ("value", timex.value),
-                ("mod", timex.mod),
-                ("temporalFunction", "true" if anchor_tid else "false"),
-                ("functionInDocument", "NONE"),
-                ("anchorTimeID", anchor_tid),
-            ]
-        )
-        + ">"
-    )
+    return "<TIMEX3" + _attributes([
+        ("tid", timex.id),
+        ("type", timex.type),
+        ("value", timex.value),
+        ("mod", timex.mod),
+        ("temporalFunction", "true" if anchor_tid else "false"),
+        ("functionInDocument", "NONE"),
+        ("anchorTimeID", anchor_tid),
+    ]) + ">"
 
 
 def to_timeml(text: str, timexes: list[Timex], dct: date | None, doc_id: str) -> str:
@@ -62,29 +56,16 @@ def to_timeml(text: str, timexes: list[Timex], dct: date | None, doc_id: str) ->
         if timex.start < position:
             raise ValueError(f"time expressions overlap at offset {timex.start}: {timex.text!r}")
         if not 0 <= timex.start < timex.end <= len(text):
-            raise ValueError(
-                f"time expression {timex.text!r} lies outside the text ({timex.start}-{timex.end})"
-            )
-        body += [
-            _xml_text(text[position : timex.start]),
-            _timex_tag(timex),
-            _xml_text(text[timex.start : timex.end]),
-            "</TIMEX3>",
-        ]
+            raise ValueError(f"time expression {timex.text!r} lies outside the text ({timex.start}-{timex.end})")
+        body += [_xml_text(text[position:timex.start]), _timex_tag(timex),
+                 _xml_text(text[timex.start:timex.end]), "</TIMEX3>"]
         position = timex.end
     body.append(_xml_text(text[position:]))
 
     lines = ['<?xml version="1.0" encoding="UTF-8"?>', "<TimeML>", f"<DOCID>{_xml_text(doc_id)}</DOCID>"]
     if dct is not None:
-        dct_attributes = _attributes(
-            [
-                ("tid", DCT_TID),
-                ("type", "DATE"),
-                ("value", dct.isoformat()),
-                ("temporalFunction", "false"),
-                ("functionInDocument", "CREATION_TIME"),
-            ]
-        )
+        dct_attributes = _attributes([("tid", DCT_TID), ("type", "DATE"), ("value", dct.isoformat()),
+                                      ("temporalFunction", "false"), ("functionInDocument", "CREATION_TIME")])
         lines.append(f"<DCT><TIMEX3{dct_attributes}>{dct.isoformat()}</TIMEX3></DCT>")
     lines += ["<TEXT>" + "".join(body) + "</TEXT>", "</TimeML>", ""]
     return "\n".join(lines)
