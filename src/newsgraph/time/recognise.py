@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from newsgraph.time.lexicon import Lexicon
@@ -19,6 +20,7 @@ class Candidate:
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 # How far a match may reach from the trigger word it contains ("at least the first two quarters").
 _REACH = 60
+_BLANK = re.compile(r"\s")
 
 
 def candidates(text: str, lex: Lexicon) -> list[Candidate]:
@@ -43,7 +45,10 @@ def candidates(text: str, lex: Lexicon) -> list[Candidate]:
 
 
 def _windows(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
-    """Disjoint spans of the text within reach of a trigger word, cut at line breaks' word edges."""
+    """Disjoint spans of the text within reach of a trigger word.
+
+    A window may start inside a word (the patterns' look-behind sees the text before it) but
+    ends at a word's end, so that a number is never cut short ("May 3|0")."""
     windows: list[tuple[int, int]] = []
     for m in lex.triggers.finditer(folded):
         start, end = max(0, m.start() - _REACH), min(len(folded), m.end() + _REACH)
@@ -51,16 +56,9 @@ def _windows(folded: str, lex: Lexicon) -> list[tuple[int, int]]:
             windows[-1] = (windows[-1][0], end)
         else:
             windows.append((start, end))
-    return [(_word_start(folded, s), _word_end(folded, e)) for s, e in windows]
-
-
-def _word_start(text: str, i: int) -> int:
-    while i > 0 and not text[i - 1].isspace():
-        i -= 1
-    return i
+    return [(start, _word_end(folded, end)) for start, end in windows]
 
 
 def _word_end(text: str, i: int) -> int:
-    while i < len(text) and not text[i].isspace():
-        i += 1
-    return i
+    blank = _BLANK.search(text, i, i + _REACH)
+    return blank.start() if blank else min(len(text), i + _REACH)
