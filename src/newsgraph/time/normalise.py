@@ -146,12 +146,16 @@ class Narrative:
     def replace_last(self, period: Period) -> None:
         self.mentions[-1] = period
 
-    def reporting_quarter(self) -> int | None:
+    def reporting_quarter(self, completed: bool = False) -> int | None:
         """The quarter a report is about: the latest quarter mentioned in the DCT's year
-        (earlier years' quarters are the comparisons)."""
+        (earlier years' quarters are the comparisons); `completed`: one already over."""
         for i in range(len(self.mentions) - 1, -1, -1):
             period = self.mentions[i]
-            if period.granularity == "quarter" and (self.dct is None or period.start.year == self.dct.year):
+            if period.granularity != "quarter":
+                continue
+            if self.dct is None or (
+                period.start.year == self.dct.year and not (completed and period.end >= self.dct)
+            ):
                 return i
         return None
 
@@ -624,7 +628,7 @@ class Narrative:
             )
         # narrative: the following week, that year, the quarter, the latest quarter
         if gran == "quarter":
-            ref = self.reporting_quarter()
+            ref = self.reporting_quarter(completed=rel == "the latest")
         else:
             ref = self.reference(gran, gran)
             if ref is None:
