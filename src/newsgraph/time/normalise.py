@@ -752,8 +752,12 @@ class Narrative:
         )
 
     def _quarter(self, g: dict, c: Candidate) -> Reading | None:
-        number = _QUARTER_ORDINALS.get(g["ord"].lower())
-        unit = g["qunit"].lower()
+        if g.get("lastord"):  # "the last half of 1989"
+            unit = g["lastunit"].lower()
+            number = 4 if unit == "quarter" else 2
+        else:
+            number = _QUARTER_ORDINALS.get(g["ord"].lower())
+            unit = g["qunit"].lower()
         if number is None or unit == "period" or (unit == "half" and number > 2):
             return None
         gran = "quarter" if unit == "quarter" else "half"
