@@ -9,22 +9,25 @@ the package versions, so upgrading either package rebuilds it. Nothing is downlo
 from __future__ import annotations
 
 import json
+import math
 import os
 import pickle
 import tempfile
 import unicodedata
-from dataclasses import dataclass
+from array import array
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 
 from newsgraph.model import fold
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 5
 # Alternate names of small towns are mostly noise (old spellings, words in other languages),
 # so only larger cities contribute them; every city contributes its main name.
 ALTERNATE_NAMES_MIN_POPULATION = 15000
 
 # "subdivision" is a top-level province, state or region; "district" one nested inside it.
+GEONAMES = "geonames:"
 KINDS = ("country", "continent", "subdivision", "district", "city")
 
 
@@ -70,21 +73,55 @@ def _geonames_data_dir() -> Path:
 
 
 class PlaceIndex:
-    """Folded name -> places. Rows are plain tuples so that the pickle loads fast; a row id is
-    stored negated (-id - 1) when the name is an alternate rather than the main name."""
+    """Folded name -> places, stored by column (plain lists and arrays) so that the pickle
+    loads fast and stays small in memory. A row id is stored negated (-id - 1) when the name
+    is an alternate rather than the main name."""
 
-    def __init__(self, rows: list[tuple], names: dict[str, int | tuple[int, ...]]):
-        self._rows = rows
+    def __init__(self, columns: dict, names: dict[str, int | tuple[int, ...]]):
+        self._columns = columns
         self._names = names
 
-    def __contains__(self, key: str) -> bool:
-        return key in self._names
+    @classmethod
+    def from_rows(cls, rows: list[Place], names: dict[str, int | tuple[int, ...]]) -> PlaceIndex:
+        nan = float("nan")
+        interned: dict[str, str] = {}
+        columns = {
+            "name": [interned.setdefault(r.name, r.name) for r in rows],
+            "kind": bytes(KINDS.index(r.kind) for r in rows),
+            "lat": array("d", (nan if r.lat is None else r.lat for r in rows)),
+            "lon": array("d", (nan if r.lon is None else r.lon for r in rows)),
+            "country": [r.country and interned.setdefault(r.country, r.country) for r in rows],
+            "population": array("q", (r.population for r in rows)),
+            # "geonames:<id>" as the id alone; other sources (ISO 3166-2 codes) are few
+            "geonames_id": array("q", (_geonames_id(r.source) for r in rows)),
+            "other_source": {i: r.source for i, r in enumerate(rows) if not _geonames_id(r.source)},
+        }
+        return cls(columns, names)
+
+    def __getstate__(self) -> tuple:
+        return self._columns, self._names
+
+    def __setstate__(self, state: tuple) -> None:
+        self._columns, self._names = state
+
+    def __contains__(self, name: str) -> bool:
+        return fold(name) in self._names
 
     def lookup(self, name: str) -> list[Place]:
         ids = self._names.get(fold(name), ())
-        if isinstance(ids, int):
-            ids = (ids,)
-        return [Place(*self._rows[i if i >= 0 else -i - 1], primary=i >= 0) for i in ids]
+        return [self._row(i if i >= 0 else -i - 1, i >= 0) for i in ((ids,) if isinstance(ids, int) else ids)]
+
+    def _row(self, i: int, primary: bool) -> Place:
+        c = self._columns
+        lat, lon = c["lat"][i], c["lon"][i]
+        geonames_id = c["geonames_id"][i]
+        source = f"{GEONAMES}{geonames_id}" if geonames_id else c["other_source"][i]
+        return Place(c["name"][i], KINDS[c["kind"][i]], None if math.isnan(lat) else lat,
+                     None if math.isnan(lon) else lon, c["country"][i], c["population"][i], source, primary)
+
+
+def _geonames_id(source: str) -> int:
+    return int(source[len(GEONAMES):]) if source.startswith(GEONAMES) else 0
 
 
 def build_index() -> PlaceIndex:
@@ -92,15 +129,14 @@ def build_index() -> PlaceIndex:
     import pycountry
 
     data = _geonames_data_dir()
-    rows: dict[tuple, int] = {}
+    rows: dict[Place, int] = {}
     names: dict[str, list[int]] = {}
 
     def add(name: str, place: Place) -> None:
         key = fold(name)
         if not key:
             return
-        row = rows.setdefault((place.name, place.kind, place.lat, place.lon, place.country,
-                               place.population, place.source), len(rows))
+        row = rows.setdefault(replace(place, primary=True), len(rows))
         ref = row if place.primary else -row - 1
         bucket = names.setdefault(key, [])
         if ref not in bucket and -ref - 1 not in bucket:
@@ -151,7 +187,7 @@ def build_index() -> PlaceIndex:
         add(s.name, Place(s.name, kind, None, None, s.country_code, 0, f"iso3166-2:{s.code}", True))
 
     compact = {k: v[0] if len(v) == 1 else tuple(v) for k, v in names.items()}
-    return PlaceIndex(list(rows), compact)
+    return PlaceIndex.from_rows(list(rows), compact)
 
 
 def load_index() -> PlaceIndex:
@@ -159,14 +195,16 @@ def load_index() -> PlaceIndex:
     path = _cache_path()
     try:
         with open(path, "rb") as f:
-            return PlaceIndex(*pickle.load(f))
-    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError):
+            index = pickle.load(f)
+        if isinstance(index, PlaceIndex):
+            return index
+    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError, AttributeError):
         pass
     index = build_index()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            pickle.dump((index._rows, index._names), tmp, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(index, tmp, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp.name, path)
     except OSError:
         pass  # a read-only home still works, it just rebuilds in each process
