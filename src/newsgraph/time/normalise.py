@@ -630,9 +630,7 @@ class Narrative:
         if gran == "quarter":
             ref = self.reporting_quarter(completed=rel == "the latest")
         else:
-            ref = self.reference(gran, gran)
-            if ref is None:
-                ref = self.reference(gran)
+            ref = self.reference(gran)
         if ref is None:
             if self.dct is None:
                 return Reading("DATE", None, mod=mod)
