@@ -57,6 +57,7 @@ def test_place_rank_separates_places_from_words_and_surnames():
     assert gazetteer.place_rank("Danbaba") == 0
     assert gazetteer.place_rank("Bako") < 100_000           # an old spelling of Baku counts as a small town
     assert gazetteer.place_rank("Central") < 10**9          # generic province names are not sure places
+    assert gazetteer.place_rank("Gao") >= 10**9 and gazetteer.place_rank("GAO") == 0  # acronyms are not towns
 
 
 def test_index_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):

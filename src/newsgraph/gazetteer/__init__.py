@@ -47,6 +47,8 @@ class Gazetteer:
         curated = self.lexicon.find(name)
         if curated is not None:
             return 10**10 if curated.type == "place" else 0
+        if name.isupper() and len(name) <= 5:
+            return 0  # an acronym: "GAO" is an office before it is Gao in Mali
         best = 0
         for place in self.places(name):
             if place.kind in ("country", "continent"):

@@ -314,8 +314,9 @@ class EntityCorrector:
             return
         surname = tokens[-1].lower_
         alone = [o for o in candidates if o.end - o.start == 1 and doc[o.start].lower_ == surname]
-        in_full_names = any(o is not c and o.type == PERSON and o.end - o.start > 1 and doc[o.end - 1].lower_ == surname
-                            for o in candidates)
+        # another full name with that surname; the same name typed PERSON elsewhere is no evidence
+        in_full_names = any(o.type == PERSON and o.end - o.start > 1 and doc[o.end - 1].lower_ == surname
+                            and doc[o.start:o.end].text != tokens.text for o in candidates)
         if in_full_names or (len(tokens) > 2 and alone) or sum(o.type == PERSON for o in alone) >= 2:
             c.type = PERSON
 
