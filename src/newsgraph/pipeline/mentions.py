@@ -153,6 +153,13 @@ class EntityCorrector:
             # "Lake Chad Vanguard", "Kaduna State": the model stopped early; the name runs on
             while end < len(doc) and end not in taken and _is_proper(doc[end]):
                 end += 1
+        elif ent.label_ == "PERSON" and not _in_headline(ent):
+            # "Sheikh Mahad Ali Gurey" tagged as "Sheikh" and "Ali Gurey": one name, whole
+            persons = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+            while start > 0 and self._continues_person(doc[start - 1], taken, persons):
+                start -= 1
+            while end < len(doc) and self._continues_person(doc[end], taken, persons):
+                end += 1
         pieces = [(start, end)]
         for i in range(start + 1, end - 1):
             # "Kano's Sabon Gari": the owner and the owned are two names when the owner is a place
@@ -161,6 +168,9 @@ class EntityCorrector:
                 break
         return [_Candidate(s, e, ent.label_, type_, quoted=_is_quoted(doc, s, e))
                 for s, e in pieces]
+
+    def _continues_person(self, token, taken: set[int], persons: set[int]) -> bool:
+        return _is_proper(token) and (token.i not in taken or token.i in persons) and not self._is_org_head(token)
 
     def _label_type(self, doc: Doc, start: int, end: int, label: str) -> str | None:
         """The newsgraph type of the model's label; a curated name is a mention whatever its
@@ -321,7 +331,9 @@ class EntityCorrector:
             c.type = PERSON
 
     def _is_org_head(self, token) -> bool:
-        return token.lower_ in self.org_heads or token.lemma_.lower() in self.org_heads
+        word = token.lower_
+        singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+        return word in self.org_heads or singular in self.org_heads
 
     def _place_by_gazetteer(self, doc: Doc, c: _Candidate, full_name_words: set[str],
                             candidates: list[_Candidate]) -> None:
@@ -402,6 +414,15 @@ def _is_capitalised(token) -> bool:
 
 def _is_proper(token) -> bool:
     return token.tag_ in ("NNP", "NNPS") and token.is_alpha and token.text[:1].isupper()
+
+
+def _in_headline(span: Span) -> bool:
+    """Title Case Lines Capitalise Every Word, so capitals say nothing about names there."""
+    text = span.doc.text
+    line_end = text.find("\n", span.end_char)
+    line = text[text.rfind("\n", 0, span.start_char) + 1:line_end if line_end >= 0 else len(text)]
+    words = [w for w in line.split() if w.isalpha() and len(w) > 3]
+    return len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def _is_quoted(doc: Doc, start: int, end: int) -> bool:
