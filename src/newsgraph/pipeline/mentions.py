@@ -6,7 +6,9 @@ punctuation in spans. `EntityCorrector` (a spaCy component added by `load_nlp`) 
 entities with general evidence, in this order:
 
 1. spans: drop a leading "the"/quote, trailing punctuation, a trailing "(ABC)"; split a
-   possessive whose owner is a known place ("Kano's Sabon Gari" -> Kano, Sabon Gari);
+   possessive whose owner is a known place ("Kano's Sabon Gari" -> Kano, Sabon Gari); run a
+   place on over the proper nouns that follow it ("Lake Chad" + "Vanguard") and a person over
+   the proper nouns around it ("Sheikh" + "Mahad" + "Ali Gurey"), except in title-case headlines;
 2. quoted names ("the 'Desert Dawn' convention") are event names: type other;
 3. the curated list (newsgraph/data/entities.jsonl + $NEWSGRAPH_ENTITIES) fixes type and
    canonical name;
@@ -15,13 +17,15 @@ entities with general evidence, in this order:
 5. context: a name before a place noun ("the Baga market", "Sabon Gari district") or owned by
    a place ("Kano's Sabon Gari") is a place; a place name followed by more name words that
    are not a place suffix ("Lake Chad Vanguard") is an organisation; a facility whose head noun
-   is an institution ("National Press Centre") is an organisation; an "organisation" whose last
-   word is used alone as a person elsewhere in the text is a person;
+   is an institution ("National Press Centre") is an organisation; an "organisation" without
+   an institution head noun whose last word comes back alone is a person ("Harouna Issoufou
+   Bako" ... "Bako");
 6. the gazetteer: a name the model called a person or organisation is a place when it is a
-   country, province, curated place or a city of >= 1 000 000 people (>= 1 000 after "in",
-   "travelled to", "visited", ...), unless its words belong to a full person name in the same
-   text. Places the model missed are added the same way.
+   country, province, curated place or a city of >= 1 000 000 people (>= 1 000 with a cue:
+   "in", "travelled to", "visited", "the town of", ...), unless its words belong to a full
+   person name in the same text. Places the model missed are added the same way.
 
+Word lists (head nouns, place nouns, cue verbs, ...) live in newsgraph/data/entity_types.json.
 The result is `doc.ents` (spaCy labels) and `doc._.newsgraph_mentions` (newsgraph types, kind,
 canonical name); `MentionStage` turns the latter into `Mention`s.
 """
