@@ -26,6 +26,7 @@ entities with general evidence, in this order:
    person name in the same text. Places the model missed are added the same way.
 
 Word lists (head nouns, place nouns, cue verbs, ...) live in newsgraph/data/entity_types.json.
+
 The result is `doc.ents` (spaCy labels) and `doc._.newsgraph_mentions` (newsgraph types, kind,
 canonical name); `MentionStage` turns the latter into `Mention`s.
 """
