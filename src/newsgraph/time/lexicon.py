@@ -41,6 +41,7 @@ class Lexicon:
     decade_words: dict[str, int]
     future_markers: re.Pattern
     past_verb_before: re.Pattern
+    past_verb_after: re.Pattern  # ", it announced": the main verb after a fronted adverbial
     patterns: tuple[Pattern, ...]
     # Words without which no pattern can match: the recogniser only looks near them.
     triggers: re.Pattern
@@ -140,13 +141,21 @@ def lexicon() -> Lexicon:
         sets=words["sets"],
         holidays=words["holidays"],
         decade_words=words["decade_words"],
+        # "next to the embassy" is a place, not a time ahead
         future_markers=re.compile(
-            r"(?<![\w'])" + _alternation(words["future_markers"]) + r"\b", re.IGNORECASE
+            r"(?<![\w'])(?!" + _alternation(words["not_future_markers"]) + r"\b)"
+            + _alternation(words["future_markers"]) + r"\b",
+            re.IGNORECASE,
         ),
         past_verb_before=re.compile(
             r"(?:\b\w+ed|"
             + _alternation(words["past_cues"])
             + r")\s+(?:on\s+|in\s+|late\s+|early\s+|last\s+)?$",
+            re.IGNORECASE,
+        ),
+        past_verb_after=re.compile(
+            r",?\s+(?:(?:the|a|an|its|his|her|their|it|he|she|they|we|i|\w+'s)\s+)?(?:\w+\s+){0,2}?"
+            r"(?:\w+ed|" + _alternation(words["past_cues"]) + r")\b",
             re.IGNORECASE,
         ),
         patterns=patterns,

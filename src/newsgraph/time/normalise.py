@@ -39,6 +39,9 @@ _DEADLINE_BEFORE = re.compile(
     r"\b(?:until|till|by|through)\s+(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?\s+(?:[A-Z]{2,4}\s+)?)?$",
     re.IGNORECASE,
 )
+# "In September, " / "On Tuesday, ": an adverbial opening its sentence
+_FRONTED = re.compile(r"[\s\"'`(]*(?:(?:in|on|by|during|since|until|last|early|late)\s+)?", re.IGNORECASE)
+_PLUPERFECT = re.compile(r"\bhad(?:\s+(?:not|already|never))?\s+(?:been\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
 _DURATION_DETERMINERS = {"the past", "the last", "the coming"}
@@ -192,10 +195,14 @@ class Narrative:
         end = self._sentence_starts[i + 1] if i + 1 < len(self._sentence_starts) else len(self.text)
         return begin, end
 
-    def past(self, start: int) -> bool:
+    def past(self, start: int, end: int | None = None) -> bool:
         """Whether a past-tense verb governs the expression ("fell in January", "said Friday");
-        not "expected in December" or "to be published in May"."""
-        begin, _ = self.sentence(start)
+        not "expected in December" or "to be published in May". With `end`, also a verb after
+        a fronted expression ("In September, it announced") and a pluperfect in the clause
+        ("had been due to expire Friday"), which puts even a deadline in the past."""
+        begin, stop = self.sentence(start)
+        if end is not None and (self._fronted_past(begin, start, end, stop) or self._pluperfect(begin, start, end, stop)):
+            return True
         window_start = max(begin, start - 30)
         verb = self.lex.past_verb_before.search(self.text[window_start:start])
         if verb is None:
@@ -206,14 +213,29 @@ class Narrative:
             or re.search(r"\b(?:to|be|been|will|would|'ll)\s+$", before_verb)
         )
 
-    def deadline(self, start: int) -> bool:
-        """'until Tuesday', 'by 9 a.m. Friday': a limit still ahead."""
-        return bool(_DEADLINE_BEFORE.search(self.text, max(0, start - 30), start))
+    def _fronted_past(self, begin: int, start: int, end: int, stop: int) -> bool:
+        """'In September, it announced ...': a sentence-initial adverbial takes the tense of the
+        main verb that follows it."""
+        if not _FRONTED.fullmatch(self.text, begin, start):
+            return False
+        verb = self.lex.past_verb_after.match(self.text, end, min(stop, end + 40))
+        return verb is not None and not self.lex.future_markers.search(verb.group())
+
+    def _pluperfect(self, begin: int, start: int, end: int, stop: int) -> bool:
+        clause = self.text[max(begin, start - 50) : min(stop, end + 30)]
+        return bool(_PLUPERFECT.search(clause))
+
+    def deadline(self, start: int, end: int | None = None) -> bool:
+        """'until Tuesday', 'by 9 a.m. Friday': a limit still ahead (not "had expired by Friday")."""
+        if not _DEADLINE_BEFORE.search(self.text, max(0, start - 30), start):
+            return False
+        begin, stop = self.sentence(start)
+        return end is None or not self._pluperfect(begin, start, end, stop)
 
     def future(self, start: int, end: int, reach: int = 60) -> bool:
         """Whether the clause around [start, end) speaks of the future (will, next, effective...)."""
         begin, stop = self.sentence(start)
-        if self.past(start):
+        if self.past(start, end):
             return False
         window = self.text[max(begin, start - reach) : start] + " " + self.text[end : min(stop, end + 25)]
         return bool(self.lex.future_markers.search(window))
@@ -474,7 +496,7 @@ class Narrative:
             day = today + timedelta(days=delta or 7)
         elif rel in ("last", "this past"):
             day = today - timedelta(days=(7 - delta) % 7 or 7)
-        elif rel == "this" or (rel != "that" and (self.deadline(c.start) or self.future(c.start, c.end))):
+        elif rel == "this" or (rel != "that" and (self.deadline(c.start, c.end) or self.future(c.start, c.end))):
             day = today + timedelta(days=delta)
         else:
             day = today - timedelta(days=(7 - delta) % 7)
@@ -492,7 +514,7 @@ class Narrative:
 
     def _deictic(self, g: dict, c: Candidate) -> Reading | None:
         word = " ".join(g["deictic"].lower().split())
-        if self.text[c.end - 2 : c.end] == "'s" and word == "today":
+        if self.text[c.end : c.end + 2] == "'s" and word == "today":
             return None  # "today's world": the present era, not the day
         pod = self.lex.parts_of_day.get((g.get("pod") or "").lower())
         shift = {
