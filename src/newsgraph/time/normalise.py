@@ -42,6 +42,8 @@ _DEADLINE_BEFORE = re.compile(
 # "In September, " / "On Tuesday, ": an adverbial opening its sentence
 _FRONTED = re.compile(r"[\s\"'`(]*(?:(?:in|on|by|during|since|until|last|early|late)\s+)?", re.IGNORECASE)
 _PLUPERFECT = re.compile(r"\bhad(?:\s+(?:not|already|never))?\s+(?:been\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
+_RANGE_START = re.compile(r"\b(?:year|month|quarter|week|\d{4})\s*$", re.IGNORECASE)
+_JUST_PAST_DAYS = 31
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
 _DURATION_DETERMINERS = {"the past", "the last", "the coming"}
@@ -227,8 +229,9 @@ class Narrative:
 
     def deadline(self, start: int, end: int | None = None) -> bool:
         """'until Tuesday', 'by 9 a.m. Friday': a limit still ahead (not "had expired by Friday")."""
-        if not _DEADLINE_BEFORE.search(self.text, max(0, start - 30), start):
-            return False
+        limit = _DEADLINE_BEFORE.search(self.text, max(0, start - 30), start)
+        if not limit or _RANGE_START.search(self.text, max(0, limit.start() - 20), limit.start()):
+            return False  # "sales this year through August": the end of a range, not a deadline
         begin, stop = self.sentence(start)
         return end is None or not self._pluperfect(begin, start, end, stop)
 
@@ -308,8 +311,11 @@ class Narrative:
             return period.start, period.end
 
         year = self.dct.year if span(self.dct.year)[0] <= self.dct else self.dct.year - 1
-        if self.future(c.start, c.end, reach=150):
-            return year if span(year)[1] >= self.dct else year + 1
+        if self.future(c.start, c.end, reach=150) or self.deadline(c.start, c.end):
+            # a day of the last weeks is named as past even in a clause about the future
+            # ("aid for the victims of the Aug. 7 blasts would ..."): the next one would say its year
+            just_past = day is not None and (self.dct - span(year)[1]).days <= _JUST_PAST_DAYS
+            return year if span(year)[1] >= self.dct or just_past else year + 1
         ahead = (span(year + 1)[0] + timedelta(days=14 if day is None else 0) - self.dct).days
         return year + 1 if ahead <= 75 and not self.past(c.start) else year
 
