@@ -747,7 +747,7 @@ class Narrative:
 
     def _comparable(self, g: dict, c: Candidate) -> Reading | None:
         """'the year-earlier quarter': the same period one year before the one discussed."""
-        unit = (g.get("unit") or "").lower()
+        unit = (g.get("unit") or g.get("unit2") or "").lower()
         if g.get("ord") and unit in ("quarter", "period") and self.dct is not None:
             number = _QUARTER_ORDINALS[g["ord"].lower()]
             period = Period("quarter", date(self.dct.year - 1, (number - 1) * 3 + 1, 1))
