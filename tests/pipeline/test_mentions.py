@@ -87,6 +87,20 @@ def test_an_organisation_whose_last_word_comes_back_alone_is_a_person():
     assert ("Farmers Forum", "organization") in got  # a head noun keeps an organisation one
 
 
+def test_spans_holding_two_names_are_cut_and_head_nouns_decide_the_type():
+    text = ("That evening he spoke to the Youth for Dialogue Forum in Ouahigouya, where Aissata Diallo "
+            "Sangare joined by phone. In September 2021 he attended the \"Golden Sands\" meeting in Niamey "
+            "with Sangare. There he spoke at a rally alongside Coalition and Desert Shield Brigade fighters.")
+    got = {(t, ty) for t, ty, *_ in found(text)}
+    # bare model: "Niamey with Sangare" ORG, "Aissata Diallo Sangare" ORG, "Desert Shield Brigade" PERSON
+    assert ("Niamey", "place") in got
+    assert "Sangare" in {t for t, _ in got}
+    assert ("Aissata Diallo Sangare", "person") in got
+    assert ("Desert Shield Brigade", "organization") in got
+    assert ("Youth for Dialogue Forum", "organization") in got
+    assert not any(" with " in t for t, _ in got)
+
+
 def test_context_makes_places_of_names_before_place_nouns_and_after_possessive_places():
     text = ("Tanimu Garba, a trader, lives in Kaduna's Tudun Wada. Rebels attacked the Mubi market, "
             "and residents of Lagos's Ikeja area fled to the Bauchi barracks. "

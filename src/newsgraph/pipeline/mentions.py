@@ -50,9 +50,12 @@ QUOTES = frozenset('"“”‘’\'«»')
 # population; after a cue such as a locative preposition ("in Zinder") from the lower one.
 CITY_POPULATION = 1_000_000
 CITY_POPULATION_AFTER_PREPOSITION = 1_000
-# Words allowed inside a name run that an acronym abbreviates ("Ministry of Defence").
+# Lower-case words that can sit inside a name ("Ministry of Defence", "Dar es Salaam",
+# "Salim bin Humayd").
 NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "el", "in",
-                             "on", "'s", "’s", "-", "&"})
+                             "on", "'s", "’s", "-", "&", "es", "da", "do", "dos", "das", "del", "di",
+                             "van", "von", "der", "den", "bin", "ibn", "bint", "ben", "ould", "y", "et",
+                             "sur", "upon", "au", "aux", "an", "at", "to"})
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]*[A-Z]\.?$")
 MENTIONS_ATTR = "newsgraph_mentions"
 
@@ -165,14 +168,22 @@ class EntityCorrector:
                 start -= 1
             while end < len(doc) and self._continues_person(doc[end], taken, persons):
                 end += 1
-        pieces = [(start, end)]
-        for i in range(start + 1, end - 1):
-            # "Kano's Sabon Gari": the owner and the owned are two names when the owner is a place
-            if doc[i].tag_ == "POS" and self.gazetteer.place_rank(doc[start:i].text) >= CITY_POPULATION:
-                pieces = [(start, i), (i + 1, end)]
-                break
         return [_Candidate(s, e, ent.label_, type_, quoted=_is_quoted(doc, s, e))
-                for s, e in pieces]
+                for s, e in self._pieces(doc, start, end)]
+
+    def _pieces(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """A name span cut where it holds two names: at a lower-case word that cannot sit
+        inside a name ("Niamey with Sangare"), or after a place that owns the rest ("Kano's
+        Sabon Gari")."""
+        if self.gazetteer.place_rank(doc[start:end].text):
+            return [(start, end)]
+        for i in range(start + 1, end - 1):
+            word = doc[i]
+            if word.is_alpha and word.is_lower and word.lower_ not in NAME_CONNECTORS:
+                return [*self._pieces(doc, start, i), *self._pieces(doc, i + 1, end)]
+            if word.tag_ == "POS" and self.gazetteer.place_rank(doc[start:i].text) >= CITY_POPULATION:
+                return [(start, i), *self._pieces(doc, i + 1, end)]
+        return [(start, end)]
 
     def _continues_person(self, token, taken: set[int], persons: set[int]) -> bool:
         return _is_proper(token) and (token.i not in taken or token.i in persons) and not self._is_org_head(token)
@@ -281,8 +292,12 @@ class EntityCorrector:
 
     def _retype_by_context(self, doc: Doc, c: _Candidate, candidates: list[_Candidate]) -> None:
         after = doc[c.end] if c.end < len(doc) else None
-        if c.label == "FAC":
-            c.type = ORGANIZATION if self._is_org_head(doc[c.end - 1]) else PLACE
+        if c.label == "FAC" or (c.type == PERSON and c.end - c.start > 1):
+            # "National Press Centre" (FAC), "Desert Shield Brigade" (PERSON): the head noun decides
+            if self._is_org_head(doc[c.end - 1]):
+                c.type = ORGANIZATION
+            elif c.label == "FAC":
+                c.type = PLACE
         if c.type != PLACE and not self._is_org_head(doc[c.end - 1]) and (
                 _is_place_noun(after, self.place_nouns) or self._after_place_noun_of(doc, c.start)):
             c.type = PLACE  # "the Baga market", "Sabon Gari district", "the city of Bosaso"
