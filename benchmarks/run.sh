@@ -11,6 +11,7 @@ mkdir -p "$OUT"
 "$NEWSGRAPH" bench --format json -q --workers 2                       > "$OUT/demo-1mb-w2.json"
 "$NEWSGRAPH" bench --format json -q --min-bytes 250000                > "$OUT/demo-250kb-w1.json"
 if [ -d "$ECBPLUS" ]; then
+  "$NEWSGRAPH" bench "$ECBPLUS" --format json -q --min-bytes 400000   > "$OUT/ecbplus-400kb-w1.json"
   "$NEWSGRAPH" bench "$ECBPLUS" --format json -q                      > "$OUT/ecbplus-w1.json"
   "$NEWSGRAPH" bench "$ECBPLUS" --format json -q --workers 2          > "$OUT/ecbplus-w2.json"
 fi

@@ -99,6 +99,8 @@ class BenchResult:
                 "cpus": os.cpu_count(),
                 "python": platform.python_version(),
                 "platform": platform.platform(),
+                # Other work on the machine slows both sides; the ratio is robust to it, rates are not.
+                "load_average_1_5_15min": list(os.getloadavg()),
             },
             "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         }
