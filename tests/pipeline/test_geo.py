@@ -1,4 +1,5 @@
 """Geo stage: place entities get coordinates from the offline gazetteer."""
+
 from __future__ import annotations
 
 from newsgraph.model import Analysis, Document, Entity
@@ -17,8 +18,12 @@ def entity(type_: str, name: str, aliases=()) -> Entity:
 def test_place_entities_are_geocoded_and_others_are_not():
     analysis = Analysis(document=Document(text="unused"))
     analysis.entities = [
-        entity("place", "Kaduna"), entity("place", "Niamey"), entity("place", "Sahel"),
-        entity("place", "Zzyzxqua"), entity("person", "Kano"), entity("place", "Xqzt", aliases=["Diffa"]),
+        entity("place", "Kaduna"),
+        entity("place", "Niamey"),
+        entity("place", "Sahel"),
+        entity("place", "Zzyzxqua"),
+        entity("person", "Kano"),
+        entity("place", "Xqzt", aliases=["Diffa"]),
     ]
     GeoStage()(analysis)
     kaduna, niamey, sahel, unknown, person, by_alias = analysis.entities

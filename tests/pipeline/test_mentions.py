@@ -1,6 +1,7 @@
 """Named mentions on small hand-written texts (invented people and organisations, real places),
 parsed by the real spaCy model. Each text mixes several instances of one mechanism, and many
 contain names the bare model gets wrong (noted in comments), so the corrections are exercised."""
+
 from __future__ import annotations
 
 import json
@@ -79,18 +80,22 @@ def test_a_full_person_name_wins_over_a_namesake_town():
 
 
 def test_an_organisation_whose_last_word_comes_back_alone_is_a_person():
-    text = ("On the same day, he addressed the Farmers Forum in Maradi, where Harouna Issoufou Maiga "
-            "also took part via video link. In July 2021, he again appeared alongside Maiga, who joined "
-            "via video, at a conference in Tahoua.")
+    text = (
+        "On the same day, he addressed the Farmers Forum in Maradi, where Harouna Issoufou Maiga "
+        "also took part via video link. In July 2021, he again appeared alongside Maiga, who joined "
+        "via video, at a conference in Tahoua."
+    )
     got = {(t, ty) for t, ty, *_ in found(text)}
     assert ("Harouna Issoufou Maiga", "person") in got  # bare model: ORG
     assert ("Farmers Forum", "organization") in got  # a head noun keeps an organisation one
 
 
 def test_spans_holding_two_names_are_cut_and_head_nouns_decide_the_type():
-    text = ("That evening he spoke to the Youth for Dialogue Forum in Ouahigouya, where Aissata Diallo "
-            "Sangare joined by phone. In September 2021 he attended the \"Golden Sands\" meeting in Niamey "
-            "with Sangare. There he spoke at a rally alongside Coalition and Desert Shield Brigade fighters.")
+    text = (
+        "That evening he spoke to the Youth for Dialogue Forum in Ouahigouya, where Aissata Diallo "
+        'Sangare joined by phone. In September 2021 he attended the "Golden Sands" meeting in Niamey '
+        "with Sangare. There he spoke at a rally alongside Coalition and Desert Shield Brigade fighters."
+    )
     got = {(t, ty) for t, ty, *_ in found(text)}
     # bare model: "Niamey with Sangare" ORG, "Aissata Diallo Sangare" ORG, "Desert Shield Brigade" PERSON
     assert ("Niamey", "place") in got
@@ -101,9 +106,11 @@ def test_spans_holding_two_names_are_cut_and_head_nouns_decide_the_type():
 
 
 def test_context_makes_places_of_names_before_place_nouns_and_after_possessive_places():
-    text = ("Tanimu Garba, a trader, lives in Kaduna's Tudun Wada. Rebels attacked the Mubi market, "
-            "and residents of Lagos's Ikeja area fled to the Bauchi barracks. "
-            "Soldiers reached the town of Damasak.")
+    text = (
+        "Tanimu Garba, a trader, lives in Kaduna's Tudun Wada. Rebels attacked the Mubi market, "
+        "and residents of Lagos's Ikeja area fled to the Bauchi barracks. "
+        "Soldiers reached the town of Damasak."
+    )
     got = {(t, ty) for t, ty, *_ in found(text)}
     # bare model: Tudun Wada PERSON, Bauchi ORG
     for place in ("Kaduna", "Tudun Wada", "Mubi", "Lagos", "Ikeja", "Bauchi", "Damasak"):
@@ -112,8 +119,10 @@ def test_context_makes_places_of_names_before_place_nouns_and_after_possessive_p
 
 
 def test_quoted_names_are_event_names_not_people_or_places():
-    text = ('Delegates attended the "Desert Rose" convention in Lagos and the "Silent River" '
-            "festival in Kano, then the 'Blue Harvest' summit.")
+    text = (
+        'Delegates attended the "Desert Rose" convention in Lagos and the "Silent River" '
+        "festival in Kano, then the 'Blue Harvest' summit."
+    )
     got = found(text)
     named = {t: ty for t, ty, *_ in got}
     for event in ("Desert Rose", "Silent River"):
@@ -123,8 +132,10 @@ def test_quoted_names_are_event_names_not_people_or_places():
 
 
 def test_spans_lose_leading_the_quotes_and_trailing_punctuation():
-    text = ("Police said the Kwara Farmers Union had met in Ilorin. The Ikeja Trade Centre and the "
-            "Lekki Conservation Centre closed. Delegates flew to Abuja.")
+    text = (
+        "Police said the Kwara Farmers Union had met in Ilorin. The Ikeja Trade Centre and the "
+        "Lekki Conservation Centre closed. Delegates flew to Abuja."
+    )
     analysis = analyse(text)
     got = {(m.text, m.type) for m in analysis.mentions}
     assert ("Kwara Farmers Union", "organization") in got
@@ -132,13 +143,17 @@ def test_spans_lose_leading_the_quotes_and_trailing_punctuation():
     assert ("Lekki Conservation Centre", "organization") in got
     assert ("Abuja", "place") in got
     for m in analysis.mentions:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         assert not m.text.lower().startswith("the ") and m.text[-1].isalnum()
 
 
 def test_a_place_name_followed_by_more_name_words_is_an_organisation():
-    got = {(t, ty) for t, ty, *_ in found(
-        "Commanders of the Lake Chad Vanguard met officials of Borno State near Lake Chad.")}
+    got = {
+        (t, ty)
+        for t, ty, *_ in found(
+            "Commanders of the Lake Chad Vanguard met officials of Borno State near Lake Chad."
+        )
+    }
     assert ("Lake Chad Vanguard", "organization") in got  # bare model: LOC
     assert ("Lake Chad", "place") in got
 
@@ -160,9 +175,12 @@ def test_mentions_carry_document_and_sentence():
 def test_user_entity_file_extends_the_curated_list(tmp_path, monkeypatch):
     extra = tmp_path / "mine.jsonl"
     extra.write_text(
-        json.dumps({"name": "Ruwan Kasa Valley", "type": "place", "lat": 11.5, "lon": 8.0}) + "\n"
+        json.dumps({"name": "Ruwan Kasa Valley", "type": "place", "lat": 11.5, "lon": 8.0})
+        + "\n"
         + json.dumps({"name": "Marigold Relief Network", "type": "organization", "aliases": ["Marigold"]})
-        + "\n", encoding="utf-8")
+        + "\n",
+        encoding="utf-8",
+    )
     monkeypatch.setenv("NEWSGRAPH_ENTITIES", str(extra))
     nlp = build_nlp()
     got = found("Volunteers from Marigold brought food to the Ruwan Kasa Valley on Monday.", nlp)

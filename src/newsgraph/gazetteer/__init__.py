@@ -5,6 +5,7 @@ with their alternate names; pycountry provinces and regions) and the curated ent
 `geocode(name)` turns a place name into coordinates; the mention stage asks `place_rank`
 how sure a bare name is to be a place.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,7 @@ from newsgraph.model import Geo, fold
 # What an alternate city spelling is worth in `place_rank`: enough after "in", never alone.
 ALTERNATE_RANK = 10_000
 
-__all__ = ["CuratedEntity", "Gazetteer", "Lexicon", "Place", "geocode", "get_gazetteer", "entity_rules"]
+__all__ = ["CuratedEntity", "Gazetteer", "Lexicon", "Place", "entity_rules", "geocode", "get_gazetteer"]
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +88,9 @@ class Gazetteer:
             return _geo(max(countries, key=lambda p: (p.primary, p.population)))
         curated = self.lexicon.find(name)
         if curated is not None and curated.type == "place" and curated.lat is not None:
-            return Geo(lat=curated.lat, lon=curated.lon, country=curated.country, source=f"curated:{curated.name}")
+            return Geo(
+                lat=curated.lat, lon=curated.lon, country=curated.country, source=f"curated:{curated.name}"
+            )
         # pycountry has no coordinates for provinces: use a city of the same name in the same
         # country (Kano, Lagos) rather than a namesake abroad, else give up.
         province_countries = {p.country for p in self.places(name) if p.kind == "subdivision"}

@@ -12,6 +12,7 @@ pointing the environment variable NEWSGRAPH_ENTITIES at one or more JSON-lines f
 optional. A user entry with the same name replaces the shipped one. Matching is on the exact
 written form, so an alias "UN" does not match "un".
 """
+
 from __future__ import annotations
 
 import json
@@ -88,13 +89,17 @@ def _parse_line(line: str, source: str, number: int) -> CuratedEntity:
         lon = None if row.get("lon") is None else float(row["lon"])
     except (TypeError, ValueError):
         raise InputError('"lat" and "lon" must be numbers', source=source, line=number) from None
-    return CuratedEntity(row["name"].strip(), row["type"], tuple(a.strip() for a in aliases),
-                         row.get("country"), lat, lon)
+    return CuratedEntity(
+        row["name"].strip(), row["type"], tuple(a.strip() for a in aliases), row.get("country"), lat, lon
+    )
 
 
 def _read(text: str, source: str) -> list[CuratedEntity]:
-    return [_parse_line(line, source, n) for n, line in enumerate(text.splitlines(), 1)
-            if line.strip() and not line.lstrip().startswith("#")]
+    return [
+        _parse_line(line, source, n)
+        for n, line in enumerate(text.splitlines(), 1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
 
 
 def load_lexicon(user_files: tuple[str, ...] | None = None) -> Lexicon:

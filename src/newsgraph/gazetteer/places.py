@@ -6,6 +6,7 @@ caches it as a pickle under $NEWSGRAPH_CACHE_DIR (default $XDG_CACHE_HOME/newsgr
 ~/.cache/newsgraph); later processes load it in a fraction of a second. The cache key holds
 the package versions, so upgrading either package rebuilds it. Nothing is downloaded.
 """
+
 from __future__ import annotations
 
 import json
@@ -116,12 +117,20 @@ class PlaceIndex:
         lat, lon = c["lat"][i], c["lon"][i]
         geonames_id = c["geonames_id"][i]
         source = f"{GEONAMES}{geonames_id}" if geonames_id else c["other_source"][i]
-        return Place(c["name"][i], KINDS[c["kind"][i]], None if math.isnan(lat) else lat,
-                     None if math.isnan(lon) else lon, c["country"][i], c["population"][i], source, primary)
+        return Place(
+            c["name"][i],
+            KINDS[c["kind"][i]],
+            None if math.isnan(lat) else lat,
+            None if math.isnan(lon) else lon,
+            c["country"][i],
+            c["population"][i],
+            source,
+            primary,
+        )
 
 
 def _geonames_id(source: str) -> int:
-    return int(source[len(GEONAMES):]) if source.startswith(GEONAMES) else 0
+    return int(source[len(GEONAMES) :]) if source.startswith(GEONAMES) else 0
 
 
 def build_index() -> PlaceIndex:
@@ -141,6 +150,7 @@ def build_index() -> PlaceIndex:
         bucket = names.setdefault(key, [])
         if ref not in bucket and -ref - 1 not in bucket:
             bucket.append(ref)
+
     with open(data / "cities1000.json", encoding="utf-8") as f:
         cities = json.load(f)
     city_rows = cities.values() if isinstance(cities, dict) else cities
@@ -167,8 +177,16 @@ def build_index() -> PlaceIndex:
     for iso, c in countries.items():
         w = weighted.get(iso)
         lat, lon = (w[0] / w[2], w[1] / w[2]) if w else (None, None)
-        place = Place(c["name"], "country", lat, lon, iso, int(c.get("population") or 0),
-                      f"geonames:{c['geonameid']}", True)
+        place = Place(
+            c["name"],
+            "country",
+            lat,
+            lon,
+            iso,
+            int(c.get("population") or 0),
+            f"geonames:{c['geonameid']}",
+            True,
+        )
         add(c["name"], place)
         known = pycountry.countries.get(alpha_2=iso)
         for attr in ("name", "common_name", "official_name"):
@@ -179,8 +197,19 @@ def build_index() -> PlaceIndex:
     with open(data / "continents.json", encoding="utf-8") as f:
         continents = json.load(f)
     for c in continents.values():
-        add(c["name"], Place(c["name"], "continent", float(c["lat"]), float(c["lng"]), None,
-                             int(c.get("population") or 0), f"geonames:{c['geonameId']}", True))
+        add(
+            c["name"],
+            Place(
+                c["name"],
+                "continent",
+                float(c["lat"]),
+                float(c["lng"]),
+                None,
+                int(c.get("population") or 0),
+                f"geonames:{c['geonameId']}",
+                True,
+            ),
+        )
 
     for s in pycountry.subdivisions:
         kind = "district" if s.parent_code else "subdivision"

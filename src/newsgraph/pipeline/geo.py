@@ -1,4 +1,5 @@
 """Geo stage: coordinates for the place entities, from the offline gazetteer."""
+
 from __future__ import annotations
 
 from newsgraph.gazetteer import Gazetteer, get_gazetteer

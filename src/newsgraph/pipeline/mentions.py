@@ -30,6 +30,7 @@ Word lists (head nouns, place nouns, cue verbs, ...) live in newsgraph/data/enti
 The result is `doc.ents` (spaCy labels) and `doc._.newsgraph_mentions` (newsgraph types, kind,
 canonical name); `MentionStage` turns the latter into `Mention`s.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,17 +46,59 @@ from newsgraph.model import Analysis, Mention
 PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
 SPACY_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE", OTHER: "EVENT"}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-QUOTES = frozenset('"“”‘’\'«»')
+QUOTES = frozenset("\"“”‘’'«»")
 # A bare city name is taken as a place over the model's person/organisation reading from this
 # population; after a cue such as a locative preposition ("in Zinder") from the lower one.
 CITY_POPULATION = 1_000_000
 CITY_POPULATION_AFTER_PREPOSITION = 1_000
 # Lower-case words that can sit inside a name ("Ministry of Defence", "Dar es Salaam",
 # "Salim bin Humayd").
-NAME_CONNECTORS = frozenset({"of", "for", "and", "the", "de", "du", "des", "la", "le", "al", "el", "in",
-                             "on", "'s", "’s", "-", "&", "es", "da", "do", "dos", "das", "del", "di",
-                             "van", "von", "der", "den", "bin", "ibn", "bint", "ben", "ould", "y", "et",
-                             "sur", "upon", "au", "aux", "an", "at", "to"})
+NAME_CONNECTORS = frozenset(
+    {
+        "of",
+        "for",
+        "and",
+        "the",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "al",
+        "el",
+        "in",
+        "on",
+        "'s",
+        "’s",
+        "-",
+        "&",
+        "es",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "del",
+        "di",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "ibn",
+        "bint",
+        "ben",
+        "ould",
+        "y",
+        "et",
+        "sur",
+        "upon",
+        "au",
+        "aux",
+        "an",
+        "at",
+        "to",
+    }
+)
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]*[A-Z]\.?$")
 MENTIONS_ATTR = "newsgraph_mentions"
 
@@ -134,10 +177,19 @@ class EntityCorrector:
         candidates += self._missed_places(doc, candidates)
         candidates = _without_overlaps(candidates)
         doc.ents = [Span(doc, c.start, c.end, label=_spacy_label(c)) for c in candidates]
-        doc._.set(MENTIONS_ATTR, [
-            NamedMention(doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text), c.type,
-                         c.kind, c.canonical)
-            for c in candidates])
+        doc._.set(
+            MENTIONS_ATTR,
+            [
+                NamedMention(
+                    doc[c.start].idx,
+                    doc[c.end - 1].idx + len(doc[c.end - 1].text),
+                    c.type,
+                    c.kind,
+                    c.canonical,
+                )
+                for c in candidates
+            ],
+        )
         return doc
 
     # -- spans -------------------------------------------------------------------------------
@@ -168,8 +220,10 @@ class EntityCorrector:
                 start -= 1
             while end < len(doc) and self._continues_person(doc[end], taken, persons):
                 end += 1
-        return [_Candidate(s, e, ent.label_, type_, quoted=_is_quoted(doc, s, e))
-                for s, e in self._pieces(doc, start, end)]
+        return [
+            _Candidate(s, e, ent.label_, type_, quoted=_is_quoted(doc, s, e))
+            for s, e in self._pieces(doc, start, end)
+        ]
 
     def _pieces(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         """A name span cut where it holds two names: at a lower-case word that cannot sit
@@ -186,7 +240,11 @@ class EntityCorrector:
         return [(start, end)]
 
     def _continues_person(self, token, taken: set[int], persons: set[int]) -> bool:
-        return _is_proper(token) and (token.i not in taken or token.i in persons) and not self._is_org_head(token)
+        return (
+            _is_proper(token)
+            and (token.i not in taken or token.i in persons)
+            and not self._is_org_head(token)
+        )
 
     def _label_type(self, doc: Doc, start: int, end: int, label: str) -> str | None:
         """The newsgraph type of the model's label; a curated name is a mention whatever its
@@ -194,8 +252,9 @@ class EntityCorrector:
         text = doc[start:end].text
         if self.gazetteer.lexicon.find(text) is not None:
             return self.label_types.get(label, OTHER)
-        if label in self.places_when_known and \
-                self.gazetteer.place_rank(text) >= self._population_needed(doc, start, end, []):
+        if label in self.places_when_known and self.gazetteer.place_rank(text) >= self._population_needed(
+            doc, start, end, []
+        ):
             return PLACE
         return self.label_types.get(label)
 
@@ -203,13 +262,18 @@ class EntityCorrector:
         """ "Somali militants", "Emirati officials": the model's place that is an unknown word
         with a demonym ending, modifying a noun."""
         token = doc[start]
-        return end - start == 1 and token.dep_ in ("amod", "compound") and token.head.tag_ in ("NN", "NNS") \
-            and token.lower_.endswith(self.demonym_endings) and not self.gazetteer.place_rank(token.text)
+        return (
+            end - start == 1
+            and token.dep_ in ("amod", "compound")
+            and token.head.tag_ in ("NN", "NNS")
+            and token.lower_.endswith(self.demonym_endings)
+            and not self.gazetteer.place_rank(token.text)
+        )
 
     # -- curated list and acronyms -----------------------------------------------------------
 
     def _apply_curated(self, doc: Doc, c: _Candidate) -> None:
-        text = doc[c.start:c.end].text
+        text = doc[c.start : c.end].text
         entity = self.gazetteer.lexicon.find(text)
         if entity is None or c.quoted:
             return
@@ -243,7 +307,9 @@ class EntityCorrector:
             if any(c.end - c.start > 1 for c in covering):
                 continue  # part of a longer name, which wins
             candidates = [c for c in candidates if c not in covering]
-            candidates.append(_Candidate(i, i + 1, "ORG", type_, kind="acronym", canonical=name, settled=True))
+            candidates.append(
+                _Candidate(i, i + 1, "ORG", type_, kind="acronym", canonical=name, settled=True)
+            )
         return candidates
 
     def _acronym_name_start(self, doc: Doc, paren: int, acronym: str) -> int | None:
@@ -298,8 +364,11 @@ class EntityCorrector:
                 c.type = ORGANIZATION
             elif c.label == "FAC":
                 c.type = PLACE
-        if c.type != PLACE and not self._is_org_head(doc[c.end - 1]) and (
-                _is_place_noun(after, self.place_nouns) or self._after_place_noun_of(doc, c.start)):
+        if (
+            c.type != PLACE
+            and not self._is_org_head(doc[c.end - 1])
+            and (_is_place_noun(after, self.place_nouns) or self._after_place_noun_of(doc, c.start))
+        ):
             c.type = PLACE  # "the Baga market", "Sabon Gari district", "the city of Bosaso"
         elif c.type == PERSON and self._owned_by_place(doc, c, candidates):
             c.type = PLACE
@@ -307,7 +376,9 @@ class EntityCorrector:
             self._place_named_organisation(doc, c)
 
     def _after_place_noun_of(self, doc: Doc, start: int) -> bool:
-        return start >= 2 and doc[start - 1].lower_ == "of" and _is_place_noun(doc[start - 2], self.place_nouns)
+        return (
+            start >= 2 and doc[start - 1].lower_ == "of" and _is_place_noun(doc[start - 2], self.place_nouns)
+        )
 
     def _owned_by_place(self, doc: Doc, c: _Candidate, candidates: list[_Candidate]) -> bool:
         """ "Kano's Sabon Gari": a short name owned by a place is a place, unless its words
@@ -317,21 +388,28 @@ class EntityCorrector:
         owner = next((o for o in candidates if o.end == c.start - 1 and o.type == PLACE), None)
         if owner is None:
             return False
-        words = {t.lower_ for t in doc[c.start:c.end]}
-        elsewhere = {t.lower_ for o in candidates if o is not c and o.type == PERSON and not o.quoted
-                     for t in doc[o.start:o.end]}
+        words = {t.lower_ for t in doc[c.start : c.end]}
+        elsewhere = {
+            t.lower_
+            for o in candidates
+            if o is not c and o.type == PERSON and not o.quoted
+            for t in doc[o.start : o.end]
+        }
         return not words & elsewhere
 
     def _place_named_organisation(self, doc: Doc, c: _Candidate) -> None:
         """ "Lake Chad Vanguard", "Kano Pillars": a known place followed by name words that are
         not a place suffix ("Borno State", "Niger Delta") names an organisation."""
-        span = doc[c.start:c.end]
+        span = doc[c.start : c.end]
         if self.gazetteer.place_rank(span.text) or span[-1].lower_ in self.place_suffixes:
             return
         for split in range(c.end - 1, c.start, -1):
-            rest = doc[split:c.end]
-            if self.gazetteer.place_rank(doc[c.start:split].text) >= CITY_POPULATION \
-                    and all(_is_capitalised(t) for t in rest) and not self.gazetteer.place_rank(rest.text):
+            rest = doc[split : c.end]
+            if (
+                self.gazetteer.place_rank(doc[c.start : split].text) >= CITY_POPULATION
+                and all(_is_capitalised(t) for t in rest)
+                and not self.gazetteer.place_rank(rest.text)
+            ):
                 c.type = ORGANIZATION
                 return
 
@@ -339,27 +417,33 @@ class EntityCorrector:
         """ "Harouna Issoufou Bako" tagged ORG, with "Bako" alone elsewhere: organisations come
         back by their head noun ("the Brigades"), people by their surname. Two-word names need
         the surname tagged PERSON twice: "Northrop Grumman" with one stray "Grumman" stays a company."""
-        tokens = doc[c.start:c.end]
+        tokens = doc[c.start : c.end]
         if not all(t.is_alpha and t.is_title for t in tokens) or any(self._is_org_head(t) for t in tokens):
             return
         surname = tokens[-1].lower_
         alone = [o for o in candidates if o.end - o.start == 1 and doc[o.start].lower_ == surname]
         # another full name with that surname; the same name typed PERSON elsewhere is no evidence
-        in_full_names = any(o.type == PERSON and o.end - o.start > 1 and doc[o.end - 1].lower_ == surname
-                            and doc[o.start:o.end].text != tokens.text for o in candidates)
+        in_full_names = any(
+            o.type == PERSON
+            and o.end - o.start > 1
+            and doc[o.end - 1].lower_ == surname
+            and doc[o.start : o.end].text != tokens.text
+            for o in candidates
+        )
         if in_full_names or (len(tokens) > 2 and alone) or sum(o.type == PERSON for o in alone) >= 2:
             c.type = PERSON
 
     def _is_org_head(self, token) -> bool:
         word = token.lower_
-        singular = word[:-3] + "y" if word.endswith("ies") else word[:-1] if word.endswith("s") else word
+        singular = word[:-3] + "y" if word.endswith("ies") else word.removesuffix("s")
         return word in self.org_heads or singular in self.org_heads
 
-    def _place_by_gazetteer(self, doc: Doc, c: _Candidate, full_name_words: set[str],
-                            candidates: list[_Candidate]) -> None:
+    def _place_by_gazetteer(
+        self, doc: Doc, c: _Candidate, full_name_words: set[str], candidates: list[_Candidate]
+    ) -> None:
         if c.type == PERSON and c.end - c.start > 1:
             return  # a full person name wins over a namesake town
-        span = doc[c.start:c.end]
+        span = doc[c.start : c.end]
         if any(t.lower_ in full_name_words for t in span):
             return  # the surname of someone named in full in this text
         if self.gazetteer.place_rank(span.text) >= self._population_needed(doc, c.start, c.end, candidates):
@@ -369,14 +453,20 @@ class EntityCorrector:
         """How big a town must be to override the model. Any town of 1 000 when the sentence
         says it is a place: a locative preposition ("in Zinder", not "in Bako's house"),
         motion ("travelled to Jos"), a visit ("visited Abuja"), a place noun, a place owner
-        ("Lagos's Ikeja") or coordination with a place ("Garowe, Bosaso and Mandera"). Without such a cue only a city of a million does:
-        smaller ones are too often surnames and company names (Henderson, Toyota)."""
+        ("Lagos's Ikeja") or coordination with a place ("Garowe, Bosaso and Mandera"). Without
+        such a cue only a city of a million does: smaller ones are too often surnames and
+        company names (Henderson, Toyota)."""
         root = doc[start:end].root
         before = doc[start - 1] if start > 0 else None
         possessed = end < len(doc) and doc[end].tag_ == "POS"
-        if before is not None and not possessed and (
+        if (
+            before is not None
+            and not possessed
+            and (
                 before.lower_ in self.locatives
-                or (before.dep_ == "prep" and before.head.lemma_ in self.motion_verbs)):
+                or (before.dep_ == "prep" and before.head.lemma_ in self.motion_verbs)
+            )
+        ):
             return CITY_POPULATION_AFTER_PREPOSITION
         if root.dep_ == "dobj" and root.head.lemma_ in self.place_object_verbs:
             return CITY_POPULATION_AFTER_PREPOSITION
@@ -386,7 +476,9 @@ class EntityCorrector:
         partners = [root.head] if root.dep_ == "conj" else []
         partners += [t for t in root.children if t.dep_ == "conj"]
         places = {i for c in candidates if c.type == PLACE for i in range(c.start, c.end)}
-        if any(t.i in places for t in partners) or (before is not None and before.tag_ == "POS" and start - 2 in places):
+        if any(t.i in places for t in partners) or (
+            before is not None and before.tag_ == "POS" and start - 2 in places
+        ):
             return CITY_POPULATION_AFTER_PREPOSITION  # "Garowe, Bosaso and Mandera", "Lagos's Ikeja"
         return CITY_POPULATION
 
@@ -394,9 +486,15 @@ class EntityCorrector:
         """Words of the text's full person names: a town that shares one is probably that
         person's surname. A "name" starting with a known place ("Bosaso Preacher" in a
         headline) is not evidence."""
-        return {t.lower_ for c in candidates if c.type == PERSON and not c.quoted and c.end - c.start > 1
-                and self.gazetteer.place_rank(doc[c.start].text) < CITY_POPULATION_AFTER_PREPOSITION
-                for t in doc[c.start:c.end]}
+        return {
+            t.lower_
+            for c in candidates
+            if c.type == PERSON
+            and not c.quoted
+            and c.end - c.start > 1
+            and self.gazetteer.place_rank(doc[c.start].text) < CITY_POPULATION_AFTER_PREPOSITION
+            for t in doc[c.start : c.end]
+        }
 
     def _missed_places(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
         """Runs of proper nouns the model left untagged that the gazetteer knows as places."""
@@ -413,8 +511,11 @@ class EntityCorrector:
             while end < len(doc) and end not in taken and _is_proper(doc[end]):
                 end += 1
             span = doc[i:end]
-            if not any(t.lower_ in full_name_words for t in span) and not _is_quoted(doc, i, end) \
-                    and self.gazetteer.place_rank(span.text) >= self._population_needed(doc, i, end, candidates):
+            if (
+                not any(t.lower_ in full_name_words for t in span)
+                and not _is_quoted(doc, i, end)
+                and self.gazetteer.place_rank(span.text) >= self._population_needed(doc, i, end, candidates)
+            ):
                 found.append(_Candidate(i, end, "GPE", PLACE))
             i = end
         return found
@@ -440,7 +541,7 @@ def _in_headline(span: Span) -> bool:
     """Title Case Lines Capitalise Every Word, so capitals say nothing about names there."""
     text = span.doc.text
     line_end = text.find("\n", span.end_char)
-    line = text[text.rfind("\n", 0, span.start_char) + 1:line_end if line_end >= 0 else len(text)]
+    line = text[text.rfind("\n", 0, span.start_char) + 1 : line_end if line_end >= 0 else len(text)]
     words = [w for w in line.split() if w.isalpha() and len(w) > 3]
     return len(words) >= 3 and all(w[0].isupper() for w in words)
 
@@ -488,10 +589,18 @@ class MentionStage:
         starts = [s.start for s in analysis.sentences]
         text = analysis.document.text
         analysis.mentions = [
-            Mention(doc=analysis.document.id, start=m.start, end=m.end, text=text[m.start:m.end],
-                    type=m.type, kind=m.kind, sentence=_sentence_index(analysis, starts, m.start),
-                    canonical=m.canonical)
-            for m in named]
+            Mention(
+                doc=analysis.document.id,
+                start=m.start,
+                end=m.end,
+                text=text[m.start : m.end],
+                type=m.type,
+                kind=m.kind,
+                sentence=_sentence_index(analysis, starts, m.start),
+                canonical=m.canonical,
+            )
+            for m in named
+        ]
         return analysis
 
 

