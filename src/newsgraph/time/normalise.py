@@ -44,6 +44,7 @@ _FRONTED = re.compile(r"[\s\"'`(]*(?:(?:in|on|by|during|since|until|last|early|l
 _PLUPERFECT = re.compile(r"\bhad(?:\s+(?:not|already|never))?\s+(?:been\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:year|month|quarter|week|\d{4})\s*$", re.IGNORECASE)
 _JUST_PAST_DAYS = 31
+_ANAPHORIC = {"that", "that same", "the same"}
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
 _DURATION_DETERMINERS = {"the past", "the last", "the coming"}
@@ -151,9 +152,12 @@ class Narrative:
     def replace_last(self, period: Period) -> None:
         self.mentions[-1] = period
 
-    def reporting_quarter(self, completed: bool = False) -> int | None:
-        """The quarter a report is about: the latest quarter mentioned in the DCT's year
-        (earlier years' quarters are the comparisons); `completed`: one already over."""
+    def reporting_quarter(self, completed: bool = False, anaphoric: bool = False) -> int | None:
+        """The quarter a report is about: of the quarters mentioned in the DCT's year (earlier
+        years' quarters are the comparisons), the latest already over ("After a flat second
+        quarter" looks back from the quarter reported); else the latest mentioned.
+        `completed`: one already over; `anaphoric` ("that quarter"): the latest mentioned."""
+        best = None
         for i in range(len(self.mentions) - 1, -1, -1):
             period = self.mentions[i]
             if period.granularity != "quarter":
@@ -161,8 +165,13 @@ class Narrative:
             if self.dct is None or (
                 period.start.year == self.dct.year and not (completed and period.end >= self.dct)
             ):
-                return i
-        return None
+                if best is None:
+                    best = i
+                    if anaphoric:
+                        break
+                elif self.mentions[best].end < period.start < period.end < self.dct:
+                    best = i
+        return best
 
     def explicit_reference(self, position: int) -> int | None:
         """Latest mention of a month or day whose year the text states ("3 May 2021"), in the
@@ -656,7 +665,7 @@ class Narrative:
             )
         # narrative: the following week, that year, the quarter, the latest quarter
         if gran == "quarter":
-            ref = self.reporting_quarter(completed=rel == "the latest")
+            ref = self.reporting_quarter(completed=rel == "the latest", anaphoric=rel in _ANAPHORIC)
         else:
             ref = self.reference(gran)
         if ref is None:
