@@ -23,7 +23,10 @@ from newsgraph.time.values import (
     season_period,
 )
 
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`(])|\n\s*\n")
+# not after an initial ("Daniel P. Davison", "the U.S. Army") or a title ("Mr. Smith")
+_SENTENCE_END = re.compile(
+    r"(?<![\s.][A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?]\s+(?=[A-Z\"'`(])|\n\s*\n"
+)
 _PRECEDING_TIME_WORD = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|of|early|late|mid|last|next|this|during|before|"
     r"after|to|between|and|or|around|throughout|on|for|end|beginning|middle|start)|-)\s*$",
