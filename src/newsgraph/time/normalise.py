@@ -47,6 +47,7 @@ _FRONTED = re.compile(r"[\s\"'`(]*(?:(?:in|on|by|during|since|until|last|early|l
 _PLUPERFECT = re.compile(r"\bhad(?:\s+(?:not|already|never))?\s+(?:been\s+)?\w+(?:ed|en|t)\b", re.IGNORECASE)
 _RANGE_START = re.compile(r"\b(?:year|month|quarter|week|\d{4})\s*$", re.IGNORECASE)
 _JUST_PAST_DAYS = 31
+_MODAL = re.compile(r"\b(?:will|'ll|would|may|might|could|should|shall|expects?|plans?)\b", re.IGNORECASE)
 _ANAPHORIC = {"that", "that same", "the same"}
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
@@ -238,6 +239,11 @@ class Narrative:
     def _pluperfect(self, begin: int, start: int, end: int, stop: int) -> bool:
         clause = self.text[max(begin, start - 50) : min(stop, end + 30)]
         return bool(_PLUPERFECT.search(clause))
+
+    def _modal_near(self, start: int, end: int) -> bool:
+        """A modal or future auxiliary right around the expression ("may soon", "soon will")."""
+        begin, stop = self.sentence(start)
+        return bool(_MODAL.search(self.text[max(begin, start - 25) : min(stop, end + 12)]))
 
     def deadline(self, start: int, end: int | None = None) -> bool:
         """'until Tuesday', 'by 9 a.m. Friday': a limit still ahead (not "had expired by Friday")."""
@@ -983,6 +989,12 @@ class Narrative:
         word = " ".join(g["fuzzy"].lower().split())
         if word == "now" and self.text[c.end : c.end + 1] == "," and self.sentence(c.start)[0] >= c.start - 3:
             return None  # "Now, he says...": a discourse marker
+        if word == "soon" and (
+            re.match(r"\s+(?:after|afterwards?|as|enough)\b", self.text[c.end : c.end + 12])
+            or re.search(r"\bas\s+$", self.text[max(0, c.start - 4) : c.start])
+            or not self._modal_near(c.start, c.end)
+        ):
+            return None  # only "will soon", "may soon seek": not "soon became", "as soon as"
         if word in self.lex.fuzzy_needs_noun:
             following = re.match(r"\s+(\w+)", self.text[c.end : c.end + 20])
             if not following or following.group(1).lower() not in (
