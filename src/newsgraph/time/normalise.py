@@ -48,6 +48,7 @@ _PLUPERFECT = re.compile(r"\bhad(?:\s+(?:not|already|never))?\s+(?:been\s+)?\w+(
 _RANGE_START = re.compile(r"\b(?:year|month|quarter|week|\d{4})\s*$", re.IGNORECASE)
 _JUST_PAST_DAYS = 31
 _MODAL = re.compile(r"\b(?:will|'ll|would|may|might|could|should|shall|expects?|plans?)\b", re.IGNORECASE)
+_MODAL_BEFORE = re.compile(r"\b(?:will|'ll|would|may|might|could|can)\s+$", re.IGNORECASE)
 _ANAPHORIC = {"that", "that same", "the same"}
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
@@ -216,7 +217,9 @@ class Narrative:
         a fronted expression ("In September, it announced") and a pluperfect in the clause
         ("had been due to expire Friday"), which puts even a deadline in the past."""
         begin, stop = self.sentence(start)
-        if end is not None and (self._fronted_past(begin, start, end, stop) or self._pluperfect(begin, start, end, stop)):
+        if end is not None and (
+            self._fronted_past(begin, start, end, stop) or self._pluperfect(begin, start, end, stop)
+        ):
             return True
         window_start = max(begin, start - 30)
         verb = self.lex.past_verb_before.search(self.text[window_start:start])
@@ -520,7 +523,9 @@ class Narrative:
             day = today + timedelta(days=delta or 7)
         elif rel in ("last", "this past"):
             day = today - timedelta(days=(7 - delta) % 7 or 7)
-        elif rel == "this" or (rel != "that" and (self.deadline(c.start, c.end) or self.future(c.start, c.end))):
+        elif rel == "this" or (
+            rel != "that" and (self.deadline(c.start, c.end) or self.future(c.start, c.end))
+        ):
             day = today + timedelta(days=delta)
         else:
             day = today - timedelta(days=(7 - delta) % 7)
@@ -969,6 +974,13 @@ class Narrative:
         num = " ".join(g["num"].lower().split())
         if num in ("a", "an") and unit == "S":
             return None
+        if (
+            num == "one"
+            and unit == "D"
+            and not g.get("det")
+            and _MODAL_BEFORE.search(self.text, max(0, c.start - 10), c.start)
+        ):
+            return Reading("DATE", "FUTURE_REF", anchor_dct=self.dct is not None)  # "will one day be"
         if (
             num in ("a", "an")
             and not g.get("det")
