@@ -512,16 +512,20 @@ class Narrative:
         pod = self.lex.parts_of_day.get((g.get("pod") or "").lower())
         rel = " ".join((g.get("rel") or "").lower().split())
         base, ref = self._base_day(c)
-        if rel == "that":
+        if rel in ("that", "the previous", "the preceding", "the following"):
+            # counted from the day being discussed: "down 4.5% from the previous Friday"
             ref = self.reference("day")
-            base = self.mentions[ref] if ref is not None else None
+            if ref is not None:
+                base = self.mentions[ref]
+            elif rel == "that":
+                base = None
         if base is None:
             return Reading("TIME" if pod else "DATE", f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""))
         today = base.start
         delta = (weekday - today.isoweekday()) % 7  # days forward to the next such weekday (0 = today)
-        if rel in ("next", "this coming", "coming"):
+        if rel in ("next", "this coming", "coming", "the following"):
             day = today + timedelta(days=delta or 7)
-        elif rel in ("last", "this past"):
+        elif rel in ("last", "this past", "the previous", "the preceding"):
             day = today - timedelta(days=(7 - delta) % 7 or 7)
         elif rel == "this" or (
             rel != "that" and (self.deadline(c.start, c.end) or self.future(c.start, c.end))
@@ -1081,7 +1085,7 @@ class Narrative:
         day = _holiday_date(rule, year)
         if rel == "last" and self.dct is not None and day > self.dct and not g.get("year"):
             return None
-        period = Period("day", day)
+        period = period_of(day, "week") if g.get("week") else Period("day", day)  # "Easter week"
         return Reading(
             "DATE",
             period.value(),
