@@ -74,7 +74,7 @@ def test_towns_the_model_mistypes_become_places_and_multiword_names_stay_whole()
 def test_a_full_person_name_wins_over_a_namesake_town():
     # Gwarzo and Bako are real towns; here they are people, named in full.
     got = found("Sheikh Musa Gwarzo greeted Ibrahim Bako in Kano. Bako thanked Gwarzo for the visit.")
-    assert ("Sheikh Musa Gwarzo", "person", "name", None) in got  # the model leaves out "Sheikh"
+    assert ("Musa Gwarzo", "person", "name", None) in got
     assert not any(ty == "place" and t in ("Gwarzo", "Bako") for t, ty, *_ in got)
     assert ("Kano", "place", "name", None) in got
 
@@ -103,6 +103,19 @@ def test_spans_holding_two_names_are_cut_and_head_nouns_decide_the_type():
     assert ("Aissata Diallo Sangare", "person") in got
     assert ("Desert Shield Brigade", "organization") in got
     assert not any(" with " in t for t, _ in got)
+
+
+def test_person_names_are_whole_and_without_titles():
+    text = (
+        "Traders in Bosaso said Warsame met Sheikh Mahad Ali Gurey at a guesthouse. "
+        "Company CEO Zainab Hassan and Judge Omar Farah Dualeh were also there."
+    )
+    got = {(t, ty) for t, ty, *_ in found(text)}
+    # bare model: "Sheikh" and "Ali Gurey" as two people, no "Mahad"; Bosaso PERSON
+    assert ("Mahad Ali Gurey", "person") in got
+    assert ("Zainab Hassan", "person") in got and ("Omar Farah Dualeh", "person") in got
+    assert ("Bosaso", "place") in got
+    assert not any(t.startswith(("Sheikh", "CEO", "Judge")) for t, _ in got)
 
 
 def test_context_makes_places_of_names_before_place_nouns_and_after_possessive_places():

@@ -165,6 +165,7 @@ class EntityCorrector:
         self.demonym_endings = tuple(rules["demonym_endings"])
         self.places_when_known = frozenset(rules["places_when_known"])
         self.motion_verbs = frozenset(rules["motion_verbs"])
+        self.person_titles = frozenset(rules["person_titles"])
         self.place_object_verbs = frozenset(rules["place_object_verbs"])
 
     def __call__(self, doc: Doc) -> Doc:
@@ -220,6 +221,11 @@ class EntityCorrector:
                 start -= 1
             while end < len(doc) and self._continues_person(doc[end], taken, persons):
                 end += 1
+        if ent.label_ == "PERSON":
+            while start < end and self._is_title(doc[start]):
+                start += 1
+            if start == end:
+                return []
         return [
             _Candidate(s, e, ent.label_, type_, quoted=_is_quoted(doc, s, e))
             for s, e in self._pieces(doc, start, end)
@@ -242,9 +248,14 @@ class EntityCorrector:
     def _continues_person(self, token, taken: set[int], persons: set[int]) -> bool:
         return (
             _is_proper(token)
+            and not token.is_upper
             and (token.i not in taken or token.i in persons)
             and not self._is_org_head(token)
+            and not self._is_title(token)
         )
+
+    def _is_title(self, token) -> bool:
+        return token.lower_.rstrip(".") in self.person_titles
 
     def _label_type(self, doc: Doc, start: int, end: int, label: str) -> str | None:
         """The newsgraph type of the model's label; a curated name is a mention whatever its
