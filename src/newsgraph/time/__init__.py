@@ -120,7 +120,9 @@ def _bound_by_preceding(
     bound = _period_of_timex(preceding)
     if direction == "before":
         timex.anchor = Anchor(preceding.id, preceding.text, "after", timex.value)
-        timex.earliest, timex.latest = bound.earliest.isoformat(), dct.isoformat() if dct else None
+        # before the DCT too, unless the preceding date is itself still ahead
+        latest = dct.isoformat() if dct and dct >= bound.earliest else None
+        timex.earliest, timex.latest = bound.earliest.isoformat(), latest
     else:
         timex.anchor = Anchor(preceding.id, preceding.text, "before", timex.value)
         timex.earliest, timex.latest = None, bound.end.isoformat()
