@@ -207,3 +207,56 @@ def test_shared_sample_article():
 
 def test_a_datetime_dct_counts_as_its_day():
     assert value_of("He came yesterday.", "yesterday", dct=datetime(2020, 5, 5, 23, 30)) == "2020-05-04"
+
+
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        # the clause's tense: the verb that governs the expression, not any marker nearby
+        ("A bomb went off next to the embassy Friday.", "Friday", "2024-11-01"),
+        ("The offer had been scheduled to expire Friday.", "Friday", "2024-11-01"),
+        ("The offer is scheduled to expire Friday.", "Friday", "2024-11-08"),
+        ("Until Thursday, they had not called him a suspect.", "Thursday", "2024-10-31"),
+        ("In September, it announced plans to acquire the business.", "September", "2024-09"),
+        ("Aid for victims of the Oct. 28 blasts would arrive later.", "Oct. 28", "2024-10-28"),
+        ("Sales this year through August were flat.", "August", "2024-08"),
+        ("The bank extended the loan through January.", "January", "2025-01"),
+        ("Mr. Schwarz will succeed Daniel P. Davison Feb. 1.", "Feb. 1", "2025-02-01"),
+        # counted from the day being discussed
+        ("Shares closed Friday up 2% from the previous Friday.", "the previous Friday", "2024-10-25"),
+        ("Protesters gathered as Easter week began.", "Easter week", "2024-W13"),  # Easter: 31 March
+        ("Shares were up at mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-11-04TAF"),
+        # ranges and alternatives are one expression, valued by the first
+        ("Repairs take two to three weeks.", "two to three weeks", "P2W"),
+        ("The talks may last weeks or months.", "weeks or months", "PXW"),
+        ("Prosecutors may soon seek an indictment.", "soon", "FUTURE_REF"),
+        ("Islam will one day be the largest religion there.", "one day", "FUTURE_REF"),
+        ("The strike lasted one day.", "one day", "P1D"),
+    ],
+)
+def test_values_read_from_the_clause(text, phrase, value):
+    assert value_of(text, phrase) == value
+
+
+def test_possessive_and_signal_words_stay_outside_the_extent():
+    found = by_text("Wednesday's ruling came within two weeks of yesterday's hearing.")
+    assert found["Wednesday"].value == "2024-10-30"
+    assert found["yesterday"].value == "2024-11-04"
+    assert found["two weeks"].value == "P2W"
+
+
+def test_soon_only_with_a_modal():
+    assert "soon" not in by_text("He was soon released, and as soon as possible he left.")
+
+
+def test_year_ago_periods_in_an_earnings_report():
+    t = by_text(
+        "After a flat second quarter, profit rose in the third quarter. The year-earlier period "
+        "included charges. For the quarter a year ago, sales were lower than in last year's quarter "
+        "and than in the corresponding period last year."
+    )
+    assert t["the third quarter"].value == "2024-Q3"
+    assert t["The year-earlier period"].value == "2023-Q3"
+    assert t["the quarter a year ago"].value == "2023-Q3"
+    assert t["last year's quarter"].value == "2023-Q3"
+    assert t["the corresponding period last year"].value == "2023-Q3"
