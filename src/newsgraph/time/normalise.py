@@ -23,9 +23,11 @@ from newsgraph.time.values import (
     season_period,
 )
 
-# not after an initial ("Daniel P. Davison", "the U.S. Army") or a title ("Mr. Smith")
+# not after an initial ("Daniel P. Davison", "the U.S. Army"), a title ("Mr. Smith") or a clock
+# time before its zone ("4 a.m. EDT Thursday")
 _SENTENCE_END = re.compile(
-    r"(?<![\s.][A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)[.!?]\s+(?=[A-Z\"'`(])|\n\s*\n"
+    r"(?<![\s.][A-Z])(?<!\bM[rs])(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?:(?<!\b[ap]\.m)|(?!\.\s+[A-Z]{2,4}\b))"
+    r"[.!?]\s+(?=[A-Z\"'`(])|\n\s*\n"
 )
 _PRECEDING_TIME_WORD = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|through|of|early|late|mid|last|next|this|during|before|"
