@@ -226,6 +226,8 @@ def test_a_datetime_dct_counts_as_its_day():
         ("Shares closed Friday up 2% from the previous Friday.", "the previous Friday", "2024-10-25"),
         ("Protesters gathered as Easter week began.", "Easter week", "2024-W13"),  # Easter: 31 March
         ("Shares were up at mid-afternoon yesterday.", "mid-afternoon yesterday", "2024-11-04TAF"),
+        ("He will leave at 4 a.m. EDT Thursday.", "4 a.m. EDT Thursday", "2024-11-07T04:00"),
+        ("He will leave at 4 in the morning.", "4 in the morning", "2024-11-05T04:00"),
         # ranges and alternatives are one expression, valued by the first
         ("Repairs take two to three weeks.", "two to three weeks", "P2W"),
         ("The talks may last weeks or months.", "weeks or months", "PXW"),

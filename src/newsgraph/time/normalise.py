@@ -1046,6 +1046,8 @@ class Narrative:
         else:
             hour, minute = int(g["hour"]), int(g.get("minute") or 0)
             ampm = (g.get("ampm") or "").lower()
+            if g.get("half"):  # "4 in the morning", "8 in the evening"
+                ampm = "am" if g["half"].lower() == "morning" else "pm"
             if hour > 12 and ampm or hour > 24:
                 return None
             if ampm.startswith("p") and hour < 12:
