@@ -30,6 +30,8 @@ def entity_rules() -> dict:
 
 
 class Gazetteer:
+    """The place index and the curated list together: what a name is, and where."""
+
     def __init__(self, index: PlaceIndex, lexicon: Lexicon):
         self.index = index
         self.lexicon = lexicon
