@@ -262,3 +262,10 @@ def test_year_ago_periods_in_an_earnings_report():
     assert t["the quarter a year ago"].value == "2023-Q3"
     assert t["last year's quarter"].value == "2023-Q3"
     assert t["the corresponding period last year"].value == "2023-Q3"
+
+
+def test_coordinated_days_share_the_month():
+    t = by_text("The summit meets on April 24 and 25; 24 and 25 people came.")
+    assert (t["April 24"].value, t["25"].value) == ("2024-04-24", "2024-04-25")
+    assert t["25"].anchor.timex == t["April 24"].id
+    assert len(t) == 2

@@ -51,6 +51,7 @@ _RANGE_START = re.compile(r"\b(?:year|month|quarter|week|\d{4})\s*$", re.IGNOREC
 _JUST_PAST_DAYS = 31
 _MODAL = re.compile(r"\b(?:will|'ll|would|may|might|could|should|shall|expects?|plans?)\b", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(r"\b(?:will|'ll|would|may|might|could|can)\s+$", re.IGNORECASE)
+_COORDINATED_DAY_BEFORE = re.compile(r"[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:and|or|&)\s+")
 _ANAPHORIC = {"that", "that same", "the same"}
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
@@ -389,6 +390,15 @@ class Narrative:
         if not year_text:
             reading.anchor_ref, reading.anchor_dct, reading.relation = anchor, anchor is None, "year-of"
         return reading
+
+    def _coordinated_day(self, g: dict, c: Candidate) -> Reading | None:
+        """'April 24 and 25': a bare day number coordinated with the month-day just before it."""
+        if not self.mentions or self.mentions[-1].granularity != "day":
+            return None
+        if not _COORDINATED_DAY_BEFORE.fullmatch(self.text, self.positions[-1], c.start):
+            return None
+        period = Period("day", self.mentions[-1].start.replace(day=int(g["dnum"])))
+        return Reading("DATE", period.value(), period, anchor_ref=len(self.mentions) - 1, relation="year-of")
 
     def _week_of(self, g: dict, c: Candidate) -> Reading | None:
         """'the week of March 6': the ISO week containing that day."""
