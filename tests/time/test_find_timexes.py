@@ -247,6 +247,11 @@ def test_possessive_and_signal_words_stay_outside_the_extent():
     assert found["two weeks"].value == "P2W"
 
 
+def test_a_modifier_leaves_the_article_to_its_noun():
+    found = by_text("The 30-day review covered the third-quarter loss and the 1988 period.")
+    assert {"30-day", "third-quarter", "the 1988 period"} <= set(found)
+
+
 def test_soon_only_with_a_modal():
     assert "soon" not in by_text("He was soon released, and as soon as possible he left.")
 

@@ -22,6 +22,9 @@ __all__ = ["find_timexes"]
 _ANCHOR_REACH = re.compile(r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'-]+\s+){0,2}?")
 _RELATION_WORD = re.compile(r"\s+(before|after)\b", re.IGNORECASE)
 _DURATION_PARTS = re.compile(r"P(T?)(\d+|X)([A-Z])$")
+_LEADING_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
+_HYPHENATED_END = re.compile(r"\w-\w+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 
 
 def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
@@ -45,7 +48,7 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
         if timexes and _joins_clock(text, timexes[-1], cand.start, reading):
             _join_clock(timexes[-1], text, end, reading, narrative)
             continue
-        timex = _timex(text, doc_id, cand.start, end, reading, dct)
+        timex = _timex(text, doc_id, _modifier_start(text, cand.start, end), end, reading, dct)
         if reading.anchor_ref is not None:
             ref_timex = mention_timex[reading.anchor_ref]
             timex.anchor = Anchor(ref_timex.id, ref_timex.text, reading.relation, reading.offset)
@@ -67,6 +70,15 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
     if waiting is not None:
         _bound_by_preceding(waiting, timexes, dct)
     return timexes
+
+
+def _modifier_start(text: str, start: int, end: int) -> int:
+    """'the 30-day period', 'the third-quarter loss': an expression used as a modifier leaves
+    the article to the noun it modifies (TimeML)."""
+    article = _LEADING_ARTICLE.match(text, start, end)
+    if article and _HYPHENATED_END.search(text, start, end) and _NOUN_AFTER.match(text, end):
+        return article.end()
+    return start
 
 
 def _relation_of(text: str, timex: Timex, reading: Reading) -> tuple[Timex, str, float | None, str] | None:
