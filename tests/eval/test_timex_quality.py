@@ -12,10 +12,10 @@ CORPUS = Path(__file__).resolve().parents[3] / "shared" / "data" / "tempeval3" /
 # chosen before the recogniser was run on them.
 SAMPLE = ["TimeBank/ABC19980108.1830.0711.tml", "AQUAINT/APW20000128.0316.tml", "TimeBank/wsj_0918.tml"]
 
-# Measured 94.0 relaxed F1 and 82.0 value F1 when the recogniser landed; the floors leave room for
-# one or two expressions to change either way while tuning.
+# Measured 91.8 relaxed F1 and 87.8 value F1 at commit b929968 (one expression is about 2 points
+# here); the floors leave room for one expression to change either way.
 FAST_RELAXED_F1_FLOOR = 0.90
-FAST_VALUE_F1_FLOOR = 0.76
+FAST_VALUE_F1_FLOOR = 0.85
 
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="TempEval-3 training data not available")
 
@@ -35,5 +35,6 @@ def test_whole_training_set_meets_the_floors():
     report = evaluate_timex([CORPUS])
     overall = report.overall
     assert len(report.files) == 256
-    assert overall.relaxed_f1 >= 0.90, report.format_table().splitlines()[-1]
+    # measured 94.9 relaxed F1 and 82.2 value F1 at commit b929968
+    assert overall.relaxed_f1 >= 0.94, report.format_table().splitlines()[-1]
     assert overall.value_f1 >= 0.82, report.format_table().splitlines()[-1]
