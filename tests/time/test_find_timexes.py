@@ -274,3 +274,11 @@ def test_coordinated_days_share_the_month():
     assert (t["April 24"].value, t["25"].value) == ("2024-04-24", "2024-04-25")
     assert t["25"].anchor.timex == t["April 24"].id
     assert len(t) == 2
+
+
+def test_plural_weekdays_are_sets():
+    t = by_text("Flights leave on Monday and Tuesday nights, and on Sundays; one left Friday.")
+    assert (t["Monday"].type, t["Monday"].value) == ("SET", "XXXX-WXX-1TNI")
+    assert (t["Tuesday nights"].type, t["Tuesday nights"].value) == ("SET", "XXXX-WXX-2TNI")
+    assert (t["Sundays"].type, t["Sundays"].value) == ("SET", "XXXX-WXX-7")
+    assert (t["Friday"].type, t["Friday"].value) == ("DATE", "2024-11-01")

@@ -52,6 +52,7 @@ _JUST_PAST_DAYS = 31
 _MODAL = re.compile(r"\b(?:will|'ll|would|may|might|could|should|shall|expects?|plans?)\b", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(r"\b(?:will|'ll|would|may|might|could|can)\s+$", re.IGNORECASE)
 _COORDINATED_DAY_BEFORE = re.compile(r"[A-Za-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:and|or|&)\s+")
+_SHARED_PLURAL = re.compile(r"\s+(?:and|or)\s+[A-Za-z]+day(?:\s+([a-z]+?))?s\b", re.IGNORECASE)
 _ANAPHORIC = {"that", "that same", "the same"}
 _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
@@ -523,6 +524,12 @@ class Narrative:
         weekday = self.lex.weekdays[g["weekday"].lower()]
         pod = self.lex.parts_of_day.get((g.get("pod") or "").lower())
         rel = " ".join((g.get("rel") or "").lower().split())
+        shared = _SHARED_PLURAL.match(self.text, c.end) if not (g.get("plural") or pod or rel) else None
+        if shared and (shared[1] is None or shared[1].lower() in self.lex.parts_of_day):
+            # "on Monday and Tuesday nights": the plural and the part of day are shared
+            g, pod = {**g, "plural": "s"}, self.lex.parts_of_day.get((shared[1] or "").lower())
+        if g.get("plural") and not rel:  # "on Tuesday nights": every one of them
+            return Reading("SET", f"XXXX-WXX-{weekday}" + (f"T{pod}" if pod else ""))
         base, ref = self._base_day(c)
         if rel in ("that", "the previous", "the preceding", "the following"):
             # counted from the day being discussed: "down 4.5% from the previous Friday"
