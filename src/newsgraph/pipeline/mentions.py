@@ -212,10 +212,18 @@ class EntityCorrector:
             return []
         if type_ == PLACE:
             # "Lake Chad Vanguard", "Kaduna State": the model stopped early; the name runs on
-            while end < len(doc) and end not in taken and _is_proper(doc[end]):
+            # (but "U.S. President", "Alabama Governor CEO" are a place and a title)
+            while (
+                end < len(doc)
+                and end not in taken
+                and _is_proper(doc[end])
+                and not doc[end].is_upper
+                and not self._is_title(doc[end])
+            ):
                 end += 1
-        elif ent.label_ == "PERSON" and not _in_headline(ent):
-            # "Sheikh Mahad Ali Gurey" tagged as "Sheikh" and "Ali Gurey": one name, whole
+        elif ent.label_ == "PERSON" and end - start > 1 and not _in_headline(ent):
+            # "Sheikh Mahad Ali Gurey" tagged as "Sheikh" and "Ali Gurey": one name, whole. A
+            # single word is not grown: "Martin" in "Lockheed Martin" is no first name.
             persons = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
             while start > 0 and self._continues_person(doc[start - 1], taken, persons):
                 start -= 1
