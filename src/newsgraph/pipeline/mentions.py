@@ -377,12 +377,18 @@ class EntityCorrector:
 
     def _retype_by_context(self, doc: Doc, c: _Candidate, candidates: list[_Candidate]) -> None:
         after = doc[c.end] if c.end < len(doc) else None
-        if c.label == "FAC" or (c.type == PERSON and c.end - c.start > 1):
-            # "National Press Centre" (FAC), "Desert Shield Brigade" (PERSON): the head noun decides
-            if self._is_org_head(doc[c.end - 1]):
-                c.type = ORGANIZATION
-            elif c.label == "FAC":
-                c.type = PLACE
+        if c.label == "FAC":
+            # "National Press Centre" is an institution, "Kirikiri prison" a place
+            c.type = ORGANIZATION if self._is_org_head(doc[c.end - 1]) else PLACE
+        elif (
+            c.type == PERSON
+            and c.end - c.start > 1
+            and self._is_org_head(doc[c.end - 1])
+            and not _bare_word_mentions(doc, doc[c.end - 1].lower_, candidates)
+        ):
+            c.type = (
+                ORGANIZATION  # "Desert Shield Brigade" tagged PERSON; but "Jim Bank" comes back as "Bank"
+            )
         if (
             c.type != PLACE
             and not self._is_org_head(doc[c.end - 1])
@@ -433,14 +439,14 @@ class EntityCorrector:
                 return
 
     def _org_that_is_a_person(self, doc: Doc, c: _Candidate, candidates: list[_Candidate]) -> None:
-        """ "Harouna Issoufou Bako" tagged ORG, with "Bako" alone elsewhere: organisations come
-        back by their head noun ("the Brigades"), people by their surname. Two-word names need
-        the surname tagged PERSON twice: "Northrop Grumman" with one stray "Grumman" stays a company."""
+        """ "Harouna Issoufou Bako" tagged ORG, with a bare "Bako" elsewhere. Two-word names
+        need the surname tagged PERSON twice: "Northrop Grumman" with one stray "Grumman" stays
+        a company."""
         tokens = doc[c.start : c.end]
         if not all(t.is_alpha and t.is_title for t in tokens) or any(self._is_org_head(t) for t in tokens):
             return
+        alone = _bare_word_mentions(doc, tokens[-1].lower_, candidates)
         surname = tokens[-1].lower_
-        alone = [o for o in candidates if o.end - o.start == 1 and doc[o.start].lower_ == surname]
         # another full name with that surname; the same name typed PERSON elsewhere is no evidence
         in_full_names = any(
             o.type == PERSON
@@ -567,6 +573,18 @@ def _in_headline(span: Span) -> bool:
 
 def _is_quoted(doc: Doc, start: int, end: int) -> bool:
     return start > 0 and end < len(doc) and doc[start - 1].text in QUOTES and doc[end].text in QUOTES
+
+
+def _bare_word_mentions(doc: Doc, word: str, candidates: list[_Candidate]) -> list[_Candidate]:
+    """One-word mentions of `word` without "the": how people come back by surname ("Bako
+    joined"), where organisations come back as "the Brigade"."""
+    return [
+        o
+        for o in candidates
+        if o.end - o.start == 1
+        and doc[o.start].lower_ == word
+        and (o.start == 0 or doc[o.start - 1].lower_ != "the")
+    ]
 
 
 def _without_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
