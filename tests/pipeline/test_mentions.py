@@ -105,6 +105,17 @@ def test_spans_holding_two_names_are_cut_and_head_nouns_decide_the_type():
     assert not any(" with " in t for t, _ in got)
 
 
+def test_a_surname_that_is_an_institution_word_stays_a_person():
+    text = (
+        "Chrysler chairman Jim Bank said sales fell. Bank added that the firm was unrelated. "
+        "There he spoke at a rally alongside Coalition and Desert Shield Brigade fighters. "
+        "The Brigade denied it."
+    )
+    got = {(t, ty) for t, ty, *_ in found(text)}
+    assert ("Jim Bank", "person") in got  # "Bank" comes back bare, as surnames do
+    assert ("Desert Shield Brigade", "organization") in got  # bare model: PERSON
+
+
 def test_person_names_are_whole_and_without_titles():
     text = (
         "Traders in Bosaso said Warsame met Sheikh Mahad Ali Gurey at a guesthouse. "
