@@ -46,7 +46,8 @@ def assert_sane(result: dict) -> None:
     assert result["ratio"] > 0
     # Both spaCy models are loaded: far more than an empty interpreter's few MiB.
     assert result["peak_rss_bytes"] > 100 * 2**20
-    assert result["wall_seconds"] >= result["pipeline"]["seconds"] + result["bare_spacy"]["seconds"]
+    if result["workers"] == 1:  # with workers, the sides' seconds are estimates per worker
+        assert result["wall_seconds"] >= result["pipeline"]["seconds"] + result["bare_spacy"]["seconds"]
 
 
 def test_bench_repeats_the_demo_corpus_to_min_bytes() -> None:

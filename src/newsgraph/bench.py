@@ -1,8 +1,9 @@
 """Throughput and memory of the full pipeline, against bare spaCy on the same texts in the same run.
 
-The corpus is streamed twice (once per measured pass) and never held in memory: the demo
-corpus is repeated lazily, ECB+ is read one file at a time, other folders go through ingest.
-Model loading is left out of the timings; peak RSS is sampled for the process and its workers.
+The corpus is streamed and never held in memory: the demo corpus is repeated lazily, ECB+
+is read one file at a time, other folders go through ingest. Both sides take turns on each
+chunk of documents (see "measured run" below). Model loading is left out of the timings; peak
+RSS covers the process and its workers.
 """
 from __future__ import annotations
 
