@@ -20,9 +20,11 @@ demo: install
 	$(BIN)/newsgraph ingest --db $(DEMO_DB) demo/corpus
 	$(BIN)/newsgraph entities --db $(DEMO_DB) --limit 15
 	@echo
-	$(BIN)/newsgraph show --db $(DEMO_DB) --mentions 6 "$$($(BIN)/newsgraph entities --db $(DEMO_DB) --type person --limit 1 --format csv | sed -n 2p | cut -d, -f3)"
+	$(BIN)/newsgraph show --db $(DEMO_DB) --mentions 5 ESB
 	@echo
-	@echo "Now try: $(BIN)/newsgraph search --db $(DEMO_DB) rally"
+	$(BIN)/newsgraph search --db $(DEMO_DB) --limit 3 "video link"
+	@echo
+	@echo "The graph is in $(DEMO_DB): try  $(BIN)/newsgraph --help"
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -30,8 +30,6 @@ from newsgraph.pipeline import DEFAULT_STAGES, REGISTRY
 DEMO_CORPUS = Path(__file__).resolve().parents[2] / "demo" / "corpus"
 DEMO_MIN_BYTES = 1_000_000
 TARGET_RATIO = 0.6
-# Files of the demo folder that describe the corpus rather than belong to it.
-_NOT_ARTICLES = ("README.md",)
 
 DocumentStream = Callable[[], Iterator[Document]]
 
@@ -154,8 +152,7 @@ def open_corpus(path: str | os.PathLike | None, min_bytes: int | None = None) ->
     if path is None:
         if not DEMO_CORPUS.is_dir():
             raise InputError("demo corpus not found; pass a CORPUS path", source=str(DEMO_CORPUS))
-        articles = sorted(p for p in DEMO_CORPUS.iterdir() if p.is_file() and p.name not in _NOT_ARTICLES)
-        return Corpus(f"demo corpus ({DEMO_CORPUS})", lambda: iter_documents(articles),
+        return Corpus(f"demo corpus ({DEMO_CORPUS})", lambda: iter_documents([DEMO_CORPUS]),
                       DEMO_MIN_BYTES if min_bytes is None else min_bytes)
     path = Path(path)
     if not path.exists():
