@@ -170,6 +170,9 @@ def show(name, fmt, max_mentions, db):
     _print_profile(profile, max_mentions)
 
 
+CO_MENTIONS_SHOWN = 15
+
+
 def _print_profile(p, max_mentions: int) -> None:
     click.secho(f"{p.name}", bold=True, nl=False)
     click.echo(f"  ({p.type}, {p.id})")
@@ -185,8 +188,11 @@ def _print_profile(p, max_mentions: int) -> None:
     if len(p.mentions) > max_mentions:
         click.echo(f"  … {len(p.mentions) - max_mentions} more (--mentions N)")
     if p.co_mentions:
-        click.echo("\nmentioned with:")
-        _table([(c.name, c.type, c.count) for c in p.co_mentions], ("NAME", "TYPE", "SENTENCES"))
+        click.echo("\nmentioned with (same sentence, same document):")
+        shown = p.co_mentions[:CO_MENTIONS_SHOWN]
+        _table([(c.name, c.type, c.count, c.documents) for c in shown], ("NAME", "TYPE", "SENTENCES", "DOCS"))
+        if len(p.co_mentions) > len(shown):
+            click.echo(f"  … {len(p.co_mentions) - len(shown)} more (--format json)")
 
 
 @main.command()
