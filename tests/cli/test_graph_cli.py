@@ -221,3 +221,18 @@ def test_a_killed_batch_leaves_a_consistent_store_that_the_next_run_finishes(tmp
     assert orphans.fetchone()[0] == 0
     p = run("ingest", "--db", path, "-q", corpus)
     assert f"{60 - stored} added, {stored} skipped as duplicates, 0 failed" in p.stderr
+
+
+def test_show_of_an_ambiguous_name_lists_the_candidates(tmp_path):
+    path = tmp_path / "kamau.db"
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"text": "Mary Wanjiru Kamau opened a clinic in Nakuru. Kamau said it would stay open."}) + "\n"
+        + json.dumps({"text": "Peter Otieno Kamau won the election in Kisumu. Kamau thanked his voters."}) + "\n")
+    run("ingest", "--db", path, "-q", feed)
+    p = run("show", "--db", path, "kamau", check=False)
+    assert p.returncode == 1 and "ambiguous" in p.stderr
+    candidates = [line.split()[0] for line in p.stderr.splitlines()[1:]]
+    assert len(candidates) == 2 and all(c.startswith("e-") for c in candidates)
+    picked = json.loads(run("show", "--db", path, candidates[0], "--format", "json").stdout)
+    assert picked["name"] in {"Mary Wanjiru Kamau", "Peter Otieno Kamau"}

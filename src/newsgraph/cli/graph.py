@@ -161,9 +161,17 @@ def show(name, fmt, max_mentions, db):
       newsgraph show hb --format json
     """
     from newsgraph.api import Graph
+    from newsgraph.errors import Ambiguous
 
     with Graph(db, create=False) as graph:
-        profile = graph.show(name)
+        try:
+            profile = graph.show(name)
+        except Ambiguous as exc:
+            click.echo(f"newsgraph: {name!r} is ambiguous; pick one by id:", err=True)
+            for e in exc.candidates:
+                click.echo(f"  {e.id}  {e.name} ({e.type}; {e.documents} documents, {e.mentions} mentions)",
+                           err=True)
+            sys.exit(1)
     if fmt == "json":
         click.echo(json.dumps(asdict(profile), ensure_ascii=False, indent=1, default=str))
         return
