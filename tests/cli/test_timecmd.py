@@ -67,7 +67,7 @@ def test_missing_file_is_one_clear_line(tmp_path):
     missing = tmp_path / "nowhere.txt"
     p = run("timex", missing)
     assert p.returncode == 1
-    assert p.stderr.strip().splitlines() == [f"newsgraph: error: {missing}: no such file"]
+    assert p.stderr.strip().splitlines() == [f"newsgraph: error: {missing}: no such file or directory"]
     assert p.stdout == ""
 
 
@@ -108,3 +108,18 @@ def test_eval_timex_needs_a_path():
     p = run("eval", "timex")
     assert p.returncode == 2
     assert "Missing argument" in p.stderr
+
+
+def test_timex_reads_html_through_ingest(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Port talks</title>"
+        '<meta property="article:published_time" content="2024-03-15T08:00:00Z"></head>'
+        "<body><nav>Home | World</nav><article><p>Negotiators met in Mombasa yesterday and agreed"
+        " to meet again on 2 April.</p><p>The strike began three weeks ago.</p></article></body></html>",
+        encoding="utf-8")
+    items = json.loads(run("timex", page).stdout)
+    values = {t["text"]: t["value"] for t in items}
+    assert values["yesterday"] == "2024-03-14"
+    assert values["2 April"] == "2024-04-02"
+    assert "Home" not in " ".join(values)
