@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 
+from newsgraph.lexicons import name_particles, person_titles
 from newsgraph.model import Analysis, Entity, Mention, fold
 
 PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
@@ -51,21 +52,13 @@ def _data(name: str) -> dict:
     return json.loads((resources.files("newsgraph") / "data" / name).read_text(encoding="utf-8"))
 
 
-def _titles() -> dict[str, str | None]:
-    return _data("coref_titles.json")["titles"]
-
-
-def _particles() -> frozenset[str]:
-    return frozenset(_data("coref_titles.json")["name_particles"])
-
-
 def _pronouns() -> dict[str, dict]:
     return _data("coref_pronouns.json")["pronouns"]
 
 
 def _is_particle(word: str) -> bool:
     """A name particle ("bin", "de"), also when glued on ("al-Kanemi")."""
-    return fold(re.split(r"[-‐'’]", word)[0]) in _particles()
+    return fold(re.split(r"[-‐'’]", word)[0]) in name_particles()
 
 
 def _title_key(word: str) -> str:
@@ -106,7 +99,7 @@ def read_name(text: str, as_person: bool, preceding: str = "") -> NameForm:
         words = words[1:]
     title_words: list[str] = []
     if as_person:
-        titles = _titles()
+        titles = person_titles()
         while len(words) > 1 and _title_key(words[0]) in titles:
             title_words.append(words.pop(0))
         lower = [i for i, w in enumerate(words[:-1]) if w[0].islower() and not _is_particle(w)]
@@ -116,7 +109,7 @@ def read_name(text: str, as_person: bool, preceding: str = "") -> NameForm:
             title_words = _preceding_titles(preceding)
     display = " ".join(words)
     key = _name_key(display) or (fold(text),)
-    gender = next((_titles()[_title_key(w)] for w in title_words if _titles()[_title_key(w)]), None)
+    gender = next((person_titles()[_title_key(w)] for w in title_words if person_titles()[_title_key(w)]), None)
     proper_titles = [w for w in title_words if w[0].isupper()]
     titled = " ".join(proper_titles + [display]) if proper_titles == title_words and title_words else None
     return NameForm(key=key, display=display, titled=titled, gender=gender)
@@ -128,7 +121,7 @@ def _preceding_titles(preceding: str) -> list[str]:
     for word in reversed(preceding.split()[-3:]):
         bare = word.rstrip(".")
         # A long word with a full stop ends a sentence ("met the General."), it is no abbreviation.
-        if not bare.isalpha() or _title_key(word) not in _titles() or (bare != word and len(bare) > 4):
+        if not bare.isalpha() or _title_key(word) not in person_titles() or (bare != word and len(bare) > 4):
             break
         found.insert(0, word)
     return found

@@ -41,6 +41,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.gazetteer import Gazetteer, entity_rules, get_gazetteer
+from newsgraph.lexicons import person_titles
 from newsgraph.model import Analysis, Mention
 
 PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
@@ -165,7 +166,7 @@ class EntityCorrector:
         self.demonym_endings = tuple(rules["demonym_endings"])
         self.places_when_known = frozenset(rules["places_when_known"])
         self.motion_verbs = frozenset(rules["motion_verbs"])
-        self.person_titles = frozenset(rules["person_titles"])
+        self.person_titles = frozenset(person_titles())
         self.place_object_verbs = frozenset(rules["place_object_verbs"])
 
     def __call__(self, doc: Doc) -> Doc:
