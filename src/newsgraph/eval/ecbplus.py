@@ -41,8 +41,15 @@ def _glues_words(token: str, previous: str, following: str) -> bool:
 
 def detokenize(tokens: Iterable[str]) -> str:
     """Rebuild running text from PTB-style tokens: punctuation attached, quotes and hyphens glued."""
-    tokens = [t for t in tokens if t]
+    return detokenize_with_spans([t for t in tokens if t])[0]
+
+
+def detokenize_with_spans(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """`detokenize`, also giving each token's (start, end) in the rebuilt text, so stand-off
+    annotation anchored on tokens can be placed on the text."""
     out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    offset = 0
     glue_next = False
     open_straight_quote = False
     for i, token in enumerate(tokens):
@@ -64,8 +71,12 @@ def detokenize(tokens: Iterable[str]) -> str:
             attach = True
         elif token in _ATTACH_RIGHT:
             glue_next = True
-        out.append(_QUOTES.get(token, token) if attach else " " + _QUOTES.get(token, token))
-    return "".join(out)
+        shown = _QUOTES.get(token, token)
+        start = offset if attach else offset + 1
+        spans.append((start, start + len(shown)))
+        out.append(shown if attach else " " + shown)
+        offset = spans[-1][1]
+    return "".join(out), spans
 
 
 def _sentences_of(path: Path) -> list[list[str]]:

@@ -1,0 +1,172 @@
+"""Read NewsReader MEANTIME CAT XML: the article text, its creation date and the gold entity mentions.
+
+A CAT file stores one `<token t_id sentence number>` per token, then stand-off `<Markables>`
+(ENTITY_MENTION anchored on tokens, and unanchored ENTITY instance descriptors carrying
+`ent_type`), then `<Relations>` where REFERS_TO links mentions (sources) to their instance
+(target). The text is rebuilt from the tokens with the ECB+ detokeniser, one sentence a line,
+and a heading (a sentence without final punctuation, such as the title or the dateline) is
+followed by a blank line so that it stays out of the first sentence of the body. Each gold
+mention gets character offsets into that text; a mention anchored on non-adjacent tokens spans
+from its first to its last token.
+
+MEANTIME annotates only the first sentences of each article (the title, the dateline and four
+more), so `annotated_end` marks where the annotation stops: the end of the last sentence with an
+anchored markable of any kind. Scorers should ignore predictions after it.
+"""
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from newsgraph.errors import InputError
+from newsgraph.eval.ecbplus import detokenize_with_spans
+
+CREATION_TIME = "CREATION_TIME"
+_SENTENCE_END = (".", "!", "?", '"', "”", "'", ")")
+
+
+@dataclass
+class MeantimeEntity:
+    """An ENTITY instance descriptor: what a group of mentions refers to."""
+
+    m_id: str
+    ent_type: str  # PER | ORG | LOC | PRO | FIN | MIX
+    descriptor: str  # TAG_DESCRIPTOR, the annotator's name for it
+    external_ref: str | None = None  # DBpedia URI when given
+
+
+@dataclass
+class MeantimeMention:
+    """A gold ENTITY_MENTION placed on the rebuilt text."""
+
+    m_id: str
+    start: int
+    end: int
+    text: str
+    syntactic_type: str  # NAM | PRE.NAM | NOM | PRE.NOM | PRO | APP | CONJ | ... or ""
+    instance: MeantimeEntity | None  # None when no REFERS_TO links it
+
+    @property
+    def ent_type(self) -> str | None:
+        return self.instance.ent_type if self.instance else None
+
+
+@dataclass
+class MeantimeDocument:
+    source: str
+    doc_id: str
+    doc_name: str
+    text: str
+    dct: date | None
+    mentions: list[MeantimeMention]
+    entities: dict[str, MeantimeEntity]
+    annotated_end: int  # character offset where the annotated sentences end
+
+
+def read_meantime(path: Path | str) -> MeantimeDocument:
+    """Parse one MEANTIME `.xml` file; an unreadable or malformed file raises InputError naming it."""
+    path = Path(path)
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise InputError(f"malformed MEANTIME XML: {exc}", source=str(path), line=exc.position[0]) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read MEANTIME file: {exc.strerror or exc}", source=str(path)) from exc
+    try:
+        return _document(root, str(path), default_doc_id=path.stem)
+    except (KeyError, ValueError) as exc:
+        raise InputError(f"malformed MEANTIME XML: {exc}", source=str(path)) from exc
+
+
+def _document(root: ET.Element, source: str, default_doc_id: str) -> MeantimeDocument:
+    if root.tag != "Document":
+        raise InputError(f"not MEANTIME CAT XML: root element is <{root.tag}>", source=source)
+    text, token_spans, sentence_end = _text(root, source)
+    entities = {
+        e.get("m_id", ""): MeantimeEntity(e.get("m_id", ""), e.get("ent_type", ""), e.get("TAG_DESCRIPTOR", ""),
+                                           e.get("external_ref") or None)
+        for e in root.iter("ENTITY")
+    }
+    instance_of: dict[str, MeantimeEntity] = {}
+    for link in root.iter("REFERS_TO"):
+        target = link.find("target")
+        entity = entities.get(target.get("m_id", "")) if target is not None else None
+        if entity is not None:
+            for mention_source in link.iter("source"):
+                instance_of[mention_source.get("m_id", "")] = entity
+    mentions = []
+    for element in root.iter("ENTITY_MENTION"):
+        anchored = [token_spans[a.get("t_id", "")] for a in element.iter("token_anchor")]
+        if not anchored:
+            continue
+        m_id = element.get("m_id", "")
+        start, end = min(s for s, _ in anchored), max(e for _, e in anchored)
+        mentions.append(MeantimeMention(m_id, start, end, text[start:end], element.get("syntactic_type", ""),
+                                        instance_of.get(m_id)))
+    mentions.sort(key=lambda m: (m.start, m.end))
+    anchored_ends = [token_spans[a.get("t_id", "")][1] for a in root.iter("token_anchor")]
+    last_anchored = max(anchored_ends, default=0)
+    annotated_end = next(end for end in sentence_end if end >= last_anchored)
+    return MeantimeDocument(
+        source=source,
+        doc_id=root.get("doc_id") or default_doc_id,
+        doc_name=root.get("doc_name") or default_doc_id,
+        text=text,
+        dct=_dct(root),
+        mentions=mentions,
+        entities=entities,
+        annotated_end=annotated_end,
+    )
+
+
+def _text(root: ET.Element, source: str) -> tuple[str, dict[str, tuple[int, int]], list[int]]:
+    """The rebuilt text, each token id's character span in it and where each sentence ends."""
+    sentences: dict[int, list[ET.Element]] = {}
+    for token in root.iter("token"):
+        sentences.setdefault(int(token.get("sentence", "0")), []).append(token)
+    if not sentences:
+        raise InputError("MEANTIME file has no tokens", source=source)
+    pieces: list[str] = []
+    token_spans: dict[str, tuple[int, int]] = {}
+    sentence_end: list[int] = []
+    offset = 0
+    for index in sorted(sentences):
+        tokens = sorted(sentences[index], key=lambda t: int(t.get("number", "0")))
+        sentence_text, spans = detokenize_with_spans([t.text or "" for t in tokens])
+        for token, (start, end) in zip(tokens, spans):
+            token_spans[token.get("t_id", "")] = (offset + start, offset + end)
+        separator = "\n" if sentence_text.endswith(_SENTENCE_END) else "\n\n"
+        pieces.append(sentence_text + separator)
+        sentence_end.append(offset + len(sentence_text))
+        offset += len(sentence_text) + len(separator)
+    return "".join(pieces).rstrip("\n") + "\n", token_spans, sentence_end
+
+
+def _dct(root: ET.Element) -> date | None:
+    for timex in root.iter("TIMEX3"):
+        if timex.get("functionInDocument") == CREATION_TIME:
+            try:
+                return date.fromisoformat((timex.get("value") or "")[:10])
+            except ValueError:
+                return None
+    return None
+
+
+def meantime_files(paths: Iterable[Path | str]) -> Iterator[Path]:
+    """The given files, and every `*.xml` below the given directories, in sorted order."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            yield from sorted(path.rglob("*.xml"))
+        elif path.exists():
+            yield path
+        else:
+            raise InputError("no such file or directory", source=str(path))
+
+
+def iter_meantime(paths: Iterable[Path | str]) -> Iterator[MeantimeDocument]:
+    """Read the MEANTIME files under `paths` one at a time."""
+    for path in meantime_files(paths):
+        yield read_meantime(path)
