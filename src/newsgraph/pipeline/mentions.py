@@ -41,8 +41,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from newsgraph.gazetteer import Gazetteer, entity_rules, get_gazetteer
+from newsgraph.gazetteer.demonyms import demonyms
 from newsgraph.lexicons import person_titles
-from newsgraph.model import Analysis, Mention
+from newsgraph.model import Analysis, Mention, fold
 
 PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
 SPACY_LABEL = {PERSON: "PERSON", ORGANIZATION: "ORG", PLACE: "GPE", OTHER: "EVENT"}
@@ -168,6 +169,7 @@ class EntityCorrector:
         self.motion_verbs = frozenset(rules["motion_verbs"])
         self.person_titles = frozenset(person_titles())
         self.place_object_verbs = frozenset(rules["place_object_verbs"])
+        self.demonyms = demonyms()
 
     def __call__(self, doc: Doc) -> Doc:
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -177,7 +179,10 @@ class EntityCorrector:
         candidates = self._apply_acronyms(doc, candidates)
         self._retype(doc, candidates)
         candidates += self._missed_places(doc, candidates)
+        candidates = self._without_nationality_words(doc, candidates)
         candidates = _without_overlaps(candidates)
+        candidates = self._corroborated_headlines(doc, candidates)
+        self._one_type_per_name(doc, candidates)
         doc.ents = [Span(doc, c.start, c.end, label=_spacy_label(c)) for c in candidates]
         doc._.set(
             MENTIONS_ATTR,
@@ -289,6 +294,120 @@ class EntityCorrector:
             and token.lower_.endswith(self.demonym_endings)
             and not self.gazetteer.place_rank(token.text)
         )
+
+    def _without_nationality_words(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        """A nationality word alone ("Somali militants", "two Yemenis", "speaks Somali") names no
+        place, person or organisation, even where a province has that name (Somali, Ethiopia);
+        before a place noun it names the place ("the Somali region")."""
+        kept = []
+        for c in candidates:
+            if c.end - c.start == 1 and not c.settled and fold(doc[c.start].text) in self.demonyms:
+                after = doc[c.end] if c.end < len(doc) else None
+                if not _is_place_noun(after, self.place_suffixes):  # "Somali community" is people
+                    continue
+                c.type = PLACE
+            kept.append(c)
+        return kept
+
+    # -- headlines and consistency -----------------------------------------------------------
+
+    def _corroborated_headlines(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        """In a headline every word is capitalised, so the model's names there are guesses
+        ("Bosaso Preacher", "Mukalla Pact Binds Shield"). A headline name is kept when the body
+        of the text uses it (same words, or a shorter form of a body name: "Hadramawt
+        Battalion" for "Hadramawt Martyrs Battalion", which then names it) or when the curated
+        list or the gazetteer knows it; otherwise its longest parts that pass are kept and
+        the rest is dropped."""
+        headlines = _headline_lines(doc.text)
+        if not headlines:
+            return candidates
+        starts = [h[0] for h in headlines]
+
+        def in_headline(c: _Candidate) -> bool:
+            i = bisect_right(starts, doc[c.start].idx) - 1
+            return i >= 0 and doc[c.start].idx < headlines[i][1]
+
+        body = [c for c in candidates if not in_headline(c)]
+        body_names = [(tuple(fold(t.text) for t in doc[c.start : c.end]), c) for c in body]
+        kept = []
+        for c in candidates:
+            if c in body or c.quoted:
+                kept.append(c)
+                continue
+            start = c.start
+            while start < c.end:
+                for end in range(c.end, start, -1):
+                    piece = self._headline_piece(doc, start, end, c, body_names)
+                    if piece is not None:
+                        kept.append(piece)
+                        start = end
+                        break
+                else:
+                    start += 1
+        return sorted(kept, key=lambda c: c.start)
+
+    def _headline_piece(
+        self, doc: Doc, start: int, end: int, c: _Candidate, body_names: list
+    ) -> _Candidate | None:
+        span = doc[start:end]
+        if not any(_is_capitalised(t) for t in span) or span[0].lower_ in NAME_CONNECTORS:
+            return None
+        words = tuple(fold(t.text) for t in span)
+        whole = (start, end) == (c.start, c.end)
+        for body_words, b in body_names:
+            if words == body_words:
+                return _Candidate(start, end, b.label, b.type, b.kind, b.canonical)
+        for body_words, b in body_names:
+            if b.type != PLACE and len(words) < len(body_words) and _is_word_subsequence(words, body_words):
+                canonical = doc[b.start : b.end].text if len(words) > 1 and b.type == ORGANIZATION else None
+                kind = "alias" if canonical else "name"
+                return _Candidate(start, end, b.label, b.type, kind, canonical)
+        if self.gazetteer.lexicon.find(span.text) is not None:
+            return c if whole else _Candidate(start, end, c.label, self.gazetteer.lexicon.find(span.text).type)
+        if self.gazetteer.place_rank(span.text) >= CITY_POPULATION_AFTER_PREPOSITION:
+            return _Candidate(start, end, "GPE", PLACE)
+        return None
+
+    def _one_type_per_name(self, doc: Doc, candidates: list[_Candidate]) -> None:
+        """Within one text a name is one thing: "Eastleigh" both an organisation ("the Eastleigh
+        office") and a place ("the Eastleigh district") takes the type with the most support:
+        a typing by the curated list or an acronym, then being part of a longer name of that
+        type in the text ("Shield" in "Eastern Shield Brigades", which also makes a name the
+        gazetteer does not know an organisation), then the number of mentions, then the
+        gazetteer for a place. People are left alone: a surname may well be a town
+        too ("in Adamu"), which the person rules already weigh."""
+        by_name: dict[str, list[_Candidate]] = {}
+        for c in candidates:
+            if not c.quoted and c.canonical is None:
+                by_name.setdefault(fold(doc[c.start : c.end].text), []).append(c)
+        for name, group in by_name.items():
+            types = {c.type for c in group}
+            if PERSON in types or all(c.settled for c in group):
+                continue
+            words = tuple(name.split())
+            longer = {
+                o.type
+                for o in candidates
+                if o.end - o.start > len(words)
+                and _is_word_subsequence(words, tuple(fold(t.text) for t in doc[o.start : o.end]))
+            }
+            is_known_place = self.gazetteer.place_rank(doc[group[0].start : group[0].end].text) > 0
+            if ORGANIZATION in longer and not is_known_place:
+                types.add(ORGANIZATION)  # "the Shield" tagged a place, with "Eastern Shield Brigades" about
+            if len(types) < 2:
+                continue
+
+            def support(type_: str) -> tuple:
+                return (
+                    any(c.settled and c.type == type_ for c in group),
+                    type_ in longer,
+                    sum(c.type == type_ for c in group),
+                    type_ == PLACE and is_known_place,
+                )
+
+            best = max(sorted(types), key=support)
+            for c in group:
+                c.type = best
 
     # -- curated list and acronyms -----------------------------------------------------------
 
@@ -570,6 +689,36 @@ def _in_headline(span: Span) -> bool:
     line = text[text.rfind("\n", 0, span.start_char) + 1 : line_end if line_end >= 0 else len(text)]
     words = [w for w in line.split() if w.isalpha() and len(w) > 3]
     return len(words) >= 3 and all(w[0].isupper() for w in words)
+
+
+# Short words Title Case leaves in lower case ("Preacher to Visit Dubai as Pressure Grows").
+_HEADLINE_LOWER_WORDS = frozenset({"a", "an", "as", "at", "by", "for", "from", "in", "into", "of", "on", "or",
+                                   "the", "to", "and", "but", "nor", "via", "vs", "with", "amid", "over"})
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines written as headlines: Title Case or ALL CAPS, at least
+    three words, no closing full stop."""
+    found = []
+    offset = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        words = [w.strip("\"'“”‘’:,()") for w in stripped.split()]
+        words = [w for w in words if w[:1].isalpha()]
+        if (
+            len(words) >= 3
+            and not stripped.endswith((".", ",", ";"))
+            and all(w[0].isupper() or w.lower() in _HEADLINE_LOWER_WORDS for w in words)
+            and sum(w[0].isupper() for w in words) >= 2
+        ):
+            found.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    return found
+
+
+def _is_word_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    remaining = iter(long)
+    return all(w in remaining for w in short)
 
 
 def _is_quoted(doc: Doc, start: int, end: int) -> bool:

@@ -1,0 +1,54 @@
+"""Nationality words ("Somali", "Kenyan", "Yemeni", "Chinese") derived from the country names.
+
+A nationality word names no place: in "Somali militants" it is a modifier, in "speaks Somali" a
+language. The statistical model often tags them as places, and some coincide with provinces
+(Somali is a region of Ethiopia), so the mention stage needs to know them. Regular ones come
+from suffix rules over pycountry's country names; the rest are data
+(newsgraph/data/demonyms.json).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+from newsgraph.model import fold
+
+VOWELS = "aeiou"
+
+
+def _derived(country: str) -> set[str]:
+    """Candidate demonyms of one country name by the common English suffix rules. Some
+    candidates are not words ("Chinan"); they never occur, so they cost nothing."""
+    if not country.isascii():
+        return set()
+    forms = set()
+    if country.endswith("a"):  # Kenya -> Kenyan, Somalia -> Somali, China -> Chinese
+        forms |= {country + "n", country[:-1] + "ese"}
+        if country.endswith("ia"):
+            forms.add(country[:-1])
+    elif country.endswith("y"):  # Italy -> Italian
+        forms.add(country[:-1] + "ian")
+    elif country.endswith("on"):  # Lebanon -> Lebanese, Gabon -> Gabonese
+        forms |= {country[:-2] + "ese", country + "ese"}
+    elif country.endswith(("o", "i", "e")):  # Mexico -> Mexican, Mali -> Malian, Zimbabwe -> Zimbabwean
+        forms |= {country + "an", country[:-1] + "an"}
+    elif country[-1] not in VOWELS:  # Yemen -> Yemeni, Egypt -> Egyptian, Sudan -> Sudanese
+        forms |= {country + "i", country + "ian", country + "ese"}
+    return forms
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    """Folded nationality words and their plurals ("somali", "somalis"); never a country name."""
+    countries = {name for c in pycountry.countries for name in (c.name, getattr(c, "common_name", c.name))}
+    text = resources.files("newsgraph").joinpath("data", "demonyms.json").read_text(encoding="utf-8")
+    words = set(json.loads(text)["irregular"])
+    for country in countries:
+        words |= _derived(country)
+    singular = {fold(w) for w in words}
+    plural = {w + "s" for w in singular if not w.endswith(("s", "sh", "ch", "ese"))}
+    return frozenset(singular | plural) - {fold(c) for c in countries}
