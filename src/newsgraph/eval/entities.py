@@ -177,22 +177,23 @@ class EntityReport:
         per_type = [("", "gold", "pred", "strict P", "R", "F1", "relaxed P", "R", "F1")]
         per_type += [_row(label, counts) for label, counts in
                      [("untyped", self.untyped), ("typed", self.typed), *self.by_type().items()]]
-        coref = self.coref
-        coref_scores = coref.scores()
         return "\n".join([
             _align([header, *rows, overall], rule_before_last=True),
             "",
             "named mentions, overall:",
             _align(per_type),
             "",
-            f"coreference over {coref.matched} matched mentions: "
-            f"link P {_pct(coref_scores['link_precision'])} R {_pct(coref_scores['link_recall'])} "
-            f"F1 {_pct(coref_scores['link_f1'])} ({coref.common_links} of {coref.predicted_links} predicted "
-            f"links correct, {coref.gold_links} gold links among matched mentions, "
-            f"{coref.gold_links_all} in all); "
-            f"B3 P {_pct(coref_scores['b3_precision'])} R {_pct(coref_scores['b3_recall'])} "
-            f"F1 {_pct(coref_scores['b3_f1'])}",
+            self._coref_summary(),
         ])
+
+    def _coref_summary(self) -> str:
+        coref = self.coref
+        s = {name: _pct(value) for name, value in coref.scores().items()}
+        return (f"coreference over {coref.matched} matched mentions: "
+                f"link P {s['link_precision']} R {s['link_recall']} F1 {s['link_f1']} "
+                f"({coref.common_links} of {coref.predicted_links} predicted links correct, "
+                f"{coref.gold_links} gold links among matched mentions, {coref.gold_links_all} in all); "
+                f"B3 P {s['b3_precision']} R {s['b3_recall']} F1 {s['b3_f1']}")
 
     def to_dict(self) -> dict:
         def entry(counts: SpanCounts | CorefCounts) -> dict:
