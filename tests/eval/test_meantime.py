@@ -38,6 +38,7 @@ def test_gold_mentions_get_offsets_types_and_instances():
         ("1", 0, 11, "Lumora Bank", "NAM", "ORG"),
         ("2", 18, 31, "Dana Whitlock", "NAM", "PER"),
         ("3", 47, 62, "The Lumora Bank", "NAM", "ORG"),
+        ("8", 51, 62, "Lumora Bank", "NAM", "ORG"),
         ("4", 83, 96, "Dana Whitlock", "NAM", "PER"),
         ("5", 107, 109, "it", "PRO", "ORG"),
         ("7", 113, 120, "Kestrel", "", None),
@@ -46,7 +47,7 @@ def test_gold_mentions_get_offsets_types_and_instances():
     for mention in document.mentions:
         assert document.text[mention.start:mention.end] == mention.text
     bank = document.mentions[0].instance
-    assert bank is document.mentions[2].instance is document.mentions[4].instance
+    assert bank is document.mentions[2].instance is document.mentions[3].instance is document.mentions[5].instance
     assert (bank.m_id, bank.descriptor) == ("20", "Lumora Bank")
     assert set(document.entities) == {"20", "21"}
 

@@ -1,16 +1,19 @@
 """Score newsgraph's entity mentions and in-document coreference against MEANTIME gold.
 
 Mentions (named mention detection and typing):
-- gold: ENTITY_MENTIONs that are names (syntactic_type NAM, or PRE.NAM, a name used as a
-  premodifier as in "Apple shares": newsgraph finds those too) referring to a PER, ORG or LOC
-  instance, mapped to person, organization, place;
+- gold: ENTITY_MENTIONs that are names (syntactic_type NAM) referring to a PER, ORG or LOC
+  instance, mapped to person, organization, place. MEANTIME nests names: "Irish national
+  airline Aer Lingus" around "Aer Lingus", both of Aer Lingus. A flat tagger can give only
+  one, so a name that contains another name of the same instance is not scored;
 - predicted: newsgraph mentions of kind name, acronym or alias typed person, organization or
   place;
 - only the annotated sentences count (MEANTIME annotates the first few of each article, see
   `MeantimeDocument.annotated_end`): the pipeline reads the whole text, predictions after
   them are dropped;
-- a prediction overlapping only gold mentions the annotation leaves undecided (empty
-  syntactic_type, or no REFERS_TO instance) is set aside: it is neither credited nor spurious;
+- a prediction overlapping only gold mentions that are not scored but may be right (empty
+  syntactic_type; no REFERS_TO instance; PRE.NAM, a premodifying name or adjective such as
+  "US" in "US economy" or "Irish", which newsgraph does not aim to tag; the outer names of
+  a nest) is set aside: neither credited nor spurious;
 - matching is one-to-one, identical extents first, then the largest overlap (the TempEval
   rule, `match_timexes`). *Strict* counts identical extents, *relaxed* any overlap, which
   forgives gold extents with "the" or a possessive. *Typed* scores count a match only when the
@@ -39,7 +42,8 @@ from newsgraph.model import Analysis, Document, Entity, Mention, fold
 
 GOLD_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 SCORED_TYPES = tuple(GOLD_TYPES.values())
-NAMED_SYNTACTIC_TYPES = frozenset({"NAM", "PRE.NAM"})
+NAMED_SYNTACTIC_TYPES = frozenset({"NAM"})
+PREMODIFIER_NAME = "PRE.NAM"
 PRONOUN_SYNTACTIC_TYPES = frozenset({"PRO"})
 NAMED_KINDS = frozenset({"name", "acronym", "alias"})
 PRONOUN_KINDS = frozenset({"pronoun"})
@@ -248,9 +252,22 @@ def gold_type(mention: MeantimeMention) -> str | None:
     return GOLD_TYPES.get(mention.ent_type or "")
 
 
-def _undecided(mention: MeantimeMention) -> bool:
-    """Whether the annotation leaves open if this is a scored name (no syntactic type or no instance)."""
-    return not mention.syntactic_type or mention.instance is None
+def gold_names(gold: MeantimeDocument) -> list[MeantimeMention]:
+    """The scored gold names: NAM mentions of a PER, ORG or LOC instance, the outer names of a nest left out."""
+    names = [m for m in gold.mentions if m.syntactic_type in NAMED_SYNTACTIC_TYPES and gold_type(m)]
+    return [m for m in names if not any(_nests(m, inner) for inner in names)]
+
+
+def _nests(outer: MeantimeMention, inner: MeantimeMention) -> bool:
+    return (inner.instance is outer.instance and outer.start <= inner.start and inner.end <= outer.end
+            and (inner.start, inner.end) != (outer.start, outer.end))
+
+
+def _set_aside(mention: MeantimeMention, scored_ids: set[int]) -> bool:
+    """Whether a prediction overlapping only this gold mention should be neither credited nor spurious."""
+    nest_outer = mention.syntactic_type in NAMED_SYNTACTIC_TYPES and gold_type(mention) and id(mention) not in scored_ids
+    return (not mention.syntactic_type or mention.instance is None or mention.syntactic_type == PREMODIFIER_NAME
+            or bool(nest_outer))
 
 
 def _overlaps(a, b) -> bool:
@@ -260,18 +277,18 @@ def _overlaps(a, b) -> bool:
 def score_document(gold: MeantimeDocument, predicted: list[Mention]) -> tuple[DocumentScore, list[EntityError]]:
     """Mention and coreference counts for one document, and what went wrong, in text order."""
     predicted = [m for m in predicted if m.start < gold.annotated_end]
-    gold_names = [m for m in gold.mentions if m.syntactic_type in NAMED_SYNTACTIC_TYPES and gold_type(m)]
-    undecided = [m for m in gold.mentions if _undecided(m)]
+    names = gold_names(gold)
+    undecided = [m for m in gold.mentions if _set_aside(m, {id(n) for n in names})]
     out_of_scope = [m for m in gold.mentions if m.syntactic_type in NAMED_SYNTACTIC_TYPES and m.instance
                     and not gold_type(m)]
     named = [m for m in predicted if m.kind in NAMED_KINDS and m.type in SCORED_TYPES]
-    pairs = match_spans(gold_names, named)
+    pairs = match_spans(names, named)
     matched_predicted = {id(p) for _, p in pairs}
     scored = [p for p in named if id(p) in matched_predicted
-              or not any(_overlaps(p, u) for u in undecided) or any(_overlaps(p, g) for g in gold_names)]
+              or not any(_overlaps(p, u) for u in undecided) or any(_overlaps(p, g) for g in names)]
 
-    untyped = SpanCounts(gold=len(gold_names), predicted=len(scored), relaxed=len(pairs))
-    by_type = {t: SpanCounts(gold=sum(gold_type(g) == t for g in gold_names), predicted=sum(p.type == t for p in scored))
+    untyped = SpanCounts(gold=len(names), predicted=len(scored), relaxed=len(pairs))
+    by_type = {t: SpanCounts(gold=sum(gold_type(g) == t for g in names), predicted=sum(p.type == t for p in scored))
                for t in SCORED_TYPES}
     errors: list[EntityError] = []
     for g, p in pairs:
@@ -285,7 +302,7 @@ def score_document(gold: MeantimeDocument, predicted: list[Mention]) -> tuple[Do
         if not exact:
             errors.append(EntityError("wrong-extent", gold.doc_id, g, p))
     matched_gold = {id(g) for g, _ in pairs}
-    errors += [EntityError("missed", gold.doc_id, g, None) for g in gold_names if id(g) not in matched_gold]
+    errors += [EntityError("missed", gold.doc_id, g, None) for g in names if id(g) not in matched_gold]
     for p in scored:
         if id(p) not in matched_predicted:
             other = next((g for g in out_of_scope if _overlaps(p, g)), None)
@@ -297,8 +314,8 @@ def score_document(gold: MeantimeDocument, predicted: list[Mention]) -> tuple[Do
 
 def score_coreference(gold: MeantimeDocument, predicted: list[Mention]) -> CorefCounts:
     """Pairwise link and B³ counts over the gold and predicted coreference mentions matched to each other."""
-    gold_mentions = [m for m in gold.mentions if gold_type(m)
-                     and m.syntactic_type in NAMED_SYNTACTIC_TYPES | PRONOUN_SYNTACTIC_TYPES]
+    gold_mentions = gold_names(gold) + [m for m in gold.mentions if gold_type(m)
+                                        and m.syntactic_type in PRONOUN_SYNTACTIC_TYPES]
     predicted_mentions = [m for m in predicted if m.type in SCORED_TYPES and m.entity
                           and m.kind in NAMED_KINDS | PRONOUN_KINDS]
     pairs = match_spans(gold_mentions, predicted_mentions)
