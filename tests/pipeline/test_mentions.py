@@ -231,3 +231,61 @@ def test_mention_stage_corrects_a_doc_parsed_without_the_newsgraph_components():
     got = {(m.text, m.type, m.kind) for m in analysis.mentions}
     assert ("HTG", "organization", "acronym") in got
     assert ("Harmattan Traders Guild", "organization", "name") in got
+
+
+HEADLINED = (
+    "Kaduna Trader Joins Sahel Lions Front As Ruga Talks Stall\n\n"
+    "Members of the Sahel Lions Liberation Front met in Kaduna on Tuesday. Their leader, Ibrahim "
+    "Dankano, said the Front would not disarm. Dankano spoke to reporters outside the mosque.\n"
+)
+
+
+def test_headline_names_need_the_body_or_the_gazetteer():
+    got = found(HEADLINED)
+    names = {m[0] for m in got}
+    # invented by the capitals of the headline, unknown to the body
+    assert not {"Kaduna Trader", "Ruga Talks", "Ruga", "Trader Joins"} & names
+    headline = [m for m in got if HEADLINED.index(m[0]) < HEADLINED.index("\n")]
+    assert ("Kaduna", "place", "name", None) in headline  # the gazetteer knows it
+    # a shorter form of a body name names the body's organisation
+    assert ("Sahel Lions Front", "organization", "alias", "Sahel Lions Liberation Front") in headline
+
+
+def test_a_sentence_case_line_is_no_headline():
+    # a headline would lose this name, which the body does not repeat
+    got = found("Officials of the Ruga Farmers Union spoke in Kaduna\n\nThey left on Monday.")
+    assert ("Ruga Farmers Union", "organization", "name", None) in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Somali militants attacked a base near Baidoa, and two Yemeni sailors were held in Berbera.",
+        "Kenyan police said the Somalis had crossed at Mandera; the suspects spoke Somali.",
+    ],
+)
+def test_nationality_words_are_no_entities(text):
+    got = found(text)
+    assert not {m[0] for m in got} & {"Somali", "Yemeni", "Kenyan", "Somalis"}
+    assert any(m[1] == "place" for m in got)  # the towns still are places
+
+
+def test_a_nationality_word_before_an_administrative_noun_is_the_place():
+    got = found("Fighting spread across the Somali region of Ethiopia last year.")
+    assert ("Somali", "place", "name", None) in got
+
+
+def test_one_name_has_one_type_within_a_text():
+    # the model calls the last "Shield" a facility, the others organisations
+    shield = (
+        "The Harbour Shield Brigades attacked a checkpoint in Bosaso. Analysts said the Shield had "
+        'grown stronger. "The Shield wants money," said a researcher in Garowe. Residents praised '
+        "the steadfastness of the Shield."
+    )
+    assert {m[1] for m in found(shield) if m[0] == "Shield"} == {"organization"}
+    # the model calls "the Majengo district" a place, the other three organisations
+    majengo = (
+        "The new Majengo office of the trust opened in January. Traders in the Majengo district "
+        "said the Majengo office was busy, and residents of Majengo agreed."
+    )
+    assert {m[1] for m in found(majengo) if m[0] == "Majengo"} == {"place"}

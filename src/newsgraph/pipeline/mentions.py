@@ -373,8 +373,9 @@ class EntityCorrector:
         office") and a place ("the Eastleigh district") takes the type with the most support:
         a typing by the curated list or an acronym, then being part of a longer name of that
         type in the text ("Shield" in "Eastern Shield Brigades", which also makes a name the
-        gazetteer does not know an organisation), then the number of mentions, then the
-        gazetteer for a place. People are left alone: a surname may well be a town
+        gazetteer does not know an organisation), then a place cue at one of the mentions ("the
+        Eastleigh district", "in Eastleigh"), then the number of mentions, then the gazetteer
+        for a place. People are left alone: a surname may well be a town
         too ("in Adamu"), which the person rules already weigh."""
         by_name: dict[str, list[_Candidate]] = {}
         for c in candidates:
@@ -397,10 +398,13 @@ class EntityCorrector:
             if len(types) < 2:
                 continue
 
+            place_cue = any(self._has_place_cue(doc, c) for c in group)
+
             def support(type_: str) -> tuple:
                 return (
                     any(c.settled and c.type == type_ for c in group),
                     type_ in longer,
+                    type_ == PLACE and place_cue,
                     sum(c.type == type_ for c in group),
                     type_ == PLACE and is_known_place,
                 )
@@ -408,6 +412,14 @@ class EntityCorrector:
             best = max(sorted(types), key=support)
             for c in group:
                 c.type = best
+
+    def _has_place_cue(self, doc: Doc, c: _Candidate) -> bool:
+        after = doc[c.end] if c.end < len(doc) else None
+        return (
+            _is_place_noun(after, self.place_nouns)
+            or self._after_place_noun_of(doc, c.start)
+            or (c.start > 0 and doc[c.start - 1].lower_ in self.locatives)
+        )
 
     # -- curated list and acronyms -----------------------------------------------------------
 
