@@ -263,11 +263,12 @@ def _nests(outer: MeantimeMention, inner: MeantimeMention) -> bool:
             and (inner.start, inner.end) != (outer.start, outer.end))
 
 
-def _set_aside(mention: MeantimeMention, scored_ids: set[int]) -> bool:
+def _left_open(mention: MeantimeMention, scored_ids: set[int]) -> bool:
     """Whether a prediction overlapping only this gold mention should be neither credited nor spurious."""
-    nest_outer = mention.syntactic_type in NAMED_SYNTACTIC_TYPES and gold_type(mention) and id(mention) not in scored_ids
-    return (not mention.syntactic_type or mention.instance is None or mention.syntactic_type == PREMODIFIER_NAME
-            or bool(nest_outer))
+    if not mention.syntactic_type or mention.instance is None or mention.syntactic_type == PREMODIFIER_NAME:
+        return True
+    is_nest_outer = mention.syntactic_type in NAMED_SYNTACTIC_TYPES and gold_type(mention) is not None
+    return is_nest_outer and id(mention) not in scored_ids
 
 
 def _overlaps(a, b) -> bool:
@@ -278,17 +279,18 @@ def score_document(gold: MeantimeDocument, predicted: list[Mention]) -> tuple[Do
     """Mention and coreference counts for one document, and what went wrong, in text order."""
     predicted = [m for m in predicted if m.start < gold.annotated_end]
     names = gold_names(gold)
-    undecided = [m for m in gold.mentions if _set_aside(m, {id(n) for n in names})]
+    name_ids = {id(n) for n in names}
+    left_open = [m for m in gold.mentions if _left_open(m, name_ids)]
     out_of_scope = [m for m in gold.mentions if m.syntactic_type in NAMED_SYNTACTIC_TYPES and m.instance
                     and not gold_type(m)]
     named = [m for m in predicted if m.kind in NAMED_KINDS and m.type in SCORED_TYPES]
     pairs = match_spans(names, named)
     matched_predicted = {id(p) for _, p in pairs}
-    scored = [p for p in named if id(p) in matched_predicted
-              or not any(_overlaps(p, u) for u in undecided) or any(_overlaps(p, g) for g in names)]
+    counted = [p for p in named if id(p) in matched_predicted
+               or not any(_overlaps(p, o) for o in left_open) or any(_overlaps(p, g) for g in names)]
 
-    untyped = SpanCounts(gold=len(names), predicted=len(scored), relaxed=len(pairs))
-    by_type = {t: SpanCounts(gold=sum(gold_type(g) == t for g in names), predicted=sum(p.type == t for p in scored))
+    untyped = SpanCounts(gold=len(names), predicted=len(counted), relaxed=len(pairs))
+    by_type = {t: SpanCounts(gold=sum(gold_type(g) == t for g in names), predicted=sum(p.type == t for p in counted))
                for t in SCORED_TYPES}
     errors: list[EntityError] = []
     for g, p in pairs:
@@ -303,7 +305,7 @@ def score_document(gold: MeantimeDocument, predicted: list[Mention]) -> tuple[Do
             errors.append(EntityError("wrong-extent", gold.doc_id, g, p))
     matched_gold = {id(g) for g, _ in pairs}
     errors += [EntityError("missed", gold.doc_id, g, None) for g in names if id(g) not in matched_gold]
-    for p in scored:
+    for p in counted:
         if id(p) not in matched_predicted:
             other = next((g for g in out_of_scope if _overlaps(p, g)), None)
             errors.append(EntityError("spurious", gold.doc_id, other, p))
