@@ -120,6 +120,11 @@ def test_titles_are_aliases_not_names(graph):
         ("Mukalla", "YE"),
         ("Sanaa", "YE"),
         ("Karachi", "PK"),
+        ("Lower Shabelle", "SO"),
+        ("Middle Juba", "SO"),
+        ("Sanaag", "SO"),  # provinces: their country at least
+        ("Hadramawt", "YE"),
+        ("Shabwah", "YE"),
         ("Dubai", "AE"),
         ("United Arab Emirates", "AE"),
     ],

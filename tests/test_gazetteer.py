@@ -51,7 +51,9 @@ def test_country_names_geocode_to_the_country_not_a_namesake():
 def test_state_suffix_and_unknown_names():
     gazetteer = get_gazetteer()
     assert gazetteer.geocode("Kano State").country == "NG"
-    assert gazetteer.geocode("Borno State") is None  # a province without coordinates, not Borno in Italy
+    # a province without coordinates: its country's point, not Borno in Italy
+    borno = gazetteer.geocode("Borno State")
+    assert (borno.country, borno.source) == ("NG", "iso3166-2:NG-BO")
     assert gazetteer.geocode("Zzyzxqua") is None
 
 

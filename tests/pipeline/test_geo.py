@@ -33,3 +33,21 @@ def test_place_entities_are_geocoded_and_others_are_not():
     assert unknown.geo is None
     assert person.geo is None
     assert near(by_alias.geo, 13.32, 12.61)
+
+
+def test_a_name_shared_by_towns_abroad_is_read_in_the_texts_country():
+    analysis = Analysis(document=Document(text="unused"))
+    analysis.entities = [entity("place", "Hamilton"), entity("place", "New Zealand")]
+    GeoStage()(analysis)
+    assert analysis.entities[0].geo.country == "NZ"  # alone, Hamilton is the Canadian city
+    alone = Analysis(document=Document(text="unused"))
+    alone.entities = [entity("place", "Hamilton")]
+    GeoStage()(alone)
+    assert alone.entities[0].geo.country == "CA"
+
+
+def test_a_province_without_coordinates_gets_its_country():
+    analysis = Analysis(document=Document(text="unused"))
+    analysis.entities = [entity("place", "Hadramawt")]
+    GeoStage()(analysis)
+    assert analysis.entities[0].geo.country == "YE"

@@ -9,8 +9,11 @@ how sure a bare name is to be a place.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from functools import lru_cache
 from importlib import resources
+
+import pycountry
 
 from newsgraph.gazetteer.curated import CuratedEntity, Lexicon, load_lexicon, user_entity_files
 from newsgraph.gazetteer.places import Place, PlaceIndex, load_index
@@ -63,15 +66,21 @@ class Gazetteer:
                 best = max(best, place.population if place.primary else min(place.population, ALTERNATE_RANK))
         return best
 
-    def geocode(self, name: str) -> Geo | None:
+    def geocode(self, name: str, context: Collection[str] = ()) -> Geo | None:
         """Coordinates for a place name: a country for a country name, else a curated entry,
-        else the most populous city of that name (main names before alternate spellings);
-        "Borno State" falls back to "Borno". None when unknown."""
+        else the most populous city of that name (main names before alternate spellings; a
+        main name in the `context` countries, those a text is about, before all) — else
+        the country of a province pycountry has no coordinates for; "Borno State" falls back
+        to "Borno". None when unknown."""
         for candidate in self._name_variants(name):
-            geo = self._geocode_exact(candidate)
+            geo = self._geocode_exact(candidate, context)
             if geo is not None:
                 return geo
         return None
+
+    def countries_of(self, name: str) -> set[str]:
+        """The countries the gazetteer's readings of `name` lie in."""
+        return {p.country for p in self.places(name) if p.country}
 
     def _name_variants(self, name: str) -> list[str]:
         words = name.split()
@@ -83,7 +92,7 @@ class Gazetteer:
             variants.append(" ".join(words[:-1]))
         return variants
 
-    def _geocode_exact(self, name: str) -> Geo | None:
+    def _geocode_exact(self, name: str, context: Collection[str]) -> Geo | None:
         places = [p for p in self.places(name) if p.lat is not None]
         countries = [p for p in places if p.kind == "country"]
         if countries:
@@ -98,9 +107,23 @@ class Gazetteer:
         province_countries = {p.country for p in self.places(name) if p.kind == "subdivision"}
         if province_countries:
             places = [p for p in places if p.country in province_countries]
-        if places:
-            return _geo(max(places, key=lambda p: (p.primary, p.population)))
+        in_context = [p for p in places if p.country in context and p.primary]  # not old spellings
+        if in_context or places:
+            return _geo(max(in_context or places, key=lambda p: (p.primary, p.population)))
+        provinces = [p for p in self.places(name) if p.kind == "subdivision"]
+        if len(province_countries) == 1:
+            return self._country_geo(provinces[0])  # Hadramawt: in Yemen, no finer
         return None
+
+    def _country_geo(self, province: Place) -> Geo | None:
+        """The country's point for a province, with the province as the source."""
+        country = pycountry.countries.get(alpha_2=province.country)
+        if country is None:
+            return None
+        found = [p for p in self.places(country.name) if p.kind == "country" and p.lat is not None]
+        if not found:
+            return None
+        return Geo(lat=found[0].lat, lon=found[0].lon, country=province.country, source=province.source)
 
 
 def _geo(place: Place) -> Geo:
