@@ -7,12 +7,12 @@ from pathlib import Path
 import pytest
 
 from newsgraph.errors import InputError
+from newsgraph.eval.spans import match_spans
 from newsgraph.eval.tempeval import (
     FileScore,
     TimexCounts,
     TimexReport,
     evaluate_timex,
-    match_timexes,
     score_document,
 )
 from newsgraph.eval.timeml import TimeMLTimex
@@ -67,9 +67,9 @@ def test_one_prediction_spanning_two_gold_expressions_matches_only_one():
 
 
 def test_larger_overlap_wins_and_exact_extent_wins_over_overlap():
-    pairs = match_timexes([gold(0, 5), gold(6, 12)], [pred(0, 12)])
+    pairs = match_spans([gold(0, 5), gold(6, 12)], [pred(0, 12)])
     assert [(g.start, p.start) for g, p in pairs] == [(6, 0)]
-    pairs = match_timexes([gold(0, 10)], [pred(2, 12), pred(0, 10)])
+    pairs = match_spans([gold(0, 10)], [pred(2, 12), pred(0, 10)])
     assert [(g.start, p.start, p.end) for g, p in pairs] == [(0, 0, 10)]
 
 

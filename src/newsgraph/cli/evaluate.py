@@ -12,6 +12,23 @@ import click
 from newsgraph.cli import main
 
 
+def _print_report(report, show_errors: bool, output_format: str) -> None:
+    """Every scorer's report prints the same way: a table (or JSON), error counts, the errors."""
+    if output_format == "json":
+        data = report.to_dict()
+        if not show_errors:
+            del data["errors"]
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    click.echo(report.format_table())
+    counts = ", ".join(f"{kind} {n}" for kind, n in report.error_counts().items())
+    click.echo(f"errors: {counts}")
+    if show_errors:
+        click.echo("")
+        for error in report.errors:
+            click.echo(error.describe())
+
+
 @main.group("eval")
 def eval_group() -> None:
     """Measure newsgraph's quality against annotated corpora.
@@ -44,19 +61,7 @@ def eval_timex_command(paths: tuple[str, ...], show_errors: bool, output_format:
     from newsgraph.eval.tempeval import evaluate_timex
 
     report = evaluate_timex([Path(p) for p in paths])
-    if output_format == "json":
-        data = report.to_dict()
-        if not show_errors:
-            del data["errors"]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-        return
-    click.echo(report.format_table())
-    counts = ", ".join(f"{kind} {n}" for kind, n in report.error_counts().items())
-    click.echo(f"errors: {counts}")
-    if show_errors:
-        click.echo("")
-        for error in report.errors:
-            click.echo(error.describe())
+    _print_report(report, show_errors, output_format)
 
 
 @eval_group.command("entities")
@@ -97,16 +102,4 @@ def eval_entities_command(paths: tuple[str, ...], show_errors: bool, output_form
         report = evaluate_entities([Path(p) for p in paths], pipeline=pipeline, limit=limit, progress=bar.update)
     for failure in report.failed:
         click.echo(failure, err=True)
-    if output_format == "json":
-        data = report.to_dict()
-        if not show_errors:
-            del data["errors"]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
-        return
-    click.echo(report.format_table())
-    counts = ", ".join(f"{kind} {n}" for kind, n in report.error_counts().items())
-    click.echo(f"errors: {counts}")
-    if show_errors:
-        click.echo("")
-        for error in report.errors:
-            click.echo(error.describe())
+    _print_report(report, show_errors, output_format)

@@ -15,7 +15,7 @@ Mentions (named mention detection and typing):
   "US" in "US economy" or "Irish", which newsgraph does not aim to tag; the outer names of
   a nest) is set aside: neither credited nor spurious;
 - matching is one-to-one, identical extents first, then the largest overlap (the TempEval
-  rule, `match_timexes`). *Strict* counts identical extents, *relaxed* any overlap, which
+  rule, `newsgraph.eval.spans.match_spans`). *Strict* counts identical extents, *relaxed* any overlap, which
   forgives gold extents with "the" or a possessive. *Typed* scores count a match only when the
   types agree; per type, P = correct / predicted of that type, R = correct / gold of that type.
   Every count is summed over the documents before dividing (micro average).
@@ -37,7 +37,7 @@ from pathlib import Path
 
 from newsgraph.errors import InputError
 from newsgraph.eval.meantime import MeantimeDocument, MeantimeMention, iter_meantime, meantime_files
-from newsgraph.eval.tempeval import match_timexes as match_spans
+from newsgraph.eval.spans import match_spans
 from newsgraph.model import Analysis, Document, Entity, Mention, fold
 
 GOLD_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}

@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from newsgraph.errors import InputError
+from newsgraph.eval.spans import match_spans
 from newsgraph.eval.timeml import TimeMLTimex, read_timeml
 from newsgraph.model import Timex
 
@@ -184,32 +185,10 @@ def _row(name: str, c: TimexCounts) -> tuple:
     return (name, c.gold, c.predicted, *pct)
 
 
-def match_timexes(gold: list[TimeMLTimex], predicted: list[Timex]) -> list[tuple[TimeMLTimex, Timex]]:
-    """Pair overlapping gold and predicted timexes one-to-one: exact extents first, then largest overlap."""
-    candidates = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(predicted):
-            overlap = min(g.end, p.end) - max(g.start, p.start)
-            if overlap > 0:
-                exact = (g.start, g.end) == (p.start, p.end)
-                candidates.append((not exact, -overlap, g.start, p.start, gi, pi))
-    candidates.sort()
-    used_gold: set[int] = set()
-    used_predicted: set[int] = set()
-    pairs = []
-    for *_, gi, pi in candidates:
-        if gi not in used_gold and pi not in used_predicted:
-            used_gold.add(gi)
-            used_predicted.add(pi)
-            pairs.append((gold[gi], predicted[pi]))
-    pairs.sort(key=lambda pair: pair[0].start)
-    return pairs
-
-
 def score_document(gold: list[TimeMLTimex], predicted: list[Timex],
                    doc: str = "") -> tuple[TimexCounts, list[TimexError]]:
     """TE3 counts for one document and the list of what went wrong, in text order."""
-    pairs = match_timexes(gold, predicted)
+    pairs = match_spans(gold, predicted)
     counts = TimexCounts(gold=len(gold), predicted=len(predicted), relaxed=len(pairs))
     errors: list[TimexError] = []
     for g, p in pairs:

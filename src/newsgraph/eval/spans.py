@@ -1,0 +1,36 @@
+"""One-to-one pairing of gold and predicted spans, shared by every scorer."""
+from __future__ import annotations
+
+from typing import Protocol, TypeVar
+
+
+class Span(Protocol):
+    start: int
+    end: int
+
+
+G = TypeVar("G", bound=Span)
+P = TypeVar("P", bound=Span)
+
+
+def match_spans(gold: list[G], predicted: list[P]) -> list[tuple[G, P]]:
+    """Pair overlapping gold and predicted spans one-to-one: exact extents first, then the
+    largest overlap (as the TempEval-3 scorer does), in gold text order."""
+    candidates = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            overlap = min(g.end, p.end) - max(g.start, p.start)
+            if overlap > 0:
+                exact = (g.start, g.end) == (p.start, p.end)
+                candidates.append((not exact, -overlap, g.start, p.start, gi, pi))
+    candidates.sort()
+    used_gold: set[int] = set()
+    used_predicted: set[int] = set()
+    pairs = []
+    for *_, gi, pi in candidates:
+        if gi not in used_gold and pi not in used_predicted:
+            used_gold.add(gi)
+            used_predicted.add(pi)
+            pairs.append((gold[gi], predicted[pi]))
+    pairs.sort(key=lambda pair: pair[0].start)
+    return pairs
