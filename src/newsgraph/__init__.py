@@ -7,6 +7,6 @@
 """
 __version__ = "0.1.0"
 
-from newsgraph.api import Graph, analyze, extract  # noqa: E402
+from newsgraph.api import Graph, analyze, extract
 
 __all__ = ["Graph", "analyze", "extract", "__version__"]

@@ -53,4 +53,4 @@ def main() -> None:
     """
 
 
-from newsgraph.cli import bench, evaluate, graph, timecmd  # noqa: F401  (registers the commands)
+from newsgraph.cli import bench, evaluate, graph, timecmd  # noqa: E402,F401  (registers the commands)

@@ -122,10 +122,10 @@ def write_export(
     events: Iterable[dict],
 ) -> None:
     """Write a `newsgraph/1` object to `out` one item at a time."""
-    out.write('{"schema": %s' % json.dumps(SCHEMA))
+    out.write(f'{{"schema": {json.dumps(SCHEMA)}')
     for key, items in (("documents", documents), ("entities", entities),
                        ("relations", relations), ("events", events)):
-        out.write(',\n "%s": [' % key)
+        out.write(f',\n "{key}": [')
         for i, item in enumerate(items):
             out.write(("," if i else "") + "\n  " + json.dumps(item, ensure_ascii=False))
         out.write("\n ]")

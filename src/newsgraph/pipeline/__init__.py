@@ -70,7 +70,7 @@ class Pipeline:
             try:
                 for stage in self.stages:
                     analysis = stage(analysis)
-            except Exception as exc:  # noqa: BLE001 — any bug in a stage becomes one reported document
+            except Exception as exc:  # any bug in a stage becomes one reported document
                 error = StageError(f"{stage.name} stage failed: {type(exc).__name__}: {exc}",
                                    source=document.source or document.id)
                 if on_error is None:
