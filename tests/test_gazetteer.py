@@ -150,3 +150,13 @@ def test_malformed_user_lines_raise_input_error(tmp_path, line, reason):
 def test_missing_user_file_raises_input_error(tmp_path):
     with pytest.raises(InputError):
         load_lexicon((str(tmp_path / "nope.jsonl"),))
+
+
+def test_demonyms_are_derived_from_country_names():
+    from newsgraph.gazetteer.demonyms import demonyms
+
+    words = demonyms()
+    # suffix rules over the country names, and the irregular ones from data
+    assert {"somali", "kenyan", "yemeni", "nigerian", "pakistani", "chinese", "italian"} <= words
+    assert {"emirati", "french", "somalis", "yemenis", "kenyans"} <= words
+    assert not {"somalia", "kenya", "laos", "oman"} & words  # country names are never demonyms
