@@ -173,7 +173,7 @@ class EntityCorrector:
 
     def __call__(self, doc: Doc) -> Doc:
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        candidates = [c for ent in doc.ents for c in self._clean(doc, ent, taken)]
+        candidates = [c for ent in doc.ents for line in _lines_of(ent) for c in self._clean(doc, line, taken)]
         for c in candidates:
             self._apply_curated(doc, c)
         candidates = self._apply_acronyms(doc, candidates)
@@ -203,8 +203,8 @@ class EntityCorrector:
 
     def _clean(self, doc: Doc, ent: Span, taken: set[int]) -> list[_Candidate]:
         start, end = ent.start, ent.end
-        for i in range(start, end):  # a name never runs past a line break or an opening bracket
-            if doc[i].text == "(" or (doc[i].is_space and "\n" in doc[i].text):
+        for i in range(start, end):  # a name never runs past an opening bracket
+            if doc[i].text == "(":
                 end = i
                 break
         while start < end and (doc[start].lower_ in self.leading_words or _is_edge_punct(doc[start])):
@@ -316,8 +316,9 @@ class EntityCorrector:
         ("Bosaso Preacher", "Mukalla Pact Binds Shield"). A headline name is kept when the body
         of the text uses it (same words, or a shorter form of a body name: "Hadramawt
         Battalion" for "Hadramawt Martyrs Battalion", which then names it) or when the curated
-        list or the gazetteer knows it; otherwise its longest parts that pass are kept and
-        the rest is dropped."""
+        list or the gazetteer knows it, or the body writes it the same way although the model
+        did not tag it there; otherwise its longest parts that pass are kept and the rest is
+        dropped."""
         headlines = _headline_lines(doc.text)
         if not headlines:
             return candidates
@@ -329,9 +330,11 @@ class EntityCorrector:
 
         body = [c for c in candidates if not in_headline(c)]
         body_names = [(tuple(fold(t.text) for t in doc[c.start : c.end]), c) for c in body]
+        gaps = zip([0] + [end for _, end in headlines], [*starts, len(doc.text)])
+        body_text = "\n".join(doc.text[after:before] for after, before in gaps)
         kept = []
         for c in candidates:
-            if c in body or c.quoted:
+            if c in body or c.quoted or _occurs_in(doc[c.start : c.end].text, body_text):
                 kept.append(c)
                 continue
             start = c.start
@@ -678,6 +681,19 @@ class EntityCorrector:
         return found
 
 
+def _lines_of(ent: Span) -> list[Span]:
+    """The model's entity cut at line breaks: "Boeing Jets\n\nEthiopian Airlines" (a headline
+    run into the first line of the body) is two names, and the second one matters."""
+    doc = ent.doc
+    pieces, start = [], ent.start
+    for i in range(ent.start, ent.end):
+        if doc[i].is_space and "\n" in doc[i].text:
+            pieces.append(Span(doc, start, i, label=ent.label_))
+            start = i + 1
+    pieces.append(Span(doc, start, ent.end, label=ent.label_))
+    return [p for p in pieces if len(p)]
+
+
 def _is_place_noun(token, place_nouns: frozenset[str]) -> bool:
     return token is not None and token.lower_ in place_nouns and token.text.islower()
 
@@ -726,6 +742,11 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
             found.append((offset, offset + len(line)))
         offset += len(line) + 1
     return found
+
+
+def _occurs_in(name: str, text: str) -> bool:
+    """`name` written the same way, as whole words, somewhere in `text`."""
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
 
 
 def _is_word_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
