@@ -15,8 +15,8 @@ from newsgraph.pipeline.nlp import build_nlp, load_nlp
 from newsgraph.pipeline.sentences import SentenceStage
 
 
-def analyse(text: str, nlp=None) -> Analysis:
-    analysis = Analysis(document=Document(text=text), parsed=(nlp or load_nlp())(text))
+def analyse(text: str, nlp=None, title: str | None = None) -> Analysis:
+    analysis = Analysis(document=Document(text=text, title=title), parsed=(nlp or load_nlp())(text))
     return MentionStage()(SentenceStage()(analysis))
 
 
@@ -260,6 +260,22 @@ def test_a_name_the_model_runs_from_the_headline_into_the_body_is_cut_at_the_lin
     got = found(text)
     assert got.count(("Ethiopian Airlines", "organization", "name", None)) == 2
     assert ("Boeing", "organization", "name", None) in got and "Boeing Jets" not in {m[0] for m in got}
+
+
+def test_the_line_repeating_the_document_title_is_a_headline():
+    title = "Hadramawt Battalion denies meeting in Berbera"
+    text = (
+        f"{title}\n\nThe Hadramawt Martyrs Battalion said on Monday that its commander had not "
+        "travelled to Berbera."
+    )
+
+    def first(title):
+        m = analyse(text, title=title).mentions[0]
+        return (m.text, m.type, m.kind, m.canonical)
+
+    # in sentence case, only the title says it is a headline
+    assert first(None) == ("Hadramawt Battalion", "organization", "name", None)
+    assert first(title) == ("Hadramawt Battalion", "organization", "alias", "Hadramawt Martyrs Battalion")
 
 
 def test_a_sentence_case_line_is_no_headline():

@@ -181,23 +181,24 @@ class EntityCorrector:
         candidates += self._missed_places(doc, candidates)
         candidates = self._without_nationality_words(doc, candidates)
         candidates = _without_overlaps(candidates)
-        candidates = self._corroborated_headlines(doc, candidates)
+        candidates = self._corroborated_headlines(doc, candidates, _headline_lines(doc.text))
         self._one_type_per_name(doc, candidates)
         doc.ents = [Span(doc, c.start, c.end, label=_spacy_label(c)) for c in candidates]
-        doc._.set(
-            MENTIONS_ATTR,
-            [
-                NamedMention(
-                    doc[c.start].idx,
-                    doc[c.end - 1].idx + len(doc[c.end - 1].text),
-                    c.type,
-                    c.kind,
-                    c.canonical,
-                )
-                for c in candidates
-            ],
-        )
+        doc._.set(MENTIONS_ATTR, [_named(doc, c) for c in candidates])
         return doc
+
+    def with_title(self, doc: Doc, mentions: list[NamedMention], title: str | None) -> list[NamedMention]:
+        """The line that repeats the document's title is a headline whatever its style
+        ("Hadramawt Battalion denies meeting in Berbera"): its names get the headline check."""
+        line = _title_line(doc.text, title)
+        if line is None or line in _headline_lines(doc.text):
+            return mentions
+        candidates = []
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            label = SPACY_LABEL[m.type]
+            candidates.append(_Candidate(span.start, span.end, label, m.type, m.kind, m.canonical))
+        return [_named(doc, c) for c in self._corroborated_headlines(doc, candidates, [line])]
 
     # -- spans -------------------------------------------------------------------------------
 
@@ -311,7 +312,9 @@ class EntityCorrector:
 
     # -- headlines and consistency -----------------------------------------------------------
 
-    def _corroborated_headlines(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    def _corroborated_headlines(
+        self, doc: Doc, candidates: list[_Candidate], headlines: list[tuple[int, int]]
+    ) -> list[_Candidate]:
         """In a headline every word is capitalised, so the model's names there are guesses
         ("Bosaso Preacher", "Mukalla Pact Binds Shield"). A headline name is kept when the body
         of the text uses it (same words, or a shorter form of a body name: "Hadramawt
@@ -319,7 +322,6 @@ class EntityCorrector:
         list or the gazetteer knows it, or the body writes it the same way although the model
         did not tag it there; otherwise its longest parts that pass are kept and the rest is
         dropped."""
-        headlines = _headline_lines(doc.text)
         if not headlines:
             return candidates
         starts = [h[0] for h in headlines]
@@ -744,6 +746,25 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
+def _title_line(text: str, title: str | None) -> tuple[int, int] | None:
+    """Character range of the line of `text` that repeats `title` (a Markdown "#" aside)."""
+    if not title or not title.strip():
+        return None
+    wanted = fold(title.strip())
+    offset = 0
+    for line in text.split("\n"):
+        if fold(line.strip().lstrip("#").strip()) == wanted:
+            return offset, offset + len(line)
+        offset += len(line) + 1
+    return None
+
+
+def _named(doc: Doc, c: _Candidate) -> NamedMention:
+    return NamedMention(
+        doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text), c.type, c.kind, c.canonical
+    )
+
+
 def _occurs_in(name: str, text: str) -> bool:
     """`name` written the same way, as whole words, somewhere in `text`."""
     return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
@@ -803,9 +824,10 @@ class MentionStage:
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.parsed
         named = doc._.get(MENTIONS_ATTR)
+        self._corrector = self._corrector or EntityCorrector(get_gazetteer())
         if named is None:  # parsed by a pipeline without newsgraph's component
-            self._corrector = self._corrector or EntityCorrector(get_gazetteer())
             named = self._corrector(doc)._.get(MENTIONS_ATTR)
+        named = self._corrector.with_title(doc, named, analysis.document.title)
         starts = [s.start for s in analysis.sentences]
         text = analysis.document.text
         analysis.mentions = [
