@@ -331,12 +331,13 @@ class EntityCorrector:
             return i >= 0 and doc[c.start].idx < headlines[i][1]
 
         body = [c for c in candidates if not in_headline(c)]
+        in_body = {id(c) for c in body}
         body_names = [(tuple(fold(t.text) for t in doc[c.start : c.end]), c) for c in body]
         gaps = zip([0] + [end for _, end in headlines], [*starts, len(doc.text)])
         body_text = "\n".join(doc.text[after:before] for after, before in gaps)
         kept = []
         for c in candidates:
-            if c in body or c.quoted or _occurs_in(doc[c.start : c.end].text, body_text):
+            if id(c) in in_body or c.quoted or _occurs_in(doc[c.start : c.end].text, body_text):
                 kept.append(c)
                 continue
             start = c.start
@@ -358,7 +359,6 @@ class EntityCorrector:
         if not any(_is_capitalised(t) for t in span) or span[0].lower_ in NAME_CONNECTORS:
             return None
         words = tuple(fold(t.text) for t in span)
-        whole = (start, end) == (c.start, c.end)
         for body_words, b in body_names:
             if words == body_words:
                 return _Candidate(start, end, b.label, b.type, b.kind, b.canonical)
@@ -367,8 +367,9 @@ class EntityCorrector:
                 canonical = doc[b.start : b.end].text if len(words) > 1 and b.type == ORGANIZATION else None
                 kind = "alias" if canonical else "name"
                 return _Candidate(start, end, b.label, b.type, kind, canonical)
-        if self.gazetteer.lexicon.find(span.text) is not None:
-            return c if whole else _Candidate(start, end, c.label, self.gazetteer.lexicon.find(span.text).type)
+        curated = self.gazetteer.lexicon.find(span.text)
+        if curated is not None:
+            return c if (start, end) == (c.start, c.end) else _Candidate(start, end, c.label, curated.type)
         if self.gazetteer.place_rank(span.text) >= CITY_POPULATION_AFTER_PREPOSITION:
             return _Candidate(start, end, "GPE", PLACE)
         return None
@@ -380,8 +381,8 @@ class EntityCorrector:
         type in the text ("Shield" in "Eastern Shield Brigades", which also makes a name the
         gazetteer does not know an organisation), then a place cue at one of the mentions ("the
         Eastleigh district", "in Eastleigh"), then the number of mentions, then the gazetteer
-        for a place. People are left alone: a surname may well be a town
-        too ("in Adamu"), which the person rules already weigh."""
+        for a place. People are left alone: a surname may well be a town too ("in Adamu"),
+        which the person rules already weigh."""
         by_name: dict[str, list[_Candidate]] = {}
         for c in candidates:
             if not c.quoted and c.canonical is None:
@@ -390,6 +391,9 @@ class EntityCorrector:
             types = {c.type for c in group}
             if PERSON in types or all(c.settled for c in group):
                 continue
+            is_known_place = self.gazetteer.place_rank(doc[group[0].start : group[0].end].text) > 0
+            if len(types) < 2 and (types != {PLACE} or is_known_place):
+                continue
             words = tuple(name.split())
             longer = {
                 o.type
@@ -397,24 +401,22 @@ class EntityCorrector:
                 if o.end - o.start > len(words)
                 and _is_word_subsequence(words, tuple(fold(t.text) for t in doc[o.start : o.end]))
             }
-            is_known_place = self.gazetteer.place_rank(doc[group[0].start : group[0].end].text) > 0
             if ORGANIZATION in longer and not is_known_place:
                 types.add(ORGANIZATION)  # "the Shield" tagged a place, with "Eastern Shield Brigades" about
             if len(types) < 2:
                 continue
-
             place_cue = any(self._has_place_cue(doc, c) for c in group)
-
-            def support(type_: str) -> tuple:
-                return (
+            support = {
+                type_: (
                     any(c.settled and c.type == type_ for c in group),
                     type_ in longer,
                     type_ == PLACE and place_cue,
                     sum(c.type == type_ for c in group),
                     type_ == PLACE and is_known_place,
                 )
-
-            best = max(sorted(types), key=support)
+                for type_ in types
+            }
+            best = max(sorted(types), key=support.__getitem__)
             for c in group:
                 c.type = best
 
