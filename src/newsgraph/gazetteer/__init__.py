@@ -3,7 +3,7 @@ with their alternate names; pycountry provinces and regions) and the curated ent
 (newsgraph/data/entities.jsonl, extended through $NEWSGRAPH_ENTITIES, see `curated`).
 
 `geocode(name)` turns a place name into coordinates; the mention stage asks `place_rank`
-how sure a bare name is to be a place.
+how sure a bare name is to be a place, and `demonyms` which words are nationalities.
 """
 
 from __future__ import annotations

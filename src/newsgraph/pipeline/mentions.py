@@ -23,9 +23,17 @@ entities with general evidence, in this order:
 6. the gazetteer: a name the model called a person or organisation is a place when it is a
    country, province, curated place or a city of >= 1 000 000 people (>= 1 000 with a cue:
    "in", "travelled to", "visited", "the town of", ...), unless its words belong to a full
-   person name in the same text. Places the model missed are added the same way.
+   person name in the same text. Places the model missed are added the same way;
+7. nationality and language words ("Somali militants", "spoke Swahili", derived from the
+   country names by newsgraph.gazetteer.demonyms) are no mentions, whatever the model called
+   them, except before an administrative noun ("the Somali region");
+8. headlines (Title Case or ALL CAPS lines without a full stop, and the line repeating the
+   document title) keep only names the body or the gazetteer backs, see
+   `_corroborated_headlines`;
+9. within one text a name has one type, the best supported one (`_one_type_per_name`).
 
-Word lists (head nouns, place nouns, cue verbs, ...) live in newsgraph/data/entity_types.json.
+Word lists (head nouns, place nouns, cue verbs, ...) live in newsgraph/data/entity_types.json;
+person titles, shared with coreference, in newsgraph/data/person_titles.json.
 
 The result is `doc.ents` (spaCy labels) and `doc._.newsgraph_mentions` (newsgraph types, kind,
 canonical name); `MentionStage` turns the latter into `Mention`s.
