@@ -111,6 +111,7 @@ def test_titles_are_aliases_not_names(graph):
         ("Berbera", "SO"),
         ("Hargeisa", "SO"),
         ("Nairobi", "KE"),
+        ("Eastleigh", "KE"),  # "the Eastleigh district of Nairobi", not the English town
         ("Mombasa", "KE"),
         ("Mandera", "KE"),
         ("Garissa", "KE"),

@@ -51,3 +51,24 @@ def test_a_province_without_coordinates_gets_its_country():
     analysis.entities = [entity("place", "Hadramawt")]
     GeoStage()(analysis)
     assert analysis.entities[0].geo.country == "YE"
+
+
+def test_a_neighbourhood_the_text_puts_in_a_town_gets_that_town():
+    from newsgraph.model import Mention
+
+    text = "The trust opened an office in the Eastleigh district of Nairobi. Aden's Crater district was calm."
+    analysis = Analysis(document=Document(text=text))
+
+    def place(name: str) -> Entity:
+        e = entity("place", name)
+        start = text.index(name)
+        e.mentions = [Mention(doc="d", start=start, end=start + len(name), text=name, type="place")]
+        return e
+
+    analysis.entities = [place("Eastleigh"), place("Nairobi"), place("Crater"), place("Aden")]
+    GeoStage()(analysis)
+    eastleigh, nairobi, crater, aden = analysis.entities
+    # alone, Eastleigh is the English town
+    assert eastleigh.geo.country == "KE" and near(eastleigh.geo, nairobi.geo.lat, nairobi.geo.lon)
+    assert eastleigh.geo.source.startswith("within:")
+    assert crater.geo.country == "YE" and not crater.geo.source.startswith("within:")  # known there

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.gazetteer import Gazetteer, get_gazetteer
-from newsgraph.model import Analysis
+from newsgraph.model import Analysis, Entity, Geo, fold
+
+_NAME = r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+# "the Eastleigh district of Nairobi": the text says which town a neighbourhood lies in.
+_PART_OF = re.compile(
+    r"\s+(?:district|neighbou?rhood|suburb|quarter|township|area)\s+(?:of|in)\s+(?:the\s+)?" + _NAME
+)
+# "Aden's Crater district", "Kano's Sabon Gari"
+_OWNED_BY = re.compile(_NAME + r"['’]s\s+$")
 
 
 class GeoStage:
@@ -13,7 +23,9 @@ class GeoStage:
     by its name first and by its aliases only when the name is unknown. A name with readings
     in several countries takes the one in a country the text is about: the countries of its
     places that have a reading in one country only, so a town name shared with towns abroad
-    is read in the text's own country."""
+    is read in the text's own country. A neighbourhood the text places inside a town of its
+    own ("the Eastleigh district of Nairobi") that the gazetteer does not know there gets that
+    town's point."""
 
     name = "geo"
 
@@ -33,4 +45,27 @@ class GeoStage:
                 entity.geo = gazetteer.geocode(name, context)
                 if entity.geo is not None:
                     break
+        towns = {
+            fold(name): e
+            for e in analysis.entities
+            if e.type == "place" and e.geo is not None
+            for name in (e.name, *e.aliases)
+        }
+        for entity in places:
+            town = _containing_town(analysis.document.text, entity, towns)
+            if town is not None and (entity.geo is None or entity.geo.country != town.geo.country):
+                entity.geo = Geo(town.geo.lat, town.geo.lon, town.geo.country, f"within:{town.geo.source}")
         return analysis
+
+
+def _containing_town(text: str, entity: Entity, towns: dict[str, Entity]) -> Entity | None:
+    """The geocoded place (of `towns`, by folded name) that a mention of `entity` is said to
+    lie in."""
+    for mention in entity.mentions:
+        after = _PART_OF.match(text, mention.end)
+        before = _OWNED_BY.search(text, max(0, mention.start - 60), mention.start)
+        for match in (after, before):
+            town = towns.get(fold(match.group(1))) if match is not None else None
+            if town is not None and town is not entity:
+                return town
+    return None
