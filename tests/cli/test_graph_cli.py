@@ -236,3 +236,10 @@ def test_show_of_an_ambiguous_name_lists_the_candidates(tmp_path):
     assert len(candidates) == 2 and all(c.startswith("e-") for c in candidates)
     picked = json.loads(run("show", "--db", path, candidates[0], "--format", "json").stdout)
     assert picked["name"] in {"Mary Wanjiru Kamau", "Peter Otieno Kamau"}
+
+
+def test_show_prints_each_sentence_once_with_every_mention_in_it(db):
+    text = run("show", "--db", db, "Lwambo").stdout
+    lines = [line for line in text.splitlines() if "later travelled to Nairobi" in line]
+    assert len(lines) == 1
+    assert "Lwambo later travelled to Nairobi, where he met" in lines[0]  # no styling in a pipe

@@ -147,7 +147,7 @@ def _table(rows, header) -> None:
 @click.argument("name")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--mentions", "max_mentions", type=int, default=20, show_default=True,
-              help="Show at most this many mentions in text output.")
+              help="Show at most this many sentences with mentions in text output.")
 @db_option
 def show(name, fmt, max_mentions, db):
     """Profile of one entity: type, aliases, documents, mentions in context, co-mentioned entities.
@@ -181,6 +181,14 @@ def show(name, fmt, max_mentions, db):
 CO_MENTIONS_SHOWN = 15
 
 
+def _mentions_by_sentence(mentions) -> list[list]:
+    """Mentions grouped by the sentence they occur in, so each sentence is printed once."""
+    groups: dict[tuple, list] = {}
+    for m in mentions:
+        groups.setdefault((m.doc, m.sentence_start, m.sentence_text), []).append(m)
+    return [sorted(g, key=lambda m: m.start) for g in groups.values()]
+
+
 def _print_profile(p, max_mentions: int) -> None:
     click.secho(f"{p.name}", bold=True, nl=False)
     click.echo(f"  ({p.type}, {p.id})")
@@ -190,11 +198,17 @@ def _print_profile(p, max_mentions: int) -> None:
     if p.geo:
         click.echo(f"location:  {p.geo.lat:.4f}, {p.geo.lon:.4f} ({p.geo.country or '?'}; {p.geo.source})")
     click.echo("\nmentions:")
-    for m in p.mentions[:max_mentions]:
-        left, right = m.sentence_text[: m.start - m.sentence_start], m.sentence_text[m.end - m.sentence_start:]
-        click.echo(f"  [{m.doc_title or m.doc}] " + left + click.style(m.text, bold=True, underline=True) + right)
-    if len(p.mentions) > max_mentions:
-        click.echo(f"  … {len(p.mentions) - max_mentions} more (--mentions N)")
+    sentences = _mentions_by_sentence(p.mentions)
+    for mentions in sentences[:max_mentions]:
+        first = mentions[0]
+        line, cut = "", 0
+        for m in mentions:
+            start, end = m.start - first.sentence_start, m.end - first.sentence_start
+            line += first.sentence_text[cut:start] + click.style(m.text, bold=True, underline=True)
+            cut = end
+        click.echo(f"  [{first.doc_title or first.doc}] " + line + first.sentence_text[cut:])
+    if len(sentences) > max_mentions:
+        click.echo(f"  … {len(sentences) - max_mentions} more sentences (--mentions N)")
     if p.co_mentions:
         click.echo("\nmentioned with (same sentence, same document):")
         shown = p.co_mentions[:CO_MENTIONS_SHOWN]
