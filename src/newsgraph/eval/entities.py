@@ -37,7 +37,7 @@ from pathlib import Path
 
 from newsgraph.errors import InputError
 from newsgraph.eval.meantime import MeantimeDocument, MeantimeMention, iter_meantime, meantime_files
-from newsgraph.eval.spans import match_spans
+from newsgraph.eval.spans import f1, match_spans, ratio
 from newsgraph.model import Analysis, Document, Entity, Mention, fold
 
 GOLD_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
@@ -53,14 +53,6 @@ SPACY_BASELINE_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place
                         "FAC": "place"}
 
 
-def _ratio(numerator: float, denominator: float) -> float:
-    return numerator / denominator if denominator else 0.0
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
 @dataclass
 class SpanCounts:
     """Gold, predicted and matched mention counts; they add up across documents and types."""
@@ -74,11 +66,11 @@ class SpanCounts:
         return SpanCounts(*(a + b for a, b in zip(asdict(self).values(), asdict(other).values())))
 
     def scores(self) -> dict[str, float]:
-        strict_p, strict_r = _ratio(self.strict, self.predicted), _ratio(self.strict, self.gold)
-        relaxed_p, relaxed_r = _ratio(self.relaxed, self.predicted), _ratio(self.relaxed, self.gold)
-        return {"strict_precision": strict_p, "strict_recall": strict_r, "strict_f1": _f1(strict_p, strict_r),
+        strict_p, strict_r = ratio(self.strict, self.predicted), ratio(self.strict, self.gold)
+        relaxed_p, relaxed_r = ratio(self.relaxed, self.predicted), ratio(self.relaxed, self.gold)
+        return {"strict_precision": strict_p, "strict_recall": strict_r, "strict_f1": f1(strict_p, strict_r),
                 "relaxed_precision": relaxed_p, "relaxed_recall": relaxed_r,
-                "relaxed_f1": _f1(relaxed_p, relaxed_r)}
+                "relaxed_f1": f1(relaxed_p, relaxed_r)}
 
 
 @dataclass
@@ -97,11 +89,11 @@ class CorefCounts:
         return CorefCounts(*(a + b for a, b in zip(asdict(self).values(), asdict(other).values())))
 
     def scores(self) -> dict[str, float]:
-        link_p = _ratio(self.common_links, self.predicted_links)
-        link_r = _ratio(self.common_links, self.gold_links)
-        b3_p, b3_r = _ratio(self.b3_precision_sum, self.matched), _ratio(self.b3_recall_sum, self.matched)
-        return {"link_precision": link_p, "link_recall": link_r, "link_f1": _f1(link_p, link_r),
-                "b3_precision": b3_p, "b3_recall": b3_r, "b3_f1": _f1(b3_p, b3_r)}
+        link_p = ratio(self.common_links, self.predicted_links)
+        link_r = ratio(self.common_links, self.gold_links)
+        b3_p, b3_r = ratio(self.b3_precision_sum, self.matched), ratio(self.b3_recall_sum, self.matched)
+        return {"link_precision": link_p, "link_recall": link_r, "link_f1": f1(link_p, link_r),
+                "b3_precision": b3_p, "b3_recall": b3_r, "b3_f1": f1(b3_p, b3_r)}
 
 
 @dataclass

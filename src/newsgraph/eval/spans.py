@@ -1,4 +1,4 @@
-"""One-to-one pairing of gold and predicted spans, shared by every scorer."""
+"""What every scorer shares: one-to-one pairing of gold and predicted spans, and P/R/F1."""
 from __future__ import annotations
 
 from typing import Protocol, TypeVar
@@ -34,3 +34,12 @@ def match_spans(gold: list[G], predicted: list[P]) -> list[tuple[G, P]]:
             pairs.append((gold[gi], predicted[pi]))
     pairs.sort(key=lambda pair: pair[0].start)
     return pairs
+
+
+def ratio(numerator: float, denominator: float) -> float:
+    """numerator / denominator, 0 when there is nothing to divide by (no gold, no prediction)."""
+    return numerator / denominator if denominator else 0.0
+
+
+def f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0

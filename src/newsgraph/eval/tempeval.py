@@ -20,21 +20,13 @@ from datetime import date
 from pathlib import Path
 
 from newsgraph.errors import InputError
-from newsgraph.eval.spans import match_spans
+from newsgraph.eval.spans import f1, match_spans, ratio
 from newsgraph.eval.timeml import TimeMLTimex, read_timeml
 from newsgraph.model import Timex
 
 Recogniser = Callable[[str, date | None, str], list[Timex]]
 
 ERROR_KINDS = ("missed", "spurious", "wrong-extent", "wrong-type", "wrong-value")
-
-
-def _ratio(numerator: int, denominator: int) -> float:
-    return numerator / denominator if denominator else 0.0
-
-
-def _f1(precision: float, recall: float) -> float:
-    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
 @dataclass
@@ -58,35 +50,35 @@ class TimexCounts:
 
     @property
     def strict_precision(self) -> float:
-        return 1.0 if self._nothing_to_find else _ratio(self.strict, self.predicted)
+        return 1.0 if self._nothing_to_find else ratio(self.strict, self.predicted)
 
     @property
     def strict_recall(self) -> float:
-        return 1.0 if self._nothing_to_find else _ratio(self.strict, self.gold)
+        return 1.0 if self._nothing_to_find else ratio(self.strict, self.gold)
 
     @property
     def strict_f1(self) -> float:
-        return _f1(self.strict_precision, self.strict_recall)
+        return f1(self.strict_precision, self.strict_recall)
 
     @property
     def relaxed_precision(self) -> float:
-        return 1.0 if self._nothing_to_find else _ratio(self.relaxed, self.predicted)
+        return 1.0 if self._nothing_to_find else ratio(self.relaxed, self.predicted)
 
     @property
     def relaxed_recall(self) -> float:
-        return 1.0 if self._nothing_to_find else _ratio(self.relaxed, self.gold)
+        return 1.0 if self._nothing_to_find else ratio(self.relaxed, self.gold)
 
     @property
     def relaxed_f1(self) -> float:
-        return _f1(self.relaxed_precision, self.relaxed_recall)
+        return f1(self.relaxed_precision, self.relaxed_recall)
 
     @property
     def type_accuracy(self) -> float:
-        return 1.0 if self._nothing_to_find else _ratio(self.type_correct, self.relaxed)
+        return 1.0 if self._nothing_to_find else ratio(self.type_correct, self.relaxed)
 
     @property
     def value_accuracy(self) -> float:
-        return 1.0 if self._nothing_to_find else _ratio(self.value_correct, self.relaxed)
+        return 1.0 if self._nothing_to_find else ratio(self.value_correct, self.relaxed)
 
     @property
     def type_f1(self) -> float:
