@@ -10,6 +10,7 @@ import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 ENTITY_TYPES = ("person", "organization", "place", "other")
@@ -41,8 +42,9 @@ class Document:
     published: date | None = None
     language: str = "en"
 
-    @property
+    @cached_property
     def sha256(self) -> str:
+        """Hashed once: every mention, timex and store row asks for the document id."""
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
     @property

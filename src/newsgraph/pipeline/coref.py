@@ -140,6 +140,9 @@ class _Cluster:
     gender: str | None = None
     canonical: str | None = None  # the expansion the text gives for an acronym
     last_start: int = -1
+    # Each distinct form once: a name repeated a thousand times must not make every lookup
+    # walk a thousand copies of it.
+    _seen_forms: set[NameForm] = field(default_factory=set, repr=False)
 
     @property
     def full_keys(self) -> list[tuple[str, ...]]:
@@ -149,8 +152,13 @@ class _Cluster:
         self.mentions.append(mention)
         self.last_start = max(self.last_start, mention.start)
         if form is not None:
-            self.forms.append(form)
+            self.add_form(form)
             self.gender = self.gender or form.gender
+
+    def add_form(self, form: NameForm) -> None:
+        if form not in self._seen_forms:
+            self._seen_forms.add(form)
+            self.forms.append(form)
 
     def name(self) -> str:
         if self.canonical:
@@ -290,7 +298,7 @@ class _Grouper:
             or self._new(mention.type, expansion.key)
         )
         cluster.canonical = cluster.canonical or expansion.display
-        cluster.forms.append(expansion)
+        cluster.add_form(expansion)
         self.acronyms[form.key] = cluster
         return self._join(cluster, mention, form)
 
@@ -324,7 +332,8 @@ class _Grouper:
             if len(key) == 1 and len(owners) == 1:
                 owner = next(iter(owners.values()))
                 owner.mentions.extend(cluster.mentions)
-                owner.forms.extend(cluster.forms)
+                for form in cluster.forms:
+                    owner.add_form(form)
                 owner.gender = owner.gender or cluster.gender
                 self.clusters.remove(cluster)
 

@@ -137,6 +137,7 @@ class _Candidate:
     canonical: str | None = None
     quoted: bool = False
     settled: bool = False  # typed by the curated list or an acronym definition: no more guessing
+    dropped: bool = False  # replaced by an acronym definition or use
 
 
 def is_acronym(text: str) -> bool:
@@ -181,7 +182,14 @@ class EntityCorrector:
 
     def __call__(self, doc: Doc) -> Doc:
         taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        candidates = [c for ent in doc.ents for line in _lines_of(ent) for c in self._clean(doc, line, taken)]
+        persons = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
+        title_case = _TitleCaseLines(doc.text)
+        candidates = [
+            c
+            for ent in doc.ents
+            for line in _lines_of(ent)
+            for c in self._clean(doc, line, taken, persons, title_case)
+        ]
         for c in candidates:
             self._apply_curated(doc, c)
         candidates = self._apply_acronyms(doc, candidates)
@@ -210,7 +218,9 @@ class EntityCorrector:
 
     # -- spans -------------------------------------------------------------------------------
 
-    def _clean(self, doc: Doc, ent: Span, taken: set[int]) -> list[_Candidate]:
+    def _clean(
+        self, doc: Doc, ent: Span, taken: set[int], persons: set[int], title_case: _TitleCaseLines
+    ) -> list[_Candidate]:
         start, end = ent.start, ent.end
         for i in range(start, end):  # a name never runs past an opening bracket
             if doc[i].text == "(":
@@ -236,10 +246,9 @@ class EntityCorrector:
                 and not self._is_title(doc[end])
             ):
                 end += 1
-        elif ent.label_ == "PERSON" and end - start > 1 and not _in_headline(ent):
+        elif ent.label_ == "PERSON" and end - start > 1 and not title_case.contains(ent.start_char):
             # "Sheikh Mahad Ali Gurey" tagged as "Sheikh" and "Ali Gurey": one name, whole. A
             # single word is not grown: "Martin" in "Lockheed Martin" is no first name.
-            persons = {i for e in doc.ents if e.label_ == "PERSON" for i in range(e.start, e.end)}
             while start > 0 and self._continues_person(doc[start - 1], taken, persons):
                 start -= 1
             while end < len(doc) and self._continues_person(doc[end], taken, persons):
@@ -449,6 +458,25 @@ class EntityCorrector:
             c.kind = "acronym" if is_acronym(text) else "alias"
 
     def _apply_acronyms(self, doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+        # Candidates by the tokens they cover, so each definition and each use of an acronym
+        # looks only at its own tokens: linear in the document, however often ABC recurs.
+        covering: dict[int, list[_Candidate]] = {}
+
+        def add(c: _Candidate) -> None:
+            candidates.append(c)
+            for t in range(c.start, c.end):
+                covering.setdefault(t, []).append(c)
+
+        def drop(found: list[_Candidate]) -> None:
+            for c in found:
+                c.dropped = True
+                for t in range(c.start, c.end):
+                    covering[t].remove(c)
+
+        candidates = list(candidates)
+        for c in candidates:
+            for t in range(c.start, c.end):
+                covering.setdefault(t, []).append(c)
         definitions: dict[str, tuple[str, str]] = {}
         for i in range(1, len(doc) - 2):
             acronym = doc[i + 1].text
@@ -458,13 +486,22 @@ class EntityCorrector:
             if name_start is None:
                 continue
             name = doc[name_start:i].text
-            overlapping = [c for c in candidates if c.start < i and c.end > name_start]
+            overlapping = list({id(c): c for t in range(name_start, i) for c in covering.get(t, [])}.values())
             type_ = self._defined_type(name, overlapping)
             definitions.setdefault(acronym, (name, type_))
-            candidates = [c for c in candidates if c not in overlapping]
-            candidates.append(_Candidate(name_start, i, "ORG", type_, settled=True))
-        if not definitions:
-            return candidates
+            drop(overlapping)
+            add(_Candidate(name_start, i, "ORG", type_, settled=True))
+        if definitions:
+            for i, token in enumerate(doc):
+                if token.text not in definitions:
+                    continue
+                name, type_ = definitions[token.text]
+                found = list(covering.get(i, []))
+                if any(c.end - c.start > 1 for c in found):
+                    continue  # part of a longer name, which wins
+                drop(found)
+                add(_Candidate(i, i + 1, "ORG", type_, kind="acronym", canonical=name, settled=True))
+        return [c for c in candidates if not c.dropped]
         for i, token in enumerate(doc):
             if token.text not in definitions:
                 continue
@@ -722,13 +759,22 @@ def _is_proper(token) -> bool:
     return token.tag_ in ("NNP", "NNPS") and token.is_alpha and token.text[:1].isupper()
 
 
-def _in_headline(span: Span) -> bool:
-    """Title Case Lines Capitalise Every Word, so capitals say nothing about names there."""
-    text = span.doc.text
-    line_end = text.find("\n", span.end_char)
-    line = text[text.rfind("\n", 0, span.start_char) + 1 : line_end if line_end >= 0 else len(text)]
-    words = [w for w in line.split() if w.isalpha() and len(w) > 3]
-    return len(words) >= 3 and all(w[0].isupper() for w in words)
+class _TitleCaseLines:
+    """The lines of a text where Every Word Is Capitalised, so capitals say nothing about
+    names there; computed once per document (a per-span scan would be quadratic)."""
+
+    def __init__(self, text: str):
+        self.starts: list[int] = []
+        self.flags: list[bool] = []
+        offset = 0
+        for line in text.split("\n"):
+            words = [w for w in line.split() if w.isalpha() and len(w) > 3]
+            self.starts.append(offset)
+            self.flags.append(len(words) >= 3 and all(w[0].isupper() for w in words))
+            offset += len(line) + 1
+
+    def contains(self, char: int) -> bool:
+        return self.flags[bisect_right(self.starts, char) - 1]
 
 
 # Short words Title Case leaves in lower case ("Preacher to Visit Dubai as Pressure Grows").

@@ -1,0 +1,26 @@
+"""A long document with a recurring acronym and names: every occurrence is found and grouped.
+
+Indexes built once per document (not rescans per mention) keep this linear; the assertions
+here pin the behaviour those indexes must keep."""
+from newsgraph.model import Document
+from newsgraph.pipeline import Pipeline
+
+PARAGRAPH = ("The Alpha Group (AG) met in Lagos on Monday. "
+             "AG leader John Doe said he would return to Lagos.\n\n")
+REPEATS = 300
+
+
+def test_every_recurrence_in_a_long_document_is_one_entity():
+    text = PARAGRAPH * REPEATS
+    analysis = Pipeline().analyze(Document(text=text))
+    by_name = {e.name: e for e in analysis.entities}
+    group = by_name["Alpha Group"]
+    assert group.type == "organization" and group.aliases == ["AG"]
+    assert sum(m.text == "AG" for m in group.mentions) == 2 * REPEATS
+    assert sum(m.text == "Alpha Group" for m in group.mentions) == REPEATS
+    doe = by_name["John Doe"]
+    assert sorted({m.text for m in doe.mentions}) == ["John Doe", "he"]
+    assert len(doe.mentions) == 2 * REPEATS
+    assert len(by_name["Lagos"].mentions) == 2 * REPEATS
+    assert len(analysis.sentences) == 2 * REPEATS
+    assert all(text[m.start:m.end] == m.text for e in analysis.entities for m in e.mentions)
