@@ -516,21 +516,24 @@ class SQLiteStore:
         """Entities sharing a document with `entity_id`, with how many sentences and documents
         they share, those sharing most sentences first."""
         rows = self._rows(
+            # The entity's own documents and sentences are made distinct first: joining its
+            # mentions to every other mention directly grows with the square of a document.
             "SELECT e.id, e.type, e.name, COALESCE(s.shared, 0), d.shared FROM"
-            " (SELECT pairs.entity_id, COUNT(*) AS shared FROM"
-            "   (SELECT DISTINCT o.entity_id, o.doc_id FROM mentions m"
-            "    JOIN mentions o ON o.doc_id = m.doc_id"
-            "    WHERE m.entity_id = ? AND o.entity_id IS NOT NULL AND o.entity_id <> m.entity_id) pairs"
-            "  GROUP BY pairs.entity_id) d"
+            " (SELECT o.entity_id, COUNT(DISTINCT o.doc_id) AS shared FROM"
+            "   (SELECT DISTINCT doc_id FROM mentions WHERE entity_id = ?) own"
+            "   JOIN mentions o ON o.doc_id = own.doc_id"
+            "   WHERE o.entity_id IS NOT NULL AND o.entity_id <> ?"
+            "  GROUP BY o.entity_id) d"
             " JOIN entities e ON e.id = d.entity_id"
             " LEFT JOIN"
             " (SELECT pairs.entity_id, COUNT(*) AS shared FROM"
-            "   (SELECT DISTINCT o.entity_id, o.doc_id, o.sentence_index FROM mentions m"
-            "    JOIN mentions o ON o.doc_id = m.doc_id AND o.sentence_index = m.sentence_index"
-            "    WHERE m.entity_id = ? AND o.entity_id IS NOT NULL AND o.entity_id <> m.entity_id) pairs"
+            "   (SELECT DISTINCT o.entity_id, o.doc_id, o.sentence_index FROM"
+            "     (SELECT DISTINCT doc_id, sentence_index FROM mentions WHERE entity_id = ?) own"
+            "     JOIN mentions o ON o.doc_id = own.doc_id AND o.sentence_index = own.sentence_index"
+            "     WHERE o.entity_id IS NOT NULL AND o.entity_id <> ?) pairs"
             "  GROUP BY pairs.entity_id) s ON s.entity_id = d.entity_id"
             " ORDER BY 4 DESC, 5 DESC, e.name_key, e.id",
-            (entity_id, entity_id),
+            (entity_id, entity_id, entity_id, entity_id),
         )
         return [CoMention(*row) for row in rows]
 
