@@ -687,19 +687,7 @@ class Narrative:
                 and not self.future(c.start, c.end)
             ):
                 shift = -1
-            base = period_of(self.dct, gran)
-            period = base.shift(shift, letter)
-            if weekend:
-                period = Period("week", period.start, weekend=True)
-            return Reading(
-                "DATE",
-                period.value(),
-                period,
-                mod=mod,
-                anchor_dct=True,
-                relation=_relation(shift),
-                offset=_unit_offset(shift, letter),
-            )
+            return _shifted(period_of(self.dct, gran), shift, letter, weekend, mod, anchor_dct=True)
         # narrative: the following week, that year, the quarter, the latest quarter
         if gran == "quarter":
             ref = self.reporting_quarter(completed=rel == "the latest", anaphoric=rel in _ANAPHORIC)
@@ -716,19 +704,7 @@ class Narrative:
             base = self.mentions[ref].truncate(gran)
             anchored_dct = False
         shift = {"the following": 1, "the next": 1, "the previous": -1, "the prior": -1}.get(rel, 0)
-        period = base.shift(shift, letter)
-        if weekend:
-            period = Period("week", period.start, weekend=True)
-        return Reading(
-            "DATE",
-            period.value(),
-            period,
-            mod=mod,
-            anchor_ref=ref,
-            anchor_dct=anchored_dct,
-            relation=_relation(shift),
-            offset=_unit_offset(shift, letter),
-        )
+        return _shifted(base, shift, letter, weekend, mod, anchor_ref=ref, anchor_dct=anchored_dct)
 
     def _relative_day(self, rel: str, unit: str, mod: str | None, c: Candidate) -> Reading | None:
         if rel == "the" and (
@@ -1130,6 +1106,32 @@ def _holiday_date(rule: str, year: int) -> date:
         return _nth_weekday(year, 5, 1, -1)
     month, dom = map(int, rule.split("-"))
     return date(year, month, dom)
+
+
+def _shifted(
+    base: Period,
+    shift: int,
+    letter: str,
+    weekend: bool,
+    mod: str | None,
+    anchor_ref: int | None = None,
+    anchor_dct: bool = False,
+) -> Reading:
+    """The DATE `shift` units of `letter` away from `base` ("last week", "the following
+    quarter"), as a weekend when the text says so, remembering what it was counted from."""
+    period = base.shift(shift, letter)
+    if weekend:
+        period = Period("week", period.start, weekend=True)
+    return Reading(
+        "DATE",
+        period.value(),
+        period,
+        mod=mod,
+        anchor_ref=anchor_ref,
+        anchor_dct=anchor_dct,
+        relation=_relation(shift),
+        offset=_unit_offset(shift, letter),
+    )
 
 
 def _relation(shift: int) -> str:
