@@ -127,12 +127,10 @@ class Graph:
                     yield item
 
         for analysis in default_pipeline().pipe(new_documents(), on_error=fail):
-            if not analysis.sentences:
-                fail(InputError("no sentences in the document", source=analysis.document.source))
-                continue
             try:
+                _require_sentences(analysis)
                 added = self.store.add(analysis)
-            except StoreError as error:
+            except (InputError, StoreError) as error:
                 fail(error)
                 continue
             outcome(analysis.document, "added" if added else "skipped")
