@@ -154,11 +154,8 @@ def load_lexicon(words: dict, spec: dict) -> Lexicon:
         decade_words=words["decade_words"],
         # "next to the embassy" is a place, not a time ahead
         future_markers=re.compile(
-            r"(?<![\w'])(?!"
-            + _alternation(words["not_future_markers"])
-            + r"\b)"
-            + _alternation(words["future_markers"])
-            + r"\b",
+            r"(?<![\w'])(?!" + _alternation(words["not_future_markers"]) + r"\b)"
+            + _alternation(words["future_markers"]) + r"\b",
             re.IGNORECASE,
         ),
         past_verb_before=re.compile(
