@@ -1,31 +1,36 @@
-"""Calendar periods: TIMEX3 values round-trip, intervals are ordered and nest correctly."""
+"""Typed time values: calendar periods and durations, their TIMEX3 values and their arithmetic."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgraph.time.values import GRANULARITIES, Period, interval, parse_value, period_of
+from newsgraph.time.values import GRANULARITIES, Duration, Period, period_of, reference_bounds, season_period
 
 days = st.dates(min_value=date(1001, 1, 1), max_value=date(2998, 12, 31))
 calendar_granularities = st.sampled_from([g for g in GRANULARITIES if g != "time"])
-
-
-@given(days, calendar_granularities)
-def test_value_round_trips(day, granularity):
-    period = period_of(day, granularity)
-    assert parse_value(period.value()) == period
+# granularities whose TIMEX3 values sort as their periods do ("SP" < "SU" < "FA" < "WI" does not)
+sortable_granularities = st.sampled_from(
+    ["day", "week", "month", "quarter", "half", "year", "decade", "century"]
+)
 
 
 @given(days, calendar_granularities)
 def test_period_contains_its_day_and_is_ordered(day, granularity):
     period = period_of(day, granularity)
     assert period.start <= day <= period.end
-    earliest, latest, gran = interval(period.value(), None)
-    assert earliest <= latest
-    assert gran == granularity
+    assert period.earliest <= period.end
+    assert period.truncate(granularity) == period
+
+
+@given(days, days, sortable_granularities)
+def test_values_sort_as_the_periods_they_name(a, b, granularity):
+    first, second = sorted([period_of(a, granularity), period_of(b, granularity)], key=lambda p: p.start)
+    assert first.value() <= second.value()
+    assert (first.value() == second.value()) == (first == second)
 
 
 @given(
@@ -47,24 +52,71 @@ def test_day_shift_is_calendar_arithmetic(day, amount):
     assert moved.start == day + timedelta(days=amount)
 
 
-def test_known_values():
-    assert interval("2023-W41", None) == ("2023-10-09", "2023-10-15", "week")
-    assert interval("2023-Q4", None) == ("2023-10-01", "2023-12-31", "quarter")
-    assert interval("2023-SU", None) == ("2023-06-01", "2023-08-31", "season")
-    assert interval("199", None) == ("1990-01-01", "1999-12-31", "decade")
-    assert interval("2023-10-14T09:30", None) == ("2023-10-14", "2023-10-14", "day")
-    assert interval("1990-W32-WE", None) == ("1990-08-11", "1990-08-12", "week")
+def test_known_values_and_bounds():
+    week = period_of(date(2023, 10, 14), "week")
+    assert (week.value(), week.start, week.end) == ("2023-W41", date(2023, 10, 9), date(2023, 10, 15))
+    quarter = period_of(date(2023, 11, 5), "quarter")
+    assert (quarter.value(), quarter.start, quarter.end) == ("2023-Q4", date(2023, 10, 1), date(2023, 12, 31))
+    summer = season_period(2023, "SU")
+    assert (summer.value(), summer.start, summer.end) == ("2023-SU", date(2023, 6, 1), date(2023, 8, 31))
+    winter = season_period(2024, "WI")  # the winter that ends in 2024 begins in December 2023
+    assert (winter.value(), winter.start, winter.end) == ("2024-WI", date(2023, 12, 1), date(2024, 2, 29))
+    nineties = period_of(date(1994, 5, 1), "decade")
+    assert (nineties.value(), nineties.end) == ("199", date(1999, 12, 31))
+    morning = Period("time", date(2023, 10, 14), clock="09:30")
+    assert (morning.value(), morning.end) == ("2023-10-14T09:30", date(2023, 10, 14))
+    weekend = Period("week", date(1990, 8, 6), weekend=True)
+    assert (weekend.value(), weekend.earliest, weekend.end) == (
+        "1990-W32-WE",
+        date(1990, 8, 11),
+        date(1990, 8, 12),
+    )
+
+
+def test_a_quarter_back_from_a_month_end_keeps_the_quarter():
+    assert period_of(date(2024, 5, 31), "quarter").shift(-1, "Q").value() == "2024-Q1"
+    assert Period("day", date(2024, 3, 31)).shift(-1, "M").value() == "2024-02-29"
 
 
 def test_reference_words_are_bounded_by_the_dct_only():
     dct = date(2025, 2, 10)
-    assert interval("PAST_REF", dct) == (None, "2025-02-10", None)
-    assert interval("FUTURE_REF", dct) == ("2025-02-10", None, None)
-    assert interval("PRESENT_REF", dct) == ("2025-02-10", "2025-02-10", "day")
-    assert interval("PAST_REF", None) == (None, None, None)
+    assert reference_bounds("PAST_REF", dct) == (None, dct, None)
+    assert reference_bounds("FUTURE_REF", dct) == (dct, None, None)
+    assert reference_bounds("PRESENT_REF", dct) == (dct, dct, "day")
+    assert reference_bounds("PAST_REF", None) == (None, None, None)
+    assert reference_bounds("XXXX-10-07", dct) == (None, None, None)
 
 
-def test_durations_and_unknown_years_have_no_interval():
-    assert interval("P2Y", None) == (None, None, None)
-    assert interval("XXXX-10-07", None) == (None, None, None)
-    assert parse_value("2023-02-30") is None
+@pytest.mark.parametrize(
+    ("duration", "value"),
+    [
+        (Duration(3, "D"), "P3D"),
+        (Duration(None, "Y"), "PXY"),
+        (Duration(2, "H"), "PT2H"),
+        (Duration(1.5, "Y"), "P1Y6M"),
+        (Duration(1.5, "D"), "P1DT12H"),
+        (Duration(0.5, "H"), "PT30M"),
+        (Duration(0.5, "Y"), "P6M"),
+        (Duration(2.5, "M"), "P2.5M"),
+        (Duration(1, "DE"), "P10Y"),
+        (Duration(None, "CE"), "PXY"),
+        (Duration(2, "WE"), "P4D"),
+        (Duration(1, "2W"), "P2W"),
+        (Duration(20, "MIN"), "PT20M"),
+    ],
+)
+def test_duration_values(duration, value):
+    assert duration.value() == value
+
+
+def test_a_duration_counts_in_one_unit_only_when_its_value_does():
+    assert Duration(1, "DE").whole_units() == (10.0, "Y")
+    assert Duration(0.5, "H").whole_units() == (30.0, "MIN")
+    assert Duration(None, "W").whole_units() == (None, "W")
+    assert Duration(1.5, "Y").whole_units() is None  # P1Y6M
+    assert Duration(2.5, "M").whole_units() is None
+
+
+def test_an_amount_beyond_any_calendar_is_refused():
+    with pytest.raises(OverflowError):
+        Duration(float("9" * 400), "Y")

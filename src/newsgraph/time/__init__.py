@@ -8,23 +8,49 @@ the anchor the value was computed from (the DCT or a preceding time expression).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from newsgraph.model import Anchor, Timex
+from newsgraph.time.clauses import Clauses
 from newsgraph.time.lexicon import lexicon
-from newsgraph.time.normalise import Narrative, Reading
+from newsgraph.time.narrative import Narrative
+from newsgraph.time.reading import Context, Reading
 from newsgraph.time.recognise import candidates
-from newsgraph.time.values import Period, coarser, interval, parse_value
+from newsgraph.time.rules import read
+from newsgraph.time.values import Period, coarser, reference_bounds
 
 __all__ = ["find_timexes"]
 
 # "two weeks before <X>": how far X may start after the relation word to anchor on it.
 _ANCHOR_REACH = re.compile(r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'-]+\s+){0,2}?")
 _RELATION_WORD = re.compile(r"\s+(before|after)\b", re.IGNORECASE)
-_DURATION_PARTS = re.compile(r"P(T?)(\d+|X)([A-Z])$")
 _LEADING_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
 _HYPHENATED_END = re.compile(r"\w-\w+$")
 _NOUN_AFTER = re.compile(r"\s+[a-z]")
+
+
+@dataclass
+class _Found:
+    """A timex with the typed reading it was made from, for the expressions after it."""
+
+    timex: Timex
+    reading: Reading
+
+    @property
+    def period(self) -> Period | None:
+        """The calendar period a DATE or TIME denotes (not the day a duration reaches)."""
+        return self.reading.period if self.reading.type in ("DATE", "TIME") else None
+
+
+@dataclass(frozen=True)
+class _Waiting:
+    """'a week after' waiting for the date it counts from: the duration and its direction."""
+
+    found: _Found
+    direction: str  # before | after
+    amount: float | None
+    unit: str
 
 
 def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
@@ -32,44 +58,53 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
     if isinstance(dct, datetime):
         dct = dct.date()
     lex = lexicon()
-    narrative = Narrative(text, dct, lex)
-    timexes: list[Timex] = []
-    mention_timex: dict[int, Timex] = {}  # narrative mention index -> its timex
-    waiting: tuple[Timex, str, float | None, str] | None = None  # "a week after" waiting for its date
+    narrative = Narrative(dct)
+    ctx = Context(text, lex, Clauses(text, lex), narrative)
+    found: list[_Found] = []
+    waiting: _Waiting | None = None
     taken_until = 0
     for cand in candidates(text, lex):
         if cand.start < taken_until:
             continue
-        reading = narrative.read(cand)
+        reading = read(cand, ctx)
         if reading is None:
             continue
         end = reading.end or cand.end
         taken_until = cand.end
-        if timexes and _joins_clock(text, timexes[-1], cand.start, reading):
-            _join_clock(timexes[-1], text, end, reading, narrative)
+        if found and _joins_clock(text, found[-1], cand.start, reading):
+            _join_clock(found[-1], text, end, reading, narrative)
             continue
-        timex = _timex(text, doc_id, _modifier_start(text, cand.start, end), end, reading, dct)
-        if reading.anchor_ref is not None:
-            ref_timex = mention_timex[reading.anchor_ref]
-            timex.anchor = Anchor(ref_timex.id, ref_timex.text, reading.relation, reading.offset)
+        current = _Found(
+            _timex(text, doc_id, _modifier_start(text, cand.start, end), end, reading, dct), reading
+        )
+        timex = current.timex
+        if reading.anchor is not None:
+            ref_timex = reading.anchor.timex
+            timex.anchor = Anchor(ref_timex.id, ref_timex.text, reading.relation, _offset(reading))
         elif reading.anchor_dct and dct is not None:
-            timex.anchor = Anchor(None, None, reading.relation, reading.offset)
+            timex.anchor = Anchor(None, None, reading.relation, _offset(reading))
         subordinate = False
-        if waiting is not None and _ANCHOR_REACH.fullmatch(text, _relation_end(text, waiting[0]), cand.start):
+        if waiting is not None and _ANCHOR_REACH.fullmatch(
+            text, _relation_end(text, waiting.found.timex), cand.start
+        ):
             # "a week after the April 26 raid": April 26 dates another event than the clause's,
             # so it counts the week but does not become the narrative's time.
-            _count_from(waiting, timex)
+            _count_from(waiting, current)
             subordinate = True
         elif waiting is not None:
-            _bound_by_preceding(waiting, timexes, dct)
+            _bound_by_preceding(waiting, found, dct)
         waiting = None
         if reading.period is not None and reading.remember and not subordinate:
-            mention_timex[narrative.remember(reading.period, reading.explicit_year, cand.start)] = timex
-        timexes.append(timex)
-        waiting = _relation_of(text, timex, reading)
+            narrative.remember(reading.period, reading.explicit_year, cand.start, timex)
+        found.append(current)
+        waiting = _relation_of(text, current)
     if waiting is not None:
-        _bound_by_preceding(waiting, timexes, dct)
-    return timexes
+        _bound_by_preceding(waiting, found, dct)
+    return [f.timex for f in found]
+
+
+def _offset(reading: Reading) -> str | None:
+    return reading.offset.value() if reading.offset is not None else None
 
 
 def _modifier_start(text: str, start: int, end: int) -> int:
@@ -81,17 +116,16 @@ def _modifier_start(text: str, start: int, end: int) -> int:
     return start
 
 
-def _relation_of(text: str, timex: Timex, reading: Reading) -> tuple[Timex, str, float | None, str] | None:
-    """A duration followed by "before"/"after": (timex, direction, amount, unit), else None."""
+def _relation_of(text: str, current: _Found) -> _Waiting | None:
+    """A duration followed by "before"/"after" (or read with its relation word), else None."""
+    reading = current.reading
     if reading.pending:
-        return (timex, *reading.pending)
-    relation = _RELATION_WORD.match(text, timex.end)
-    parts = _DURATION_PARTS.match(timex.value or "") if timex.type == "DURATION" else None
-    if relation is None or parts is None:
+        return _Waiting(current, reading.pending, reading.duration.amount, reading.duration.unit)
+    relation = _RELATION_WORD.match(text, current.timex.end)
+    counted = reading.duration.whole_units() if reading.type == "DURATION" else None
+    if relation is None or counted is None:
         return None
-    amount = None if parts[2] == "X" else float(parts[2])
-    unit = {"M": "MIN"}.get(parts[3], parts[3]) if parts[1] else parts[3]
-    return timex, relation[1].lower(), amount, unit
+    return _Waiting(current, relation[1].lower(), *counted)
 
 
 def _relation_end(text: str, timex: Timex) -> int:
@@ -99,81 +133,79 @@ def _relation_end(text: str, timex: Timex) -> int:
     return relation.end() if relation else timex.end
 
 
-def _count_from(waiting: tuple[Timex, str, float | None, str], target_timex: Timex) -> None:
+def _count_from(waiting: _Waiting, target: _Found) -> None:
     """'a week after <date>': the interval the duration reaches, anchored on that date."""
-    timex, direction, amount, unit = waiting
-    timex.anchor = Anchor(target_timex.id, target_timex.text, direction, timex.value)
-    target = _period_of_timex(target_timex)
-    if target is None or amount is None or amount != int(amount) or unit not in ("D", "W", "M", "Y", "Q"):
+    timex, amount, unit = waiting.found.timex, waiting.amount, waiting.unit
+    timex.anchor = Anchor(target.timex.id, target.timex.text, waiting.direction, timex.value)
+    period = target.period
+    if period is None or amount is None or amount != int(amount) or unit not in ("D", "W", "M", "Y", "Q"):
         return
-    step = int(amount) if direction == "after" else -int(amount)
+    step = int(amount) if waiting.direction == "after" else -int(amount)
     gran = "day" if unit in ("D", "W") else {"M": "month", "Q": "quarter", "Y": "year"}[unit]
-    gran = coarser(gran, "day" if target.granularity == "time" else target.granularity)
-    moved = target.truncate(gran).shift(step, unit).truncate(gran)
+    gran = coarser(gran, "day" if period.granularity == "time" else period.granularity)
+    moved = period.truncate(gran).shift(step, unit).truncate(gran)
     timex.earliest, timex.latest, timex.granularity = moved.earliest.isoformat(), moved.end.isoformat(), gran
 
 
-def _bound_by_preceding(
-    waiting: tuple[Timex, str, float | None, str], timexes: list[Timex], dct: date | None
-) -> None:
+def _bound_by_preceding(waiting: _Waiting, found: list[_Found], dct: date | None) -> None:
     """'visited in March 2024, weeks before the bombing': the bombing comes after March 2024
     (and before the DCT); "weeks after the bombing", it came before the preceding date."""
-    timex, direction, _, _ = waiting
+    timex = waiting.found.timex
     preceding = next(
         (
-            t
-            for t in reversed(timexes)
-            if t is not timex and t.start < timex.start and _period_of_timex(t) is not None
+            f
+            for f in reversed(found)
+            if f is not waiting.found and f.timex.start < timex.start and f.period is not None
         ),
         None,
     )
     if preceding is None:
         return
-    bound = _period_of_timex(preceding)
-    if direction == "before":
-        timex.anchor = Anchor(preceding.id, preceding.text, "after", timex.value)
+    bound = preceding.period
+    if waiting.direction == "before":
+        timex.anchor = Anchor(preceding.timex.id, preceding.timex.text, "after", timex.value)
         # before the DCT too, unless the preceding date is itself still ahead
         latest = dct.isoformat() if dct and dct >= bound.earliest else None
         timex.earliest, timex.latest = bound.earliest.isoformat(), latest
     else:
-        timex.anchor = Anchor(preceding.id, preceding.text, "before", timex.value)
+        timex.anchor = Anchor(preceding.timex.id, preceding.timex.text, "before", timex.value)
         timex.earliest, timex.latest = None, bound.end.isoformat()
 
 
 _CLOCK_GAP = re.compile(r"\s*(?:[A-Z]{2,4}\b)?\s*,?\s*(?:on\s+)?")
 
 
-def _joins_clock(text: str, previous: Timex, start: int, reading: Reading) -> bool:
+def _joins_clock(text: str, previous: _Found, start: int, reading: Reading) -> bool:
     """'5 p.m. EST Nov. 9': a clock time followed by its day is one expression."""
     return (
-        previous.type == "TIME"
-        and previous.value is not None
-        and ":" in previous.value
+        previous.reading.clock_time is not None
         and reading.period is not None
         and reading.period.granularity == "day"
-        and _CLOCK_GAP.fullmatch(text[previous.end : start]) is not None
+        and _CLOCK_GAP.fullmatch(text[previous.timex.end : start]) is not None
     )
 
 
-def _join_clock(previous: Timex, text: str, end: int, reading: Reading, narrative: Narrative) -> None:
-    clock = previous.value.split("T", 1)[1]
-    period = Period("time", reading.period.start, clock=clock)
-    previous.end, previous.text = end, text[previous.start : end]
-    previous.value = period.value()
-    previous.earliest = previous.latest = period.start.isoformat()
-    previous.anchor = None
-    if narrative.mentions and narrative.mentions[-1].granularity == "time":
+def _join_clock(previous: _Found, text: str, end: int, reading: Reading, narrative: Narrative) -> None:
+    period = Period("time", reading.period.start, clock=previous.reading.clock_time)
+    previous.reading = Reading("TIME", period)
+    timex = previous.timex
+    timex.end, timex.text = end, text[timex.start : end]
+    timex.value = period.value()
+    timex.earliest = timex.latest = period.start.isoformat()
+    timex.anchor = None
+    if narrative.last is not None and narrative.last.period.granularity == "time":
         narrative.replace_last(period)
 
 
 def _timex(text: str, doc_id: str, start: int, end: int, reading: Reading, dct: date | None) -> Timex:
+    """The model's Timex: where the typed reading becomes TIMEX3 strings and ISO days."""
     if reading.period is not None:
         gran = "day" if reading.period.granularity == "time" else reading.period.granularity
-        earliest, latest = reading.period.earliest.isoformat(), reading.period.end.isoformat()
+        earliest, latest = reading.period.earliest, reading.period.end
+    elif reading.type == "DATE":
+        earliest, latest, gran = reference_bounds(reading.literal, dct)
     else:
-        earliest, latest, gran = (
-            interval(reading.value, dct) if reading.type == "DATE" else (None, None, None)
-        )
+        earliest, latest, gran = None, None, None
     return Timex(
         doc_id,
         start,
@@ -181,15 +213,9 @@ def _timex(text: str, doc_id: str, start: int, end: int, reading: Reading, dct: 
         text[start:end],
         reading.type,
         reading.value,
-        earliest,
-        latest,
+        earliest.isoformat() if earliest else None,
+        latest.isoformat() if latest else None,
         gran,
         None,
         reading.mod,
     )
-
-
-def _period_of_timex(timex: Timex) -> Period | None:
-    if timex.type not in ("DATE", "TIME") or not timex.value:
-        return None
-    return parse_value(timex.value)

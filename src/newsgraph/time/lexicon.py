@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from newsgraph.time.reading import Rule
+from newsgraph.time.rules import rule_for
+
 
 def _alternation(words) -> str:
     """A regex alternation of `words`, longest first, with flexible inner spaces."""
@@ -19,6 +22,7 @@ def _alternation(words) -> str:
 class Pattern:
     kind: str
     regex: re.Pattern
+    rule: Rule  # what reads its matches, looked up by kind when the file is loaded
 
 
 @dataclass(frozen=True)
@@ -75,10 +79,16 @@ def _number_regex(numbers: dict[str, float]) -> str:
 
 @cache
 def lexicon() -> Lexicon:
+    """The English lexicon from the package data, loaded once."""
     data_dir = resources.files("newsgraph.data")
     words = json.loads((data_dir / "time_en.json").read_text(encoding="utf-8"))
     spec = json.loads((data_dir / "time_en_patterns.json").read_text(encoding="utf-8"))
+    return load_lexicon(words, spec)
 
+
+def load_lexicon(words: dict, spec: dict) -> Lexicon:
+    """A lexicon from the vocabulary (time_en.json) and the patterns (time_en_patterns.json);
+    a pattern whose kind no rule reads raises UnknownPatternKind."""
     month_forms = [m + r"\." if len(m) <= 4 and m != "may" else m for m in words["months"]]
     month_forms += [m for m in words["months"] if len(m) <= 4 and m != "may"]
     weekday_forms = [w for w in words["weekdays"] if len(w) > 3]
@@ -122,7 +132,8 @@ def lexicon() -> Lexicon:
     )
 
     patterns = tuple(
-        Pattern(p["kind"], re.compile(r"(?<![\w'])" + expand(p["pattern"]))) for p in spec["patterns"]
+        Pattern(p["kind"], re.compile(r"(?<![\w'])" + expand(p["pattern"])), rule_for(p["kind"]))
+        for p in spec["patterns"]
     )
     return Lexicon(
         months=words["months"],

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from newsgraph.time.lexicon import Lexicon
+if TYPE_CHECKING:
+    from newsgraph.time.lexicon import Lexicon
+    from newsgraph.time.reading import Rule
 
 
 @dataclass(frozen=True)
@@ -15,6 +18,7 @@ class Candidate:
     kind: str
     groups: dict[str, str | None]
     order: int  # pattern order: an earlier pattern wins a tie in length
+    rule: Rule  # the rule of the pattern's kind
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -39,7 +43,7 @@ def candidates(text: str, lex: Lexicon) -> list[Candidate]:
                         name: text[m.start(name) : m.end(name)] if m.start(name) >= 0 else None
                         for name in m.groupdict()
                     }
-                    found.append(Candidate(m.start(), m.end(), pattern.kind, groups, order))
+                    found.append(Candidate(m.start(), m.end(), pattern.kind, groups, order, pattern.rule))
     found.sort(key=lambda c: (c.start, -(c.end - c.start), c.order))
     return found
 

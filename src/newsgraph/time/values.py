@@ -1,4 +1,4 @@
-"""TIMEX3 values as calendar periods: formatting, parsing, shifting and intervals.
+"""TIMEX3 values as typed periods and durations: formatting, shifting and bounds.
 
 A `Period` is a span of the calendar at one granularity (a day, an ISO week, a month,
 a quarter, ...), stored as its first day. Keeping the granularity with the date is what lets
@@ -8,7 +8,7 @@ us never print a value finer than the text supports: "March 2024" stays `2024-03
 from __future__ import annotations
 
 import calendar
-import re
+import math
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -134,6 +134,67 @@ class Period:
         )
 
 
+# Units TIMEX3 writes after the "T" of a duration.
+_TIME_UNITS = frozenset({"H", "MIN", "S"})
+# Units a text may count in that TIMEX3 writes as a multiple of another one.
+_MULTIPLES = {"DE": (10, "Y"), "CE": (100, "Y"), "2W": (2, "W"), "WE": (2, "D")}
+# A fraction of these units is written in the next smaller one ("1.5 years" -> P1Y6M).
+_SMALLER = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D"), "MIN": (60, "S")}
+# Units the one-letter duration grammar ("P3D", "PT2H") can express: what "a week after"
+# may count in.
+_ONE_LETTER = frozenset({"Y", "M", "W", "D", "Q", "H", "MIN", "S"})
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time as the text counts it: an amount (None when vague: "years") of a unit
+    (D, W, M, Q, Y, DE, CE, H, MIN, S, WE for weekends, 2W for fortnights)."""
+
+    amount: float | None
+    unit: str
+
+    def __post_init__(self) -> None:
+        if self.amount is not None and not math.isfinite(self.amount):
+            raise OverflowError(f"no duration of {self.amount} {self.unit}")  # "9999...9 years"
+
+    def parts(self) -> tuple[tuple[float | None, str], ...]:
+        """The (amount, unit) terms TIMEX3 writes: multiples folded into their base unit and a
+        fraction of a unit spelled out in the next smaller one."""
+        amount, unit = self.amount, self.unit
+        if unit in _MULTIPLES:
+            factor, unit = _MULTIPLES[unit]
+            amount = None if amount is None else amount * factor
+        if amount is None or amount == int(amount) or unit not in _SMALLER:
+            return ((amount, unit),)
+        factor, smaller = _SMALLER[unit]
+        whole, rest = int(amount), round((amount - int(amount)) * factor)
+        return ((whole, unit), (rest, smaller)) if whole else ((rest, smaller),)
+
+    def value(self) -> str:
+        """The ISO 8601 duration ("P3D", "PT1H30M", "PXY")."""
+        terms = self.parts()
+        date_part = "".join(_term(a, u) for a, u in terms if u not in _TIME_UNITS)
+        time_part = "".join(_term(a, u) for a, u in terms if u in _TIME_UNITS)
+        return "P" + date_part + ("T" + time_part if time_part else "")
+
+    def whole_units(self) -> tuple[float | None, str] | None:
+        """(amount, unit) when the value is a whole (or vague) number of one unit, else None."""
+        terms = self.parts()
+        if len(terms) != 1:
+            return None
+        amount, unit = terms[0]
+        if unit not in _ONE_LETTER or (amount is not None and amount != int(amount)):
+            return None
+        return (None if amount is None else float(amount)), unit
+
+
+def _term(amount: float | None, unit: str) -> str:
+    letter = "M" if unit == "MIN" else unit
+    if amount is None:
+        return f"X{letter}"
+    return f"{int(amount)}{letter}" if amount == int(amount) else f"{amount:g}{letter}"
+
+
 def add_months(d: date, months: int, keep_day: bool = False) -> date:
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
@@ -165,58 +226,15 @@ def period_of(d: date, granularity: str) -> Period:
     return Period("century", date(max(1, d.year // 100 * 100), 1, 1))
 
 
-_VALUE = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d)(?:T(?P<clock>[\d:]+|MO|AF|EV|NI|MI|DT))?)?"
-    r"|W(?P<week>\d\d?)(?P<we>-WE)?|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?$"
-    r"|^(?P<decade>\d{3})$|^(?P<century>\d{2})$"
-)
-
-
-def parse_value(value: str) -> Period | None:
-    """The calendar period a TIMEX3 DATE/TIME value denotes, or None (durations, refs, X-es)."""
-    m = _VALUE.match(value)
-    if not m:
-        return None
-    try:
-        if m["decade"]:
-            return Period("decade", date(max(1, int(m["decade"]) * 10), 1, 1))
-        if m["century"]:
-            return Period("century", date(max(1, int(m["century"]) * 100), 1, 1))
-        year = int(m["year"])
-        if m["week"]:
-            return Period("week", date.fromisocalendar(year, int(m["week"]), 1), weekend=bool(m["we"]))
-        if m["quarter"]:
-            return Period("quarter", date(year, (int(m["quarter"]) - 1) * 3 + 1, 1))
-        if m["half"]:
-            return Period("half", date(year, 1 if m["half"] == "1" else 7, 1))
-        if m["season"]:
-            start = SEASON_START[m["season"]]
-            return Period("season", date(year - 1 if start == 12 else year, start, 1))
-        if m["day"]:
-            day = date(year, int(m["month"]), int(m["day"]))
-            return Period("time", day, clock=m["clock"]) if m["clock"] else Period("day", day)
-        if m["month"]:
-            return Period("month", date(year, int(m["month"]), 1))
-        return Period("year", date(year, 1, 1))
-    except ValueError:
-        return None
-
-
-def interval(value: str | None, dct: date | None) -> tuple[str | None, str | None, str | None]:
-    """(earliest, latest, granularity) of a TIMEX3 value; reference words bound by the DCT."""
-    if value is None:
-        return None, None, None
-    period = parse_value(value)
-    if period is not None:
-        gran = "day" if period.granularity == "time" else period.granularity
-        return period.earliest.isoformat(), period.end.isoformat(), gran
-    today = dct.isoformat() if dct else None
-    if value == "PRESENT_REF":
-        return today, today, "day" if today else None
-    if value == "PAST_REF":
-        return None, today, None
-    if value == "FUTURE_REF":
-        return today, None, None
+def reference_bounds(reference: str | None, dct: date | None) -> tuple[date | None, date | None, str | None]:
+    """(earliest, latest, granularity) of a reference word (PRESENT_REF, PAST_REF, FUTURE_REF):
+    only the DCT bounds it. Any other value without a period has no bounds."""
+    if reference == "PRESENT_REF":
+        return dct, dct, "day" if dct else None
+    if reference == "PAST_REF":
+        return None, dct, None
+    if reference == "FUTURE_REF":
+        return dct, None, None
     return None, None, None
 
 

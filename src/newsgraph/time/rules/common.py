@@ -1,0 +1,139 @@
+"""What several rule families share: modifiers, month names, spelled years, the year of a
+date given without one, amounts, and the reading of a period shifted from a base."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from newsgraph.time.narrative import Mention
+from newsgraph.time.reading import Context, Reading
+from newsgraph.time.recognise import Candidate
+from newsgraph.time.values import Duration, Period
+
+# A day of the last weeks is named as past even in a clause about the future.
+_JUST_PAST_DAYS = 31
+
+
+def modifier(ctx: Context, word: str | None) -> str | None:
+    """The TIMEX3 mod of a modifier word ("early" -> START), or None."""
+    if not word:
+        return None
+    return ctx.lex.modifiers.get(" ".join(word.lower().split()).rstrip("-"))
+
+
+def month_number(ctx: Context, g: dict) -> int | None:
+    """The month a candidate names; None for a lower-case word that is also a common word ("march")."""
+    if g.get("mnum"):
+        return int(g["mnum"])
+    word = g["month"]
+    key = word.lower().rstrip(".")
+    if key in ctx.lex.ambiguous_months and not word[0].isupper():
+        return None
+    return ctx.lex.months[key]
+
+
+def spelled_year(ctx: Context, text: str) -> int | None:
+    """'nineteen ninety-six' -> 1996, "two thousand and one" -> 2001."""
+    words = " ".join(text.lower().replace("-", " ").split())
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand") :].replace("and", " ").strip()
+        return 2000 + int(ctx.lex.number(rest) or 0) if rest else 2000
+    head, _, rest = words.partition(" ")
+    century = ctx.lex.number(head)
+    rest = rest.replace("oh ", "")
+    tail = ctx.lex.number(rest) if rest else None
+    if century is None or tail is None:
+        return None
+    return int(century * 100 + tail)
+
+
+def year_around(ctx: Context, month: int, day: int | None, c: Candidate) -> tuple[int | None, Mention | None]:
+    """Year of a month/day given without one, and the mention it came from (None: the DCT).
+
+    A narrative set in another year than the DCT ("On 3 May 2021 ... the April 26 raid")
+    lends its year; otherwise the year that puts the date nearest the DCT, forward when
+    the clause speaks of the future."""
+    ref = ctx.explicit_reference(c.start)
+    near_dct = _year_near_dct(ctx, month, day, c) if ctx.dct is not None else None
+    if ref is not None and (near_dct is None or ref.period.start.year != near_dct):
+        recent = near_dct is not None and abs((date(near_dct, month, day or 15) - ctx.dct).days) <= 60
+        if not recent:  # news of the last weeks is read against the DCT, older events against the story
+            year = ref.period.start.year
+            if ctx.dct and date(year, month, day or 1) > ctx.dct and not ctx.clauses.future(c.start, c.end):
+                year -= 1
+            return year, ref
+    return near_dct, None
+
+
+def _year_near_dct(ctx: Context, month: int, day: int | None, c: Candidate) -> int:
+    """News speaks mostly of the recent past: the last occurrence that has begun by the DCT,
+    unless the clause is in the future or the next occurrence is only weeks away."""
+    dct = ctx.dct
+
+    def span(year: int) -> tuple[date, date]:
+        if day is not None:
+            return date(year, month, day), date(year, month, day)
+        period = Period("month", date(year, month, 1))
+        return period.start, period.end
+
+    year = dct.year if span(dct.year)[0] <= dct else dct.year - 1
+    if ctx.clauses.future(c.start, c.end, reach=150) or ctx.clauses.deadline(c.start, c.end):
+        # a day of the last weeks is named as past even in a clause about the future
+        # ("aid for the victims of the Aug. 7 blasts would ..."): the next one would say its year
+        just_past = day is not None and (dct - span(year)[1]).days <= _JUST_PAST_DAYS
+        return year if span(year)[1] >= dct or just_past else year + 1
+    ahead = (span(year + 1)[0] + timedelta(days=14 if day is None else 0) - dct).days
+    return year + 1 if ahead <= 75 and not ctx.clauses.past(c.start) else year
+
+
+def amount(ctx: Context, g: dict) -> float | None:
+    """The number of units a candidate counts ("three", "2 1/2"); None when vague ("several")."""
+    text = g["num"]
+    if " ".join(text.lower().split()) in ctx.lex.vague:
+        return None
+    if "/" in text:
+        whole, frac = text.split()
+        num, den = frac.split("/")
+        return int(whole) + int(num) / int(den)
+    return ctx.lex.number(text)
+
+
+def unit(ctx: Context, g: dict) -> str:
+    return ctx.lex.units[g["unit"].lower()]
+
+
+def relation(shift: int) -> str:
+    return "same" if shift == 0 else "after" if shift > 0 else "before"
+
+
+def day_offset(days: int) -> Duration | None:
+    return Duration(abs(days), "D") if days else None
+
+
+def unit_offset(shift: int, unit: str) -> Duration | None:
+    return Duration(abs(shift), unit) if shift else None
+
+
+def shifted(
+    base: Period,
+    shift: int,
+    letter: str,
+    weekend: bool,
+    mod: str | None,
+    anchor: Mention | None = None,
+    anchor_dct: bool = False,
+) -> Reading:
+    """The DATE `shift` units of `letter` away from `base` ("last week", "the following
+    quarter"), as a weekend when the text says so, remembering what it was counted from."""
+    period = base.shift(shift, letter)
+    if weekend:
+        period = Period("week", period.start, weekend=True)
+    return Reading(
+        "DATE",
+        period,
+        mod=mod,
+        anchor=anchor,
+        anchor_dct=anchor_dct,
+        relation=relation(shift),
+        offset=unit_offset(shift, letter),
+    )
