@@ -1,16 +1,22 @@
 #!/usr/bin/env python3
 """Check the hand-written gold files of the article sets before anyone scores against them.
 
-Usage: python eval/articles/check_gold.py [DIR ...]   (default: dev and heldout beside this file)
+Usage: python eval/articles/check_gold.py [--self-score SCORER] [DIR ...]
+       (default: dev and heldout beside this file)
 
 Why: a gold name that does not occur in its text, a relation pointing at a key that does not
 exist or a misspelt event type silently lowers every score measured against the file. Each
 problem is printed as FILE: message; the exit status is 1 when there is any.
+With --self-score, each gold file is also turned into the export a perfect extraction would
+give and scored with the team scorer (../shared/score_article.py): anything short of full
+marks, or a must_not rule that fires on the gold's own events, means the gold contradicts itself.
 """
 import datetime
 import json
 import re
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ENTITY_TYPES = {"person", "organization", "place"}
@@ -98,6 +104,10 @@ def check_file(gold_path: Path) -> list[str]:
         if rel.get("predicate") == "located_in" and {entities.get(rel.get("subject")), entities.get(rel.get("object"))} != {"place"}:
             problems.append(f"{label}: located_in joins two places")
 
+    # the scorer divides by the number of gold relations and events
+    if not gold.get("relations") or not gold.get("events"):
+        problems.append("needs at least one relation and one event")
+
     event_keys = set()
     for ev in gold.get("events", []):
         key = ev.get("key")
@@ -141,8 +151,43 @@ def check_file(gold_path: Path) -> list[str]:
     return problems
 
 
+def perfect_export(gold: dict) -> dict:
+    """The export a flawless extraction of the article would produce, in the scorer's shape."""
+    geo = gold.get("geo", {})
+    entities = [{"id": e["key"], "name": e["names"][0], "aliases": e["names"], "type": e["type"],
+                 "mentions": [], **({"geo": {"lat": geo[e["key"]][0], "lon": geo[e["key"]][1]}}
+                                    if e["key"] in geo else {})}
+                for e in gold["entities"]]
+    relations = [{"subject": r["subject"], "object": r["object"], "type": r["predicate"],
+                  "certainty": r["certainty"]} for r in gold["relations"]]
+    events = [{"type": ev["types"][0], "place": ev["place"], "time": {"value": ev["time"]},
+               "certainty": ev.get("certainty", "asserted"), "modality": ev.get("modality", "actual"),
+               "participants": [{"entity": p} for p in ev["participants"]]
+               + [{"entity": r, "remote": True} for r in ev.get("remote", [])]}
+              for ev in gold["events"]]
+    return {"entities": entities, "relations": relations, "events": events}
+
+
+def self_score(gold_path: Path, scorer: Path) -> list[str]:
+    """Score the perfect export with the team scorer; return its summary if it is not perfect."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as out:
+        json.dump(perfect_export(gold), out)
+    run = subprocess.run([sys.executable, str(scorer), str(gold_path),
+                          str(gold_path.with_name(gold["document"])), "--json", out.name,
+                          "--min-entity-f", "1", "--min-relation-r", "1", "--min-event-r", "1",
+                          "--min-time-acc", "1", "--max-split", "0", "--max-violations", "0",
+                          "--geo-km", "1"], capture_output=True, text=True)
+    Path(out.name).unlink()
+    summary = (run.stdout.strip().splitlines() or [run.stderr.strip()])[-1]
+    return [] if run.returncode == 0 else [f"self-score: {summary}"]
+
+
 def main(argv: list[str]) -> int:
     here = Path(__file__).resolve().parent
+    scorer = None
+    if argv[:1] == ["--self-score"]:
+        scorer, argv = Path(argv[1]), argv[2:]
     dirs = [Path(d) for d in argv] or [here / "dev", here / "heldout"]
     failed_total = 0
     for directory in dirs:
@@ -154,6 +199,8 @@ def main(argv: list[str]) -> int:
             failed += 1
         for gold_path in golds:
             problems = check_file(gold_path)
+            if scorer and not problems:
+                problems = self_score(gold_path, scorer)
             gold = json.loads(gold_path.read_text(encoding="utf-8")) if not problems or "parse" not in problems[0] else {}
             words = len(gold_path.with_name(gold.get("document", "-")).read_text(encoding="utf-8").split()) \
                 if gold.get("document") and gold_path.with_name(gold["document"]).is_file() else 0
