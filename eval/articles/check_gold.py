@@ -92,6 +92,9 @@ def check_file(gold_path: Path) -> list[str]:
 
     for rel in gold.get("relations", []):
         label = f"relation {rel.get('subject')} {rel.get('predicate')} {rel.get('object')}"
+        if not {"subject", "predicate", "object", "certainty"} <= set(rel) \
+                or set(rel) - {"subject", "predicate", "object", "certainty", "role"}:
+            problems.append(f"{label}: keys {sorted(rel)}")
         for end in ("subject", "object"):
             if rel.get(end) not in entities:
                 problems.append(f"{label}: unknown {end}")
