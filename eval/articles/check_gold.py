@@ -11,6 +11,7 @@ With --self-score, each gold file is also turned into the export a perfect extra
 give and scored with the team scorer (../shared/score_article.py): anything short of full
 marks, or a must_not rule that fires on the gold's own events, means the gold contradicts itself.
 """
+import argparse
 import datetime
 import json
 import re
@@ -104,7 +105,8 @@ def check_file(gold_path: Path) -> list[str]:
             problems.append(f"{label}: certainty {rel.get('certainty')!r}")
         if "role" in rel and (rel["predicate"] != "member_of" or rel["role"] not in ROLES):
             problems.append(f"{label}: role {rel['role']!r}")
-        if rel.get("predicate") == "located_in" and {entities.get(rel.get("subject")), entities.get(rel.get("object"))} != {"place"}:
+        ends = {entities.get(rel.get("subject")), entities.get(rel.get("object"))}
+        if rel.get("predicate") == "located_in" and ends != {"place"}:
             problems.append(f"{label}: located_in joins two places")
 
     # the scorer divides by the number of gold relations and events
@@ -149,7 +151,8 @@ def check_file(gold_path: Path) -> list[str]:
         for part in rule.get("participants", []):
             if part not in entities:
                 problems.append(f"must_not {rule.get('why')}: unknown participant {part}")
-        if set(rule.get("unless_certainty", [])) - CERTAINTIES or set(rule.get("unless_modality", [])) - MODALITIES:
+        if set(rule.get("unless_certainty", [])) - CERTAINTIES \
+                or set(rule.get("unless_modality", [])) - MODALITIES:
             problems.append(f"must_not {rule.get('why')}: unknown unless_* value")
     return problems
 
@@ -186,31 +189,39 @@ def self_score(gold_path: Path, scorer: Path) -> list[str]:
     return [] if run.returncode == 0 else [f"self-score: {summary}"]
 
 
+def describe(gold_path: Path) -> str:
+    """Words of the text and sizes of the gold, for the report line; '?' where unreadable."""
+    try:
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        words = len(gold_path.with_name(gold["document"]).read_text(encoding="utf-8").split())
+    except (json.JSONDecodeError, KeyError, OSError):
+        return "?"
+    sizes = ", ".join(f"{len(gold.get(part, []))} {part}"
+                      for part in ("entities", "relations", "events", "must_not"))
+    return f"{words} words, {sizes}"
+
+
 def main(argv: list[str]) -> int:
     here = Path(__file__).resolve().parent
-    scorer = None
-    if argv[:1] == ["--self-score"]:
-        scorer, argv = Path(argv[1]), argv[2:]
-    dirs = [Path(d) for d in argv] or [here / "dev", here / "heldout"]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dirs", nargs="*", type=Path, default=[here / "dev", here / "heldout"])
+    parser.add_argument("--self-score", type=Path, metavar="SCORER",
+                        help="also score each gold's perfect export with this scorer")
+    args = parser.parse_args(argv)
     failed_total = 0
-    for directory in dirs:
-        failed = 0
+    for directory in args.dirs:
         golds = sorted(directory.glob("*.gold.json"))
-        texts = {p.name[:-4] for p in directory.glob("*.txt")}
-        for orphan in sorted(texts - {g.name[:-10] for g in golds}):
+        documents = {g.name[:-len(".gold.json")] for g in golds}
+        orphans = sorted({p.stem for p in directory.glob("*.txt")} - documents)
+        for orphan in orphans:
             print(f"{directory.name}/{orphan}.txt: no gold file")
-            failed += 1
+        failed = len(orphans)
         for gold_path in golds:
             problems = check_file(gold_path)
-            if scorer and not problems:
-                problems = self_score(gold_path, scorer)
-            gold = json.loads(gold_path.read_text(encoding="utf-8")) if not problems or "parse" not in problems[0] else {}
-            words = len(gold_path.with_name(gold.get("document", "-")).read_text(encoding="utf-8").split()) \
-                if gold.get("document") and gold_path.with_name(gold["document"]).is_file() else 0
-            counts = (f"{len(gold.get('entities', []))} entities, {len(gold.get('relations', []))} relations, "
-                      f"{len(gold.get('events', []))} events, {len(gold.get('must_not', []))} must_not")
-            status = "ok" if not problems else f"{len(problems)} problem(s)"
-            print(f"{directory.name}/{gold_path.name}: {words} words, {counts}: {status}")
+            if args.self_score and not problems:
+                problems = self_score(gold_path, args.self_score)
+            status = f"{len(problems)} problem(s)" if problems else "ok"
+            print(f"{directory.name}/{gold_path.name}: {describe(gold_path)}: {status}")
             for problem in problems:
                 print(f"  - {problem}")
             failed += bool(problems)
