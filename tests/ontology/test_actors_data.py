@@ -6,11 +6,12 @@ forms that point to one actor only, unless the form is a known real-world ambigu
 
 import json
 import re
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
+
+from newsgraph.model import fold
 
 DATA = Path(__file__).resolve().parents[2] / "src" / "newsgraph" / "data"
 ACTORS = DATA / "actors.jsonl"
@@ -27,7 +28,8 @@ KINDS = {
 }
 
 # Short forms that name two different real actors in the news; the pipeline must decide these
-# from context. Each key is a folded form, each value the canonical names sharing it.
+# from context. Each key is a form folded as the curated lexicon folds it, each value the
+# canonical names sharing it.
 AMBIGUOUS_FORMS = {
     "ji": {"Jemaah Islamiyah", "Jamaat-e-Islami Pakistan"},
     "jem": {"Jaish-e-Mohammed", "Justice and Equality Movement"},
@@ -37,16 +39,6 @@ AMBIGUOUS_FORMS = {
     "rsf": {"Rapid Support Forces", "Reporters Without Borders"},
     "sna": {"Syrian National Army", "Somali National Army"},
 }
-
-_APOSTROPHES = "'\u2019\u2018`\u02bc\u02be\u02bf"
-
-
-def fold(form: str) -> str:
-    """Case, accents, apostrophes and punctuation removed: the form a matcher would compare."""
-    decomposed = unicodedata.normalize("NFKD", form)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    bare = bare.translate({ord(c): None for c in _APOSTROPHES})
-    return " ".join(re.sub(r"[^\w]+", " ", bare).split())
 
 
 def load_lines() -> list[str]:
