@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from newsgraph.gazetteer import Gazetteer, get_gazetteer
+from newsgraph.gazetteer.curated import user_entity_files
 from newsgraph.model import Analysis, Mention
 from newsgraph.ontology import load_ontology
 from newsgraph.pipeline.mention_rules import DEFAULT_RULES, RULES, Candidate, MentionRule, RuleContext
@@ -37,7 +38,8 @@ class MentionStage:
         self, rules: Iterable[str | MentionRule] = DEFAULT_RULES, entity_files: tuple[str, ...] | None = None
     ):
         self.rules = [RULES[r] if isinstance(r, str) else r for r in rules]
-        self.gazetteer: Gazetteer = get_gazetteer(entity_files)
+        files = user_entity_files() if entity_files is None else tuple(entity_files)
+        self.gazetteer: Gazetteer = get_gazetteer(files)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.parsed
