@@ -18,8 +18,14 @@ from newsgraph.errors import InputError
 from newsgraph.ontology.data import read_json, read_text
 
 ONTOLOGY_FILE = "ontology.json"
+# The entity types code refers to by name; `load_ontology` checks the data defines them.
+PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
 
 __all__ = [
+    "ORGANIZATION",
+    "OTHER",
+    "PERSON",
+    "PLACE",
     "EntityType",
     "EventType",
     "Ontology",
@@ -112,4 +118,8 @@ class Ontology:
 @cache
 def load_ontology() -> Ontology:
     """The shipped ontology (newsgraph/data/ontology.json), read once per process."""
-    return Ontology.from_dict(read_json(ONTOLOGY_FILE))
+    ontology = Ontology.from_dict(read_json(ONTOLOGY_FILE))
+    missing = {PERSON, ORGANIZATION, PLACE, OTHER} - set(ontology.entity_types)
+    if missing:
+        raise InputError(f"entity types {', '.join(sorted(missing))} are missing", source=ONTOLOGY_FILE)
+    return ontology

@@ -31,10 +31,9 @@ from dataclasses import dataclass, field
 
 from newsgraph.lexicons import name_particles, person_titles
 from newsgraph.model import Analysis, Entity, Mention
-from newsgraph.ontology import read_json
+from newsgraph.ontology import ORGANIZATION, OTHER, PERSON, PLACE, read_json
 from newsgraph.text import SpanIndex, fold, initials, is_acronym, is_subsequence
 
-PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
 # How many sentences back a pronoun may look for its person.
 PRONOUN_LOOKBACK = 3
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})

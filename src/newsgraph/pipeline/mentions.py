@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from newsgraph.gazetteer import Gazetteer, get_gazetteer
 from newsgraph.gazetteer.curated import user_entity_files
 from newsgraph.model import Analysis, Mention
-from newsgraph.ontology import load_ontology
 from newsgraph.pipeline.mention_rules import DEFAULT_RULES, RULES, Candidate, MentionRule, RuleContext
 from newsgraph.text import SpanIndex
 
@@ -44,8 +43,8 @@ class MentionStage:
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.parsed
         context = RuleContext(doc, self.gazetteer, analysis.document.title)
-        ontology = load_ontology()
-        candidates = [Candidate(e.start, e.end, e.label_, ontology.type_of_label(e.label_)) for e in doc.ents]
+        type_of = context.ontology.type_of_label
+        candidates = [Candidate(e.start, e.end, e.label_, type_of(e.label_)) for e in doc.ents]
         for rule in self.rules:
             candidates = rule(context, candidates)
         sentences = SpanIndex((s.start, s.end) for s in analysis.sentences)

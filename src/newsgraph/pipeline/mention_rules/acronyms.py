@@ -5,7 +5,8 @@ every later "HB" an `acronym` mention of it, unless it is part of a longer name.
 
 from __future__ import annotations
 
-from newsgraph.pipeline.mention_rules.base import ORGANIZATION, PLACE, Candidate, RuleContext, is_capitalised
+from newsgraph.ontology import ORGANIZATION, PLACE
+from newsgraph.pipeline.mention_rules.base import Candidate, RuleContext, is_capitalised
 from newsgraph.text import abbreviates, is_acronym
 
 
@@ -26,6 +27,7 @@ def apply_acronym_definitions(context: RuleContext, candidates: list[Candidate])
             for t in range(c.start, c.end):
                 covering[t].remove(c)
 
+    label = context.ontology.spacy_label(ORGANIZATION)  # what the text itself says it is
     candidates = list(candidates)
     for c in candidates:
         for t in range(c.start, c.end):
@@ -43,7 +45,7 @@ def apply_acronym_definitions(context: RuleContext, candidates: list[Candidate])
         type_ = _defined_type(context, name, overlapping)
         definitions.setdefault(acronym, (name, type_))
         drop(overlapping)
-        add(Candidate(name_start, i, "ORG", type_, settled=True))
+        add(Candidate(name_start, i, label, type_, settled=True))
     if definitions:
         for i, token in enumerate(doc):
             if token.text not in definitions:
@@ -53,7 +55,7 @@ def apply_acronym_definitions(context: RuleContext, candidates: list[Candidate])
             if any(c.end - c.start > 1 for c in found):
                 continue  # part of a longer name, which wins
             drop(found)
-            add(Candidate(i, i + 1, "ORG", type_, kind="acronym", canonical=name, settled=True))
+            add(Candidate(i, i + 1, label, type_, kind="acronym", canonical=name, settled=True))
     return [c for c in candidates if not c.dropped]
 
 

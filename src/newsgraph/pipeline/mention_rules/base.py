@@ -14,9 +14,8 @@ from spacy.tokens import Doc
 from newsgraph.gazetteer import Gazetteer
 from newsgraph.gazetteer.demonyms import demonyms
 from newsgraph.lexicons import mention_cues, person_titles
-from newsgraph.ontology import Ontology, load_ontology
+from newsgraph.ontology import PLACE, Ontology, load_ontology
 
-PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
 QUOTES = frozenset("\"“”‘’'«»")
 # A bare city name is taken as a place over the model's person/organisation reading from this
 # population; after a cue such as a locative preposition ("in Zinder") from the lower one.

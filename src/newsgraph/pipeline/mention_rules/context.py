@@ -8,12 +8,9 @@ Brigade") is an organisation.
 
 from __future__ import annotations
 
+from newsgraph.ontology import ORGANIZATION, OTHER, PERSON, PLACE
 from newsgraph.pipeline.mention_rules.base import (
     CITY_POPULATION,
-    ORGANIZATION,
-    OTHER,
-    PERSON,
-    PLACE,
     Candidate,
     RuleContext,
     is_capitalised,

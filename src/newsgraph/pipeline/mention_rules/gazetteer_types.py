@@ -10,12 +10,9 @@ text; places the model missed are added the same way (`add_missed_places`). An
 
 from __future__ import annotations
 
+from newsgraph.ontology import ORGANIZATION, OTHER, PERSON, PLACE
 from newsgraph.pipeline.mention_rules.base import (
     CITY_POPULATION_AFTER_PREPOSITION,
-    ORGANIZATION,
-    OTHER,
-    PERSON,
-    PLACE,
     Candidate,
     RuleContext,
     is_proper,
@@ -58,7 +55,7 @@ def add_missed_places(context: RuleContext, candidates: list[Candidate]) -> list
             and not is_quoted(doc, i, end)
             and context.gazetteer.place_rank(span.text) >= context.population_needed(i, end, candidates)
         ):
-            found.append(Candidate(i, end, "GPE", PLACE))
+            found.append(Candidate(i, end, context.ontology.spacy_label(PLACE), PLACE))
         i = end
     return candidates + found
 

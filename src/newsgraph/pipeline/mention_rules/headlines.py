@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 
 from newsgraph.model import fold
+from newsgraph.ontology import ORGANIZATION, PLACE
 from newsgraph.pipeline.mention_rules.base import (
     CITY_POPULATION_AFTER_PREPOSITION,
-    ORGANIZATION,
-    PLACE,
     Candidate,
     RuleContext,
     is_capitalised,
@@ -115,7 +114,7 @@ def _headline_piece(
     if curated is not None:
         return c if (start, end) == (c.start, c.end) else Candidate(start, end, c.label, curated.type)
     if gazetteer.place_rank(span.text) >= CITY_POPULATION_AFTER_PREPOSITION:
-        return Candidate(start, end, "GPE", PLACE)
+        return Candidate(start, end, context.ontology.spacy_label(PLACE), PLACE)
     return None
 
 

@@ -6,7 +6,8 @@ called them, except before an administrative noun ("the Somali region").
 from __future__ import annotations
 
 from newsgraph.model import fold
-from newsgraph.pipeline.mention_rules.base import PLACE, Candidate, RuleContext, is_place_noun
+from newsgraph.ontology import PLACE
+from newsgraph.pipeline.mention_rules.base import Candidate, RuleContext, is_place_noun
 
 
 def without_nationality_words(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:

@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from newsgraph.model import fold
-from newsgraph.pipeline.mention_rules.base import (
-    ORGANIZATION,
-    PERSON,
-    PLACE,
-    Candidate,
-    RuleContext,
-    is_place_noun,
-)
+from newsgraph.ontology import ORGANIZATION, PERSON, PLACE
+from newsgraph.pipeline.mention_rules.base import Candidate, RuleContext, is_place_noun
 from newsgraph.text import is_subsequence
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from newsgraph.ontology import OTHER, PLACE
 from newsgraph.pipeline.mention_rules.base import (
     CITY_POPULATION,
-    OTHER,
-    PLACE,
     QUOTES,
     Candidate,
     RuleContext,
