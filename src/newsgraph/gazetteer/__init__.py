@@ -8,28 +8,20 @@ how sure a bare name is to be a place, and `demonyms` which words are nationalit
 
 from __future__ import annotations
 
-import json
 from collections.abc import Collection
 from functools import lru_cache
-from importlib import resources
 
 import pycountry
 
 from newsgraph.gazetteer.curated import CuratedEntity, Lexicon, load_lexicon, user_entity_files
 from newsgraph.gazetteer.places import Place, PlaceIndex, load_index
+from newsgraph.lexicons import mention_cues
 from newsgraph.model import Geo, fold
 
 # What an alternate city spelling is worth in `place_rank`: enough after "in", never alone.
 ALTERNATE_RANK = 10_000
 
-__all__ = ["CuratedEntity", "Gazetteer", "Lexicon", "Place", "entity_rules", "geocode", "get_gazetteer"]
-
-
-@lru_cache(maxsize=1)
-def entity_rules() -> dict:
-    """The ontology and naming cues of newsgraph/data/entity_types.json."""
-    text = resources.files("newsgraph").joinpath("data", "entity_types.json").read_text(encoding="utf-8")
-    return json.loads(text)
+__all__ = ["CuratedEntity", "Gazetteer", "Lexicon", "Place", "geocode", "get_gazetteer"]
 
 
 class Gazetteer:
@@ -38,9 +30,9 @@ class Gazetteer:
     def __init__(self, index: PlaceIndex, lexicon: Lexicon):
         self.index = index
         self.lexicon = lexicon
-        rules = entity_rules()
-        self._generic_words = set(rules["generic_place_words"])
-        self._suffixes = set(rules["place_name_suffixes"])
+        cues = mention_cues()
+        self._generic_words = set(cues["generic_place_words"])
+        self._suffixes = set(cues["place_name_suffixes"])
 
     def places(self, name: str) -> list[Place]:
         return self.index.lookup(name)

@@ -18,11 +18,11 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from newsgraph.errors import InputError
-from newsgraph.model import ENTITY_TYPES, fold
+from newsgraph.model import fold
+from newsgraph.ontology import load_ontology, read_text
 
 ENTITIES_ENV = "NEWSGRAPH_ENTITIES"
 
@@ -79,8 +79,9 @@ def _parse_line(line: str, source: str, number: int) -> CuratedEntity:
         raise InputError(f"not valid JSON ({exc.msg})", source=source, line=number) from None
     if not isinstance(row, dict) or not isinstance(row.get("name"), str) or not row["name"].strip():
         raise InputError('each line needs an object with a "name"', source=source, line=number)
-    if row.get("type") not in ENTITY_TYPES:
-        raise InputError(f'"type" must be one of {", ".join(ENTITY_TYPES)}', source=source, line=number)
+    entity_types = load_ontology().entity_types
+    if row.get("type") not in entity_types:
+        raise InputError(f'"type" must be one of {", ".join(entity_types)}', source=source, line=number)
     aliases = row.get("aliases") or []
     if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
         raise InputError('"aliases" must be a list of names', source=source, line=number)
@@ -105,8 +106,7 @@ def _read(text: str, source: str) -> list[CuratedEntity]:
 def load_lexicon(user_files: tuple[str, ...] | None = None) -> Lexicon:
     """The shipped list, then each user file (default: $NEWSGRAPH_ENTITIES) on top of it."""
     lexicon = Lexicon()
-    shipped = resources.files("newsgraph").joinpath("data", "entities.jsonl")
-    for entity in _read(shipped.read_text(encoding="utf-8"), "entities.jsonl"):
+    for entity in _read(read_text("entities.jsonl"), "entities.jsonl"):
         lexicon.add(entity)
     for path in user_entity_files() if user_files is None else user_files:
         try:

@@ -9,13 +9,12 @@ from suffix rules over pycountry's country names; the rest are data
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 
 import pycountry
 
 from newsgraph.model import fold
+from newsgraph.ontology import read_json
 
 VOWELS = "aeiou"
 
@@ -45,8 +44,7 @@ def _derived(country: str) -> set[str]:
 def demonyms() -> frozenset[str]:
     """Folded nationality words and their plurals ("somali", "somalis"); never a country name."""
     countries = {name for c in pycountry.countries for name in (c.name, getattr(c, "common_name", c.name))}
-    text = resources.files("newsgraph").joinpath("data", "demonyms.json").read_text(encoding="utf-8")
-    words = set(json.loads(text)["irregular"])
+    words = set(read_json("demonyms.json")["irregular"])
     for country in countries:
         words |= _derived(country)
     singular = {fold(w) for w in words}

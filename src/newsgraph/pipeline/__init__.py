@@ -1,31 +1,38 @@
 """The extraction pipeline: a parse, then small stages that each fill part of an Analysis.
 
-A stage is any callable `stage(analysis) -> analysis`. Stages do not import each other, the
-store or the CLI, so a different implementation (an LLM-backed extractor, say) can replace
-one by name.
+A stage is a callable `stage(analysis) -> analysis` with a `name` and two class attributes:
+`requires`, the parts of the Analysis it reads, and `assigns`, the parts it fills. The
+parse provides "document" and "parsed"; a `Pipeline` whose stages read something no earlier
+stage assigns is refused when it is built. Stages do not import each other, the store or the
+CLI, so a different implementation (an LLM-backed extractor, say) can replace one by name.
 """
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol
+from typing import ClassVar, Protocol
 
-from newsgraph.errors import StageError
+from newsgraph.errors import PipelineError, StageError
 from newsgraph.model import Analysis, Document
+
+# What every analysis has before the first stage runs.
+PARSE_PROVIDES = ("document", "parsed")
 
 
 class Stage(Protocol):
     name: str
+    requires: ClassVar[tuple[str, ...]]
+    assigns: ClassVar[tuple[str, ...]]
 
     def __call__(self, analysis: Analysis) -> Analysis: ...
 
-
-StageFactory = Callable[[], Stage]
 
 # Stages by name, imported lazily: "module:attribute" of a class whose instances are stages.
 REGISTRY: dict[str, str] = {
     "sentences": "newsgraph.pipeline.sentences:SentenceStage",
     "mentions": "newsgraph.pipeline.mentions:MentionStage",
+    "spacy-mentions": "newsgraph.pipeline.mentions:SpacyMentionStage",
     "coref": "newsgraph.pipeline.coref:CorefStage",
+    "same-name": "newsgraph.pipeline.same_name:SameNameStage",
     "geo": "newsgraph.pipeline.geo:GeoStage",
     "timex": "newsgraph.pipeline.timex:TimexStage",
 }
@@ -36,8 +43,23 @@ def make_stage(name: str) -> Stage:
     """Instantiate the stage registered under `name`."""
     import importlib
 
+    if name not in REGISTRY:
+        raise PipelineError(f"unknown stage {name!r}; known: {', '.join(REGISTRY)}")
     module_name, _, attr = REGISTRY[name].partition(":")
     return getattr(importlib.import_module(module_name), attr)()
+
+
+def check_stages(stages: Iterable[Stage]) -> None:
+    """Refuse a stage list in which a stage requires what no earlier stage assigns."""
+    provided = set(PARSE_PROVIDES)
+    for stage in stages:
+        missing = [r for r in getattr(stage, "requires", ()) if r not in provided]
+        if missing:
+            raise PipelineError(
+                f"stage {stage.name!r} requires {', '.join(missing)}, which no earlier stage assigns "
+                f"(available: {', '.join(sorted(provided))})"
+            )
+        provided.update(getattr(stage, "assigns", ()))
 
 
 class Pipeline:
@@ -46,8 +68,9 @@ class Pipeline:
     def __init__(self, stages: Iterable[str | Stage] = DEFAULT_STAGES, nlp=None):
         from newsgraph.pipeline.nlp import load_nlp
 
-        self.nlp = nlp if nlp is not None else load_nlp()
         self.stages: list[Stage] = [make_stage(s) if isinstance(s, str) else s for s in stages]
+        check_stages(self.stages)
+        self.nlp = nlp if nlp is not None else load_nlp()
 
     def analyze(self, document: Document) -> Analysis:
         """Analyse one document; a failing stage raises StageError."""

@@ -26,17 +26,14 @@ the expansion of its acronym when the text gives one, else by its longest form.
 
 from __future__ import annotations
 
-import json
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 
 from newsgraph.lexicons import name_particles, person_titles
-from newsgraph.model import Analysis, Entity, Mention, fold
+from newsgraph.model import Analysis, Entity, Mention
+from newsgraph.ontology import ORGANIZATION, OTHER, PERSON, PLACE, read_json
+from newsgraph.text import SpanIndex, fold, initials, is_acronym, is_subsequence
 
-PERSON, ORGANIZATION, PLACE, OTHER = "person", "organization", "place", "other"
 # How many sentences back a pronoun may look for its person.
 PRONOUN_LOOKBACK = 3
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -47,13 +44,8 @@ _INNER_POSSESSIVE = re.compile(r"['’]s\b")
 _EDGE_PUNCT = " \t\r\n\"'“”‘’.,;:!?"
 
 
-@cache
-def _data(name: str) -> dict:
-    return json.loads((resources.files("newsgraph") / "data" / name).read_text(encoding="utf-8"))
-
-
 def _pronouns() -> dict[str, dict]:
-    return _data("coref_pronouns.json")["pronouns"]
+    return read_json("coref_pronouns.json")["pronouns"]
 
 
 def _is_particle(word: str) -> bool:
@@ -68,16 +60,6 @@ def _title_key(word: str) -> str:
 def _name_key(text: str) -> tuple[str, ...]:
     # "People's" keys as "peoples" so that it stays one word and keeps its initial.
     return tuple(fold(_INNER_POSSESSIVE.sub("s", text)).split())
-
-
-def is_acronym(text: str) -> bool:
-    letters = text.replace(".", "").replace("&", "")
-    return 2 <= len(letters) <= 8 and letters.isalpha() and letters.isupper()
-
-
-def initials(display: str) -> str:
-    """Capital initials of a name's capitalised words: "Sahel People's Congress" → "SPC"."""
-    return "".join(w[0] for w in display.split() if w[0].isupper())
 
 
 @dataclass(frozen=True)
@@ -125,11 +107,6 @@ def _preceding_titles(preceding: str) -> list[str]:
             break
         found.insert(0, word)
     return found
-
-
-def _is_subsequence(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
-    words = iter(full)
-    return all(w in words for w in short)
 
 
 @dataclass
@@ -188,7 +165,7 @@ class _OrgShortForms:
     """
 
     def __init__(self, org_forms: list[NameForm], place_keys: set[tuple[str, ...]]):
-        data = _data("coref_org_heads.json")
+        data = read_json("coref_org_heads.json")
         self.generic = frozenset(data["generic_heads"])
         strippable = self.generic | set(data["legal_suffixes"])
         breakers = set(data["scope_breakers"])
@@ -232,9 +209,9 @@ class _OrgShortForms:
 class _Grouper:
     """Assigns mentions, in text order, to clusters."""
 
-    def __init__(self, text: str, sentence_starts: list[int], short_forms: _OrgShortForms, is_prepositional):
+    def __init__(self, text: str, sentences: SpanIndex, short_forms: _OrgShortForms, is_prepositional):
         self.text = text
-        self.sentence_starts = sentence_starts
+        self.sentences = sentences
         # A place-typed word after a preposition ("in Adamu", "a stranger to Puntland") stays a
         # place even when a person's name contains it.
         self.is_prepositional = is_prepositional
@@ -271,7 +248,7 @@ class _Grouper:
     def _definite(self, mention: Mention) -> bool:
         """After "the" or opening its sentence ("Council chairman X said"): how a text refers back
         to an organisation by its generic head."""
-        sentence_start = self.sentence_starts[_sentence_of(self.sentence_starts, mention.start)]
+        sentence_start = self.sentences.starts[self.sentences.at_or_before(mention.start)]
         before = self.text[sentence_start : mention.start].split()
         return not before or before[-1].lower() == "the"
 
@@ -285,7 +262,7 @@ class _Grouper:
             c
             for c in self.person_words.get(key[0], ())
             if c.last_start < before
-            and any(len(key) < len(full) and _is_subsequence(key, full) for full in c.full_keys)
+            and any(len(key) < len(full) and is_subsequence(key, full) for full in c.full_keys)
             and not (form.gender and c.gender and form.gender != c.gender)
         ]
         return max(candidates, key=lambda c: c.last_start, default=None)
@@ -351,14 +328,18 @@ class CorefStage:
     """Fills `analysis.entities` and adds pronoun and short-form mentions to `analysis.mentions`."""
 
     name = "coref"
+    requires = ("parsed", "sentences", "mentions")
+    assigns = ("entities", "mentions")
 
     def __call__(self, analysis: Analysis) -> Analysis:
         doc = analysis.parsed
-        sentence_starts = [s.start for s in analysis.sentences] or [s.start_char for s in doc.sents]
+        sentences = SpanIndex(
+            [(s.start, s.end) for s in analysis.sentences] or [(s.start_char, s.end_char) for s in doc.sents]
+        )
         mentions = analysis.mentions
         for m in mentions:
             if m.sentence is None:
-                m.sentence = _sentence_of(sentence_starts, m.start)
+                m.sentence = sentences.at_or_before(m.start)
         covered = [False] * len(doc)
         for m in mentions:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -369,17 +350,17 @@ class CorefStage:
         org_forms += [read_name(m.canonical, as_person=False) for m in mentions if m.canonical]
         place_keys = {read_name(m.text, as_person=False).key for m in mentions if m.type == PLACE}
         short_forms = _OrgShortForms(org_forms, place_keys)
-        found = _missed_names(analysis, covered, short_forms, sentence_starts)
+        found = _missed_names(analysis, covered, short_forms, sentences)
 
         grouper = _Grouper(
-            analysis.document.text, sentence_starts, short_forms, lambda m: _root(doc, m).dep_ == "pobj"
+            analysis.document.text, sentences, short_forms, lambda m: _root(doc, m).dep_ == "pobj"
         )
         _walk(
             analysis,
             sorted(mentions + found, key=lambda m: (m.start, -m.end)),
             grouper,
             covered,
-            sentence_starts,
+            sentences,
         )
         grouper.merge_lone_surnames()
 
@@ -390,16 +371,12 @@ class CorefStage:
         return analysis
 
 
-def _sentence_of(sentence_starts: list[int], offset: int) -> int:
-    return max(0, bisect_right(sentence_starts, offset) - 1)
-
-
 def _walk(
     analysis: Analysis,
     mentions: list[Mention],
     grouper: _Grouper,
     covered: list[bool],
-    sentence_starts: list[int],
+    sentences: SpanIndex,
 ) -> None:
     """Names and pronouns in text order, so a pronoun sees exactly the people named before it and
     a surname sees the genders pronouns have revealed so far."""
@@ -412,7 +389,7 @@ def _walk(
         while upcoming is not None and upcoming.start <= token.idx:
             cluster = grouper.add(upcoming)
             candidate = (
-                _person_mention(doc, upcoming, cluster, _sentence_of(sentence_starts, upcoming.start))
+                _person_mention(doc, upcoming, cluster, sentences.at_or_before(upcoming.start))
                 if cluster.type == PERSON
                 else None
             )
@@ -422,7 +399,7 @@ def _walk(
         pronoun = pronouns.get(token.lower_)
         if pronoun is None or token.pos_ != "PRON" or covered[token.i]:
             continue
-        sentence = _sentence_of(sentence_starts, token.idx)
+        sentence = sentences.at_or_before(token.idx)
         cluster = _antecedent(history, token, sentence, pronoun)
         if cluster is None:
             continue
@@ -489,7 +466,7 @@ def _antecedent(history: list[_PersonMention], token, sentence: int, pronoun: di
 
 
 def _missed_names(
-    analysis: Analysis, covered: list[bool], short_forms: _OrgShortForms, sentence_starts: list[int]
+    analysis: Analysis, covered: list[bool], short_forms: _OrgShortForms, sentences: SpanIndex
 ) -> list[Mention]:
     """Proper-noun runs the model left untagged that repeat a name the text gave earlier: a person's
     surname or first name, an organisation's acronym, short form or full name."""
@@ -517,7 +494,7 @@ def _missed_names(
         as_org = read_name(run.text, as_person=False)
         if (
             all(person_word_from.get(w, len(text)) <= run.start_char for w in as_person.key)
-            and any(_is_subsequence(as_person.key, k) for k in person_keys)
+            and any(is_subsequence(as_person.key, k) for k in person_keys)
             and not (len(as_person.key) == 1 and _is_particle(as_person.key[0]))
             and not as_person.display.isupper()  # "BOSASO -": a dateline, not a name
         ):
@@ -539,7 +516,7 @@ def _missed_names(
                 text=form.display,
                 type=type_,
                 kind=kind,
-                sentence=_sentence_of(sentence_starts, begin),
+                sentence=sentences.at_or_before(begin),
             )
         )
     return found

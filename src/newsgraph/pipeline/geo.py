@@ -28,6 +28,8 @@ class GeoStage:
     town's point."""
 
     name = "geo"
+    requires = ("entities",)
+    assigns = ("geo",)
 
     def __init__(self, gazetteer: Gazetteer | None = None):
         self._gazetteer = gazetteer

@@ -29,6 +29,8 @@ def sentence_spans(text: str, parsed_sentences) -> Iterator[tuple[int, int]]:
 
 class SentenceStage:
     name = "sentences"
+    requires = ("parsed",)
+    assigns = ("sentences",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         text = analysis.document.text

@@ -8,6 +8,8 @@ from newsgraph.time import find_timexes
 
 class TimexStage:
     name = "timex"
+    requires = ("document",)
+    assigns = ("timexes",)
 
     def __call__(self, analysis: Analysis) -> Analysis:
         document = analysis.document

@@ -1,0 +1,66 @@
+"""Within one text a name is one thing: every mention of a name gets the best supported type."""
+
+from __future__ import annotations
+
+from newsgraph.model import fold
+from newsgraph.ontology import ORGANIZATION, PERSON, PLACE
+from newsgraph.pipeline.mention_rules.base import Candidate, RuleContext, is_place_noun
+from newsgraph.text import is_subsequence
+
+
+def one_type_per_name(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """"Eastleigh" both an organisation ("the Eastleigh office") and a place ("the Eastleigh
+    district") takes the type with the most support: a typing by the curated list or an
+    acronym, then being part of a longer name of that type in the text ("Shield" in "Eastern
+    Shield Brigades", which also makes a name the gazetteer does not know an organisation),
+    then a place cue at one of the mentions ("the Eastleigh district", "in Eastleigh"), then
+    the number of mentions, then the gazetteer for a place. People are left alone: a surname
+    may well be a town too ("in Adamu"), which the person rules already weigh."""
+    doc = context.doc
+    by_name: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        if not c.quoted and c.canonical is None:
+            by_name.setdefault(fold(doc[c.start : c.end].text), []).append(c)
+    for name, group in by_name.items():
+        types = {c.type for c in group}
+        if PERSON in types or all(c.settled for c in group):
+            continue
+        is_known_place = context.gazetteer.place_rank(doc[group[0].start : group[0].end].text) > 0
+        if len(types) < 2 and (types != {PLACE} or is_known_place):
+            continue
+        words = tuple(name.split())
+        longer = {
+            o.type
+            for o in candidates
+            if o.end - o.start > len(words)
+            and is_subsequence(words, tuple(fold(t.text) for t in doc[o.start : o.end]))
+        }
+        if ORGANIZATION in longer and not is_known_place:
+            types.add(ORGANIZATION)  # "the Shield" tagged a place, with "Eastern Shield Brigades" about
+        if len(types) < 2:
+            continue
+        place_cue = any(_has_place_cue(context, c) for c in group)
+        support = {
+            type_: (
+                any(c.settled and c.type == type_ for c in group),
+                type_ in longer,
+                type_ == PLACE and place_cue,
+                sum(c.type == type_ for c in group),
+                type_ == PLACE and is_known_place,
+            )
+            for type_ in types
+        }
+        best = max(sorted(types), key=support.__getitem__)
+        for c in group:
+            c.type = best
+    return candidates
+
+
+def _has_place_cue(context: RuleContext, c: Candidate) -> bool:
+    doc = context.doc
+    after = doc[c.end] if c.end < len(doc) else None
+    return (
+        is_place_noun(after, context.cues.place_nouns)
+        or context.after_place_noun_of(c.start)
+        or (c.start > 0 and doc[c.start - 1].lower_ in context.cues.locatives)
+    )
