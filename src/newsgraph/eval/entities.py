@@ -348,7 +348,7 @@ class SpacyBaselineStage:
                 continue
             entity_id = Entity.make_id(type_, ent.text)
             mention = Mention(doc_id, ent.start_char, ent.end_char, ent.text, type_, entity=entity_id)
-            entities.setdefault(entity_id, Entity(entity_id, type_, fold(ent.text))).mentions.append(mention)
+            entities.setdefault(entity_id, Entity(entity_id, type_, fold(ent.text)))
             analysis.mentions.append(mention)
         analysis.entities = list(entities.values())
         return analysis

@@ -52,16 +52,17 @@ class GeoStage:
             for name in (e.name, *e.aliases)
         }
         for entity in places:
-            town = _containing_town(analysis.document.text, entity, towns)
+            town = _containing_town(analysis, entity, towns)
             if town is not None and (entity.geo is None or entity.geo.country != town.geo.country):
                 entity.geo = Geo(town.geo.lat, town.geo.lon, town.geo.country, f"within:{town.geo.source}")
         return analysis
 
 
-def _containing_town(text: str, entity: Entity, towns: dict[str, Entity]) -> Entity | None:
+def _containing_town(analysis: Analysis, entity: Entity, towns: dict[str, Entity]) -> Entity | None:
     """The geocoded place (of `towns`, by folded name) that a mention of `entity` is said to
     lie in."""
-    for mention in entity.mentions:
+    text = analysis.document.text
+    for mention in analysis.mentions_of(entity.id):
         after = _PART_OF.match(text, mention.end)
         before = _OWNED_BY.search(text, max(0, mention.start - 60), mention.start)
         for match in (after, before):
