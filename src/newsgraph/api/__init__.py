@@ -4,6 +4,7 @@
 """
 from newsgraph.api.extraction import analyze, default_pipeline, extract, extract_files
 from newsgraph.api.graph import DEFAULT_DB, Graph, IngestReport, db_path
+from newsgraph.api.timex import timexes_json, timexes_timeml
 
 __all__ = ["DEFAULT_DB", "Graph", "IngestReport", "analyze", "db_path", "default_pipeline", "extract",
-           "extract_files"]
+           "extract_files", "timexes_json", "timexes_timeml"]

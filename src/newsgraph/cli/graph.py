@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 import click
 
-from newsgraph.cli import ISO_DATE, main
+from newsgraph.cli.app import ISO_DATE, main
 
 db_option = click.option(
     "--db", type=click.Path(dir_okay=False), envvar="NEWSGRAPH_DB", default=None,
