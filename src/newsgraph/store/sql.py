@@ -45,8 +45,8 @@ from newsgraph.store.validation import check_analysis
 
 # Ids per `IN (...)` list, well below every backend's limit on parameters.
 CHUNK = 500
-# Recorded as the source of clusters when the caller names none (see newsgraph.resolve).
-DEFAULT_RESOLVER = "same-folded-name"
+# Recorded as the source of a cluster when no resolver decided it: the base entity alone.
+SINGLETON = "singleton"
 
 _DOCUMENT_COLUMNS = "id, sha256, title, source, url, published, language, ingested_at"
 _MENTION_COLUMNS = "id, doc_id, start_char, end_char, text, type, kind, sentence_index, entity_id, canonical"
@@ -162,7 +162,7 @@ class SQLStore:
     # -- writing --------------------------------------------------------------------------
 
     def add(
-        self, analysis: Analysis, clusters: Mapping[str, str] | None = None, resolver: str = DEFAULT_RESOLVER
+        self, analysis: Analysis, clusters: Mapping[str, str] | None = None, resolver: str = SINGLETON
     ) -> bool:
         """Store a document and all that was found in it, in one transaction.
 

@@ -70,10 +70,6 @@ class SQLiteStore(SQLStore):
             connection.close()
             raise
 
-    @property
-    def path(self) -> str:
-        return self.location
-
     def _in_transaction(self) -> bool:
         return self._conn.in_transaction
 
