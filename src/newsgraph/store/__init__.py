@@ -20,16 +20,21 @@ from newsgraph.store.protocol import DocumentRecord, Store
 __all__ = ["DocumentRecord", "Store", "open_store"]
 
 
-def open_store(location: str | os.PathLike) -> Store:
-    """Open (creating and migrating if needed) the store at `location`: a file path or a
-    `sqlite:///path` URL. Raises StoreError for a scheme no backend serves."""
+def open_store(location: str | os.PathLike, readonly: bool = False) -> Store:
+    """Open the store at `location`: a file path or a `sqlite:///path` URL.
+
+    By default the store is created and migrated if needed. With `readonly`, nothing is ever
+    written: a missing file, a database that is not a newsgraph store, or a store of an older
+    schema is refused with StoreError before anything else happens. A scheme no backend
+    serves is a StoreError too.
+    """
     from newsgraph.store.sqlite import SQLiteStore
 
     text = os.fspath(location)
     scheme = urlparse(text).scheme if "://" in text else ""
     if scheme == "":
-        return SQLiteStore(Path(text))
+        return SQLiteStore(Path(text), readonly=readonly)
     if scheme == "sqlite":
-        return SQLiteStore(text.removeprefix("sqlite://"))
+        return SQLiteStore(text.removeprefix("sqlite://"), readonly=readonly)
     raise StoreError(f"no store backend for {scheme}:// URLs (known: a file path, sqlite:///path)",
                      source=text)

@@ -16,6 +16,7 @@ class Dialect:
     begin_write: str  # starts a transaction that holds the write lock from its first statement
     errors: tuple[type[BaseException], ...]  # driver errors that become StoreError
     statements: Callable[[str], Iterator[str]]  # a migration script, one statement at a time
+    table_exists: str = "SELECT 1 FROM information_schema.tables WHERE table_name = ?"
 
     def sql(self, text: str) -> str:
         return text if self.mark == "?" else text.replace("?", self.mark)

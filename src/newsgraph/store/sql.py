@@ -143,6 +143,20 @@ class SQLStore:
                     (migration.version, migration.name, _now()),
                 )
 
+    def _check_readable(self) -> None:
+        """Refuse, without writing anything, a database that is not a newsgraph store, or one
+        whose schema this code cannot read as it is."""
+        if not all(self._execute(self.dialect.table_exists, (t,)).fetchone() for t in ("schema_migrations", "documents")):
+            raise StoreError("not a newsgraph store (it has no newsgraph tables)", source=self.location)
+        (applied,) = self._execute("SELECT MAX(version) FROM schema_migrations").fetchone()
+        missing = pending(applied or 0, migrations_for(self.dialect.name), self.location)
+        if missing:
+            raise StoreError(
+                f"store has schema version {applied or 0}, older than this newsgraph reads"
+                f" ({missing[-1].version}); open it once for writing (newsgraph ingest) to upgrade it",
+                source=self.location,
+            )
+
     def schema_version(self) -> int:
         with self._failures("cannot read the schema version"):
             return self._applied_version()

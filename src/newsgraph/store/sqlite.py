@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 
 from newsgraph.errors import StoreError
 from newsgraph.model import Sentence
@@ -43,25 +44,35 @@ SQLITE = Dialect(
     begin_write="BEGIN IMMEDIATE",
     errors=(sqlite3.Error,),
     statements=_statements,
+    table_exists="SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
 )
 
 
 class SQLiteStore(SQLStore):
-    """A newsgraph store in the SQLite file `path`, created and migrated on open."""
+    """A newsgraph store in the SQLite file `path`, created and migrated on open; with
+    `readonly`, opened without any write, and refused unless it is a newsgraph store of the
+    schema this code knows."""
 
     dialect = SQLITE
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, readonly: bool = False):
         location = os.fspath(path)
+        if readonly and not os.path.isfile(location):
+            raise StoreError("no newsgraph store here (run `newsgraph ingest` first)", source=location)
         try:
             # Autocommit: transactions are opened explicitly, so each is exactly as wide as meant.
-            connection = sqlite3.connect(location, timeout=BUSY_TIMEOUT, isolation_level=None)
+            # Read-only goes through SQLite's own mode=ro, so not even a journal can be written.
+            target, uri = (Path(location).absolute().as_uri() + "?mode=ro", True) if readonly else (location, False)
+            connection = sqlite3.connect(target, timeout=BUSY_TIMEOUT, isolation_level=None, uri=uri)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store: {exc}", source=location) from exc
         super().__init__(connection, location)
         try:
             with self._failures("cannot open the store"):
                 self._execute("PRAGMA foreign_keys = ON")
+                if readonly:
+                    self._check_readable()
+                    return
                 self._execute("PRAGMA journal_mode = WAL").fetchone()
                 # In WAL mode NORMAL loses no committed data on a process crash, only on power loss.
                 self._execute("PRAGMA synchronous = NORMAL")
