@@ -105,8 +105,8 @@ def analyses_export(analyses: Iterable[Analysis]) -> dict:
                 merged.geo = merged.geo or e.geo
             else:
                 entities[e.id] = Entity(e.id, e.type, e.name, list(e.aliases), e.geo)
-        for m in a.mentions:
-            mentions.setdefault(m.entity, []).append(m)
+        for entity_id, found in a.mentions_by_entity().items():
+            mentions.setdefault(entity_id, []).extend(found)
         relations.update((r.id, r) for r in a.relations)
         events.update((v.id, v) for v in a.events)
     return {

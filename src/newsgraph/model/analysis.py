@@ -38,3 +38,11 @@ class Analysis:
     def mentions_of(self, entity_id: str) -> list[Mention]:
         """The mentions of one base entity, in text order."""
         return [m for m in self.mentions if m.entity == entity_id]
+
+    def mentions_by_entity(self) -> dict[str, list[Mention]]:
+        """Base entity id → its mentions in text order, in one pass (for every entity at once)."""
+        grouped: dict[str, list[Mention]] = {}
+        for m in self.mentions:
+            if m.entity is not None:
+                grouped.setdefault(m.entity, []).append(m)
+        return grouped
