@@ -17,6 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from importlib import resources
 from itertools import islice
 from pathlib import Path
 from typing import Self
@@ -27,7 +28,9 @@ from newsgraph.errors import InputError, NewsgraphError
 from newsgraph.model import Document
 from newsgraph.pipeline import DEFAULT_STAGES, REGISTRY
 
-DEMO_CORPUS = Path(__file__).resolve().parents[2] / "demo" / "corpus"
+# The demo articles ship inside the package (data/demo_corpus), so the default corpus is
+# found wherever newsgraph is installed.
+DEMO_CORPUS = resources.files("newsgraph") / "data" / "demo_corpus"
 DEMO_MIN_BYTES = 1_000_000
 TARGET_RATIO = 0.6
 

@@ -55,14 +55,15 @@ def analyse(text: str, specs: list[M]) -> Analysis:
 
 def check_invariants(analysis: Analysis) -> None:
     text = analysis.document.text
-    in_entities = [m for e in analysis.entities for m in e.mentions]
-    assert sorted(map(id, in_entities)) == sorted(map(id, analysis.mentions))
+    by_id = {e.id: e for e in analysis.entities}
+    assert len(by_id) == len(analysis.entities)
     assert [m.start for m in analysis.mentions] == sorted(m.start for m in analysis.mentions)
+    for m in analysis.mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.entity in by_id and m.type == by_id[m.entity].type
     for entity in analysis.entities:
         assert entity.id == Entity.make_id(entity.type, entity.name)
-        for m in entity.mentions:
-            assert text[m.start : m.end] == m.text
-            assert m.entity == entity.id and m.type == entity.type
+        assert analysis.mentions_of(entity.id), "every entity is mentioned"
 
 
 def entity_with(analysis: Analysis, text: str, nth: int = 0) -> Entity:
@@ -70,15 +71,16 @@ def entity_with(analysis: Analysis, text: str, nth: int = 0) -> Entity:
     start = -1
     for _ in range(nth + 1):
         start = analysis.document.text.index(text, start + 1)
-    return next(e for e in analysis.entities for m in e.mentions if m.start == start)
+    entity_id = next(m.entity for m in analysis.mentions if m.start == start)
+    return next(e for e in analysis.entities if e.id == entity_id)
 
 
-def mention_texts(entity: Entity) -> list[str]:
-    return [m.text for m in entity.mentions]
+def mention_texts(analysis: Analysis, entity: Entity) -> list[str]:
+    return [m.text for m in analysis.mentions_of(entity.id)]
 
 
-def pronouns_of(entity: Entity) -> list[int]:
-    return [m.start for m in entity.mentions if m.kind == "pronoun"]
+def pronouns_of(analysis: Analysis, entity: Entity) -> list[int]:
+    return [m.start for m in analysis.mentions_of(entity.id) if m.kind == "pronoun"]
 
 
 def offset(text: str, word: str, nth: int = 0) -> int:
@@ -105,7 +107,7 @@ def test_surname_and_first_name_join_the_full_name():
     )
     amina = entity_with(a, "Amina Okafor")
     assert amina.name == "Amina Okafor" and amina.type == "person"
-    assert mention_texts(amina) == ["Amina Okafor", "Okafor", "Amina"]
+    assert mention_texts(a, amina) == ["Amina Okafor", "Okafor", "Amina"]
     assert set(amina.aliases) == {"Okafor", "Amina"}
     assert sorted(e.name for e in a.entities) == ["Abuja", "Amina Okafor", "Lagos"]
 
@@ -124,8 +126,8 @@ def test_mistyped_surname_is_retyped_to_the_person():
         ],
     )
     kabore = entity_with(a, "Idris Kabore")
-    assert mention_texts(kabore) == ["Idris Kabore", "Kabore", "Kabore"]
-    assert {m.type for m in kabore.mentions} == {"person"}
+    assert mention_texts(a, kabore) == ["Idris Kabore", "Kabore", "Kabore"]
+    assert {m.type for m in a.mentions_of(kabore.id)} == {"person"}
     assert [e.type for e in a.entities].count("person") == 1
 
 
@@ -135,7 +137,7 @@ def test_place_after_a_preposition_keeps_its_type():
         "She is no stranger to Adamu either."
     )
     a = analyse(text, [M("Grace Adamu", "person"), M("Adamu", "place", 1), M("Adamu", "place", 2)])
-    assert mention_texts(entity_with(a, "Adamu", 1)) == ["Adamu", "Adamu"]
+    assert mention_texts(a, entity_with(a, "Adamu", 1)) == ["Adamu", "Adamu"]
     assert entity_with(a, "Adamu", 1).type == "place"
     assert entity_with(a, "Grace Adamu").name == "Grace Adamu"
 
@@ -144,15 +146,15 @@ def test_bare_surname_the_model_missed_is_added():
     text = "Idris Kabore arrived in Niamey on Tuesday. On Wednesday, Kabore met the governor."
     a = analyse(text, [M("Idris Kabore", "person"), M("Niamey", "place")])
     kabore = entity_with(a, "Idris Kabore")
-    assert mention_texts(kabore) == ["Idris Kabore", "Kabore"]
-    added = kabore.mentions[1]
+    assert mention_texts(a, kabore) == ["Idris Kabore", "Kabore"]
+    added = a.mentions_of(kabore.id)[1]
     assert added.start == offset(text, "Kabore", 1) and added.sentence == 1 and added.kind == "alias"
 
 
 def test_all_capitals_word_is_not_taken_for_a_surname():
     text = "Idris Kabore arrived in Niamey on Tuesday.\n\nKABORE - The delegation left on Friday."
     a = analyse(text, [M("Idris Kabore", "person"), M("Niamey", "place")])
-    assert mention_texts(entity_with(a, "Idris Kabore")) == ["Idris Kabore"]
+    assert mention_texts(a, entity_with(a, "Idris Kabore")) == ["Idris Kabore"]
 
 
 def test_surname_before_any_full_name_is_not_invented():
@@ -165,7 +167,7 @@ def test_lone_surname_first_joins_the_full_name_named_later():
     text = "Okonkwo arrived early. Later that day, Chidi Okonkwo addressed reporters in Enugu."
     a = analyse(text, [M("Okonkwo", "person"), M("Chidi Okonkwo", "person"), M("Enugu", "place")])
     chidi = entity_with(a, "Chidi Okonkwo")
-    assert chidi.name == "Chidi Okonkwo" and mention_texts(chidi) == ["Okonkwo", "Chidi Okonkwo"]
+    assert chidi.name == "Chidi Okonkwo" and mention_texts(a, chidi) == ["Okonkwo", "Chidi Okonkwo"]
 
 
 def test_lone_surname_of_a_woman_does_not_join_a_man_named_later():
@@ -179,7 +181,7 @@ def test_possessive_is_not_part_of_the_name():
     a = analyse(text, [M("Musa Danjuma's", "person"), M("Kaduna", "place"), M("Danjuma's", "person", 1)])
     musa = entity_with(a, "Musa Danjuma's")
     assert musa.name == "Musa Danjuma" and musa.aliases == ["Danjuma"]
-    assert len(musa.mentions) == 2
+    assert len(a.mentions_of(musa.id)) == 2
 
 
 def test_titles_are_stripped_for_matching_and_kept_as_alias():
@@ -203,7 +205,7 @@ def test_titles_are_stripped_for_matching_and_kept_as_alias():
     assert zakari.name == "Ibrahim Zakari" and "Sheikh Ibrahim Zakari" in zakari.aliases
     assert agali.name == "Bello Agali" and not any("commander" in x for x in agali.aliases)
     assert halima.name == "Halima Yusuf" and "Dr. Halima Yusuf" in halima.aliases
-    assert [len(e.mentions) for e in (zakari, agali, halima)] == [2, 2, 2]
+    assert [len(a.mentions_of(e.id)) for e in (zakari, agali, halima)] == [2, 2, 2]
 
 
 def test_read_name_title_gender_and_packaging():
@@ -233,9 +235,9 @@ def test_two_people_sharing_a_surname_stay_apart_and_short_forms_go_to_the_lates
     )
     aisha, musa = entity_with(a, "Aisha Bello"), entity_with(a, "Musa Bello")
     assert aisha.id != musa.id
-    assert musa.mentions[1].start == offset(text, "Bello", 2)  # the most recent Bello: Musa
-    assert aisha.mentions[1].start == offset(text, "Bello", 3)  # "Mrs." rules Musa out
-    assert pronouns_of(aisha) == [offset(text, " she ") + 1]
+    assert a.mentions_of(musa.id)[1].start == offset(text, "Bello", 2)  # the most recent Bello: Musa
+    assert a.mentions_of(aisha.id)[1].start == offset(text, "Bello", 3)  # "Mrs." rules Musa out
+    assert pronouns_of(a, aisha) == [offset(text, " she ") + 1]
 
 
 # --- organisations -----------------------------------------------------------------------------
@@ -259,7 +261,7 @@ def test_acronym_joins_the_full_name_the_text_defines():
     )
     ssf = entity_with(a, "Sahara Shield Front")
     assert ssf.name == "Sahara Shield Front" and ssf.aliases == ["SSF"]
-    assert mention_texts(ssf) == ["Sahara Shield Front", "SSF", "SSF", "SSF"]
+    assert mention_texts(a, ssf) == ["Sahara Shield Front", "SSF", "SSF", "SSF"]
     assert {e.name for e in a.entities} == {"Sahara Shield Front", "Agadez", "Arlit"}
 
 
@@ -273,7 +275,7 @@ def test_acronym_matching_initials_of_one_organisation():
             M("KFC", "organization"),
         ],
     )
-    assert mention_texts(entity_with(a, "KFC")) == ["Kebbi Farmers Cooperative", "KFC"]
+    assert mention_texts(a, entity_with(a, "KFC")) == ["Kebbi Farmers Cooperative", "KFC"]
 
 
 def test_acronym_not_defined_and_not_matching_stays_alone():
@@ -301,14 +303,14 @@ def test_organisation_short_form_joins_its_one_long_name():
     )
     legion = entity_with(a, "Jos Plateau Legion")
     assert legion.name == "Jos Plateau Legion" and legion.aliases == ["Legion"]
-    assert len(legion.mentions) == 3 and len(a.entities) == 1
+    assert len(a.mentions_of(legion.id)) == 3 and len(a.entities) == 1
 
 
 def test_short_form_found_when_the_model_missed_it():
     text = "The Jos Plateau Legion claimed the raid. Residents said the Legion had warned them."
     a = analyse(text, [M("Jos Plateau Legion", "organization")])
     legion = entity_with(a, "Jos Plateau Legion")
-    assert [(m.text, m.kind) for m in legion.mentions] == [
+    assert [(m.text, m.kind) for m in a.mentions_of(legion.id)] == [
         ("Jos Plateau Legion", "name"),
         ("Legion", "alias"),
     ]
@@ -349,7 +351,7 @@ def test_generic_head_after_the_or_opening_a_sentence_joins_its_one_organisation
     )
     union = entity_with(a, "Kano Traders Union")
     # "The Union" and the sentence-opening "Union chairman", not the bare "Union leaders".
-    assert [m.start for m in union.mentions] == [
+    assert [m.start for m in a.mentions_of(union.id)] == [
         offset(text, "Kano"),
         offset(text, "Union", 1),
         offset(text, "Union", 3),
@@ -374,11 +376,11 @@ def test_name_core_without_legal_suffix_is_a_short_form_unless_it_names_a_place(
             M("Kano", "organization", 2),
         ],
     )
-    assert mention_texts(entity_with(a, "Sahara Logistics Group PLC")) == [
+    assert mention_texts(a, entity_with(a, "Sahara Logistics Group PLC")) == [
         "Sahara Logistics Group PLC",
         "Sahara Logistics",
     ]
-    assert mention_texts(entity_with(a, "Kano Traders Union")) == ["Kano Traders Union"]
+    assert mention_texts(a, entity_with(a, "Kano Traders Union")) == ["Kano Traders Union"]
 
 
 def test_distinctive_word_before_a_generic_head_is_a_short_form():
@@ -395,7 +397,7 @@ def test_distinctive_word_before_a_generic_head_is_a_short_form():
             M("Bamako", "place"),
         ],
     )
-    assert mention_texts(entity_with(a, "Western Falcon Brigades")) == ["Western Falcon Brigades", "Falcon"]
+    assert mention_texts(a, entity_with(a, "Western Falcon Brigades")) == ["Western Falcon Brigades", "Falcon"]
 
 
 def test_exact_repeats_group_but_different_types_do_not():
@@ -409,7 +411,7 @@ def test_exact_repeats_group_but_different_types_do_not():
             M("Niger", "place", 1),
         ],
     )
-    assert mention_texts(entity_with(a, "Kano")) == ["Kano", "Kano"]
+    assert mention_texts(a, entity_with(a, "Kano")) == ["Kano", "Kano"]
     assert entity_with(a, "Niger", 1).type == "place"
     assert len(a.entities) == 3
 
@@ -432,7 +434,7 @@ def test_she_is_not_resolved_to_a_man():
 def test_gender_learned_from_an_earlier_pronoun():
     text = "Garba Lawal visited Kaduna, where he spoke to traders. She was not invited."
     a = analyse(text, [M("Garba Lawal", "person"), M("Kaduna", "place")])
-    assert pronouns_of(entity_with(a, "Garba Lawal")) == [offset(text, "he spoke")]
+    assert pronouns_of(a, entity_with(a, "Garba Lawal")) == [offset(text, "he spoke")]
     assert [m.text for m in a.mentions if m.kind == "pronoun"] == ["he"]
 
 
@@ -443,8 +445,8 @@ def test_subject_is_preferred_and_pronoun_chains_carry_on():
         [M("Idris Kabore", "person"), M("Yakubu Sani", "person"), M("Zinder", "place"), M("Niamey", "place")],
     )
     kabore = entity_with(a, "Idris Kabore")
-    assert [m.text for m in kabore.mentions if m.kind == "pronoun"] == ["He", "His"]
-    assert pronouns_of(entity_with(a, "Yakubu Sani")) == []
+    assert [m.text for m in a.mentions_of(kabore.id) if m.kind == "pronoun"] == ["He", "His"]
+    assert pronouns_of(a, entity_with(a, "Yakubu Sani")) == []
 
 
 def test_main_clause_subject_beats_a_later_relative_clause_subject():
@@ -456,7 +458,7 @@ def test_main_clause_subject_beats_a_later_relative_clause_subject():
         text,
         [M("Idris Kabore", "person"), M("Zinder", "place"), M("Yakubu Sani", "person"), M("Niamey", "place")],
     )
-    assert pronouns_of(entity_with(a, "Idris Kabore")) == [offset(text, "he left")]
+    assert pronouns_of(a, entity_with(a, "Idris Kabore")) == [offset(text, "he left")]
 
 
 def test_same_sentence_person_comes_before_earlier_sentences():
@@ -465,7 +467,7 @@ def test_same_sentence_person_comes_before_earlier_sentences():
         text,
         [M("Idris Kabore", "person"), M("Zinder", "place"), M("Niamey", "place"), M("Yakubu Sani", "person")],
     )
-    assert pronouns_of(entity_with(a, "Yakubu Sani")) == [offset(text, "he was")]
+    assert pronouns_of(a, entity_with(a, "Yakubu Sani")) == [offset(text, "he was")]
 
 
 def test_object_pronoun_is_not_its_own_subject():
@@ -479,7 +481,7 @@ def test_object_pronoun_is_not_its_own_subject():
             M("Sani", "person", 1),
         ],
     )
-    assert pronouns_of(entity_with(a, "Idris Kabore")) == [offset(text, "him")]
+    assert pronouns_of(a, entity_with(a, "Idris Kabore")) == [offset(text, "him")]
 
 
 def test_it_and_they_are_not_resolved_to_people():
@@ -522,7 +524,7 @@ def test_long_document_stays_fast():
     check_invariants(analysis)
     assert sorted(e.name for e in analysis.entities) == sorted(names)
     # Per round and person: the full name, the surname and "he" (Kano is left unannotated).
-    assert {len(e.mentions) for e in analysis.entities} == {3 * rounds}
+    assert {len(analysis.mentions_of(e.id)) for e in analysis.entities} == {3 * rounds}
 
 
 SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "examples"
@@ -541,7 +543,7 @@ def test_sample_article_has_no_split_entities():
         return fold(name).removeprefix("the ").removeprefix("sheikh ")
 
     def names(e: Entity) -> set[str]:
-        return {key(n) for n in [e.name, *e.aliases, *(m.text for m in e.mentions)]}
+        return {key(n) for n in [e.name, *e.aliases, *(m.text for m in analysis.mentions_of(e.id))]}
 
     for gold_entity in gold["entities"]:
         wanted = {key(n) for n in gold_entity["names"]}
@@ -549,4 +551,4 @@ def test_sample_article_has_no_split_entities():
         assert len(hits) <= 1, f"{gold_entity['key']} split over {hits}"
     people = {e.name: e for e in analysis.entities if e.type == "person"}
     assert {"Idris Maleki", "Yusuf Danbaba Tanko", "Abdulrahman Gwarzo"} <= set(people)
-    assert sum(m.kind == "pronoun" for m in people["Idris Maleki"].mentions) >= 5
+    assert sum(m.kind == "pronoun" for m in analysis.mentions_of(people["Idris Maleki"].id)) >= 5

@@ -62,7 +62,9 @@ def test_a_neighbourhood_the_text_puts_in_a_town_gets_that_town():
     def place(name: str) -> Entity:
         e = entity("place", name)
         start = text.index(name)
-        e.mentions = [Mention(doc="d", start=start, end=start + len(name), text=name, type="place")]
+        analysis.mentions.append(
+            Mention(doc="d", start=start, end=start + len(name), text=name, type="place", entity=e.id)
+        )
         return e
 
     analysis.entities = [place("Eastleigh"), place("Nairobi"), place("Crater"), place("Aden")]

@@ -29,7 +29,6 @@ def numbered_analysis(number: int, sentences: int) -> Analysis:
                 document.id, offset, offset + len(surface), surface, entity.type, sentence=k, entity=entity.id
             )
             analysis.mentions.append(mention)
-            entity.mentions.append(mention)
         start += len(line) + 1
     analysis.entities = [place, person]
     return analysis

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from newsgraph.store import open_store
+from newsgraph.views import find_entities
 
 WORKER = Path(__file__).with_name("crash_worker.py")
 DOCUMENTS = 20
@@ -70,5 +71,5 @@ def test_kill_9_mid_batch_leaves_only_whole_documents(tmp_path):
     assert outcomes.count("skipped") == len(documents)
     with open_store(db) as store:
         assert len(store.documents()) == DOCUMENTS
-        [calverton] = store.find_entities("calverton")
+        [calverton] = find_entities(store, "calverton")
         assert (calverton.documents, calverton.mentions) == (DOCUMENTS, DOCUMENTS * SENTENCES)

@@ -1,4 +1,5 @@
-"""The SQLite store, on real files: schema, atomic adds, entity merging, lookup, search, profile."""
+"""The SQLite store through the `Store` protocol, on real files: schema and migrations, atomic
+adds, base entities across documents, facts read back, clusters and judgements."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from store_builders import PORT_TEXT, UNION_TEXT, Ref, analysis, pike_analysis, port_analysis, union_analysis
+from graph_builders import PORT_TEXT, UNION_TEXT, Ref, analysis, port_analysis, union_analysis
 
 from newsgraph.errors import NotFound, StoreError
 from newsgraph.model import (
@@ -17,12 +18,15 @@ from newsgraph.model import (
     EventTime,
     Evidence,
     Geo,
+    Judgement,
     Mention,
     Participant,
     Relation,
     Timex,
+    fold,
 )
-from newsgraph.store import SQLiteStore, open_store
+from newsgraph.store import Store, open_store
+from newsgraph.store.sqlite import SQLiteStore
 
 GRAPH_TABLES = {
     "documents",
@@ -37,6 +41,8 @@ GRAPH_TABLES = {
     "event_participants",
     "event_evidence",
     "sentence_search",
+    "entity_clusters",
+    "entity_judgements",
 }
 
 
@@ -66,8 +72,10 @@ def test_a_new_store_has_the_schema_and_records_its_version(store, db):
     assert raw(db, "SELECT version, name FROM schema_migrations ORDER BY version") == [
         (1, "initial"),
         (2, "sentence_search"),
+        (3, "identity_and_evidence"),
     ]
-    assert store.schema_version() == 2
+    assert store.schema_version() == 3
+    assert isinstance(store, Store)
 
 
 def test_the_store_is_in_wal_mode(store, db):
@@ -80,7 +88,7 @@ def test_reopening_applies_no_migration_twice_and_keeps_the_data(db):
     with open_store(db) as store:
         [record] = store.documents()
         document = store.document(record.id)
-    assert raw(db, "SELECT COUNT(*) FROM schema_migrations") == [(2,)]
+    assert raw(db, "SELECT COUNT(*) FROM schema_migrations") == [(3,)]
     assert (record.title, record.source, record.published, record.language) == (
         "River port opens",
         "port.txt",
@@ -107,7 +115,7 @@ def test_adding_the_same_content_again_is_a_no_op(store):
     assert store.has_document(again.document.sha256)
     assert store.add(again) is False
     assert [d.title for d in store.documents()] == ["River port opens"]
-    assert store.entities(search="ferrandez")[0].mentions == 2
+    assert store.entity_counts(key_contains="ferrandez")[0][4] == 2
 
 
 def test_a_constraint_failure_midway_stores_nothing_of_that_document(store, db):
@@ -124,8 +132,8 @@ def test_a_constraint_failure_midway_stores_nothing_of_that_document(store, db):
     assert failure.value.source == "union.txt"
     assert {table: raw(db, f"SELECT COUNT(*) FROM {table}") for table in GRAPH_TABLES} == before
     assert not store.has_document(broken.document.sha256)
-    assert store.find_entities("Brenmoor") == []
-    assert store.search("Brenmoor") == []
+    assert store.entities_named("brenmoor", "Brenmoor") == []
+    assert store.search_sentences("Brenmoor", 10, ("[", "]")) == []
     assert store.add(union_analysis()) is True, "the store stays usable after a failed add"
 
 
@@ -140,21 +148,24 @@ def test_spans_that_do_not_fit_the_document_are_refused_before_writing(store):
     assert store.documents() == []
 
 
-def test_one_entity_across_documents_unions_aliases_and_counts_documents(store):
+def entity_named(store, name):
+    [entity] = [e for e in store.iter_base_entities() if fold(e.name) == fold(name)]
+    return entity
+
+
+def test_one_base_entity_across_documents_unions_aliases_and_counts_documents(store):
     store.add(port_analysis())
     store.add(union_analysis())
 
-    [ferrandez] = store.entities(search="ferrandez")
+    ferrandez = entity_named(store, "Lucía Ferrandez")
     assert ferrandez.name == "Lucía Ferrandez", "first seen wins over a name of the same length"
     assert ferrandez.aliases == ["Ferrandez", "Mayor Ferrandez"]
-    assert (ferrandez.documents, ferrandez.mentions) == (2, 3)
-    [cha] = store.entities(type="organization")
-    assert (cha.name, cha.aliases, cha.documents, cha.mentions) == (
-        "Calverton Harbour Authority",
-        ["CHA"],
-        2,
-        3,
-    )
+    assert store.entity_counts(type="person") == [
+        (ferrandez.id, "person", "Lucía Ferrandez", 2, 3)
+    ]
+    cha = Entity.make_id("organization", "Calverton Harbour Authority")
+    assert store.entity_counts(type="organization") == [(cha, "organization", "Calverton Harbour Authority", 2, 3)]
+    assert store.aliases([cha]) == {cha: ["CHA"]}
 
 
 def test_the_longer_spelling_of_a_name_becomes_canonical(store):
@@ -168,8 +179,8 @@ def test_the_longer_spelling_of_a_name_becomes_canonical(store):
     )
     store.add(short)
     store.add(longer)
-    [place] = store.entities()
-    assert (place.name, place.documents) == ("St. Ives", 2)
+    [place] = store.iter_base_entities()
+    assert place.name == "St. Ives"
     assert place.aliases == ["Ives"], "spellings that fold alike are one alias, and the name is no alias"
 
 
@@ -179,116 +190,33 @@ def test_geo_is_kept_once_known(store):
     first.entities[0].geo = Geo(51.5, -2.25, "GB", "test:1")
     store.add(first)
     store.add(second)
-    [entity] = [e for e in store.iter_entities() if e.name == "Calverton"]
-    assert entity.geo == Geo(51.5, -2.25, "GB", "test:1")
+    assert entity_named(store, "Calverton").geo == Geo(51.5, -2.25, "GB", "test:1")
+    assert store.entity(Entity.make_id("place", "Calverton")).geo == Geo(51.5, -2.25, "GB", "test:1")
 
 
-def test_find_entities_ignores_case_accents_and_matches_aliases(store):
+def test_the_narrow_queries_answer_for_one_entity_and_one_sentence(store):
     store.add(port_analysis())
     store.add(union_analysis())
-    store.add(pike_analysis())
-    ferrandez_id = Entity.make_id("person", "Lucía Ferrandez")
+    ferrandez = Entity.make_id("person", "Lucía Ferrandez")
+    port, union = port_analysis().document.id, union_analysis().document.id
 
-    for name in ("LUCIA FERRANDEZ", "lucía ferrandez", "mayor  ferrandez", "Ferrandez", ferrandez_id):
-        assert [e.id for e in store.find_entities(name)] == [ferrandez_id], name
-    assert [e.name for e in store.find_entities("cha")] == ["Calverton Harbour Authority"]
-    assert [e.type for e in store.find_entities("Jordan")] == ["place"], "exact match, not a prefix"
-    assert store.find_entities("Ferran") == []
-
-
-def test_an_ambiguous_name_returns_every_candidate(store):
-    store.add(pike_analysis())
-    assert sorted(e.name for e in store.find_entities("PIKE")) == ["Elena Pike", "Jordan Pike"]
-
-
-def test_entities_filter_by_type_and_substring(store):
-    store.add(port_analysis())
-    store.add(pike_analysis())
-    assert [e.name for e in store.entities(search="UCIA")] == ["Lucía Ferrandez"]
-    assert [e.name for e in store.entities(search="harbour auth")] == ["Calverton Harbour Authority"]
-    assert sorted(e.name for e in store.entities(type="place")) == ["Amman", "Calverton", "Jordan"]
-    assert [e.name for e in store.entities(type="person", search="pike")] == ["Elena Pike", "Jordan Pike"]
-    assert len(store.entities(limit=2)) == 2
-    assert store.entities(search="%") == []
-    ranked = store.entities()
-    assert [(e.name, e.mentions) for e in ranked[:3]] == [
-        ("Calverton Harbour Authority", 2),
-        ("Lucía Ferrandez", 2),
-        ("Amman", 1),
-    ], "most mentioned, then by name"
-
-
-def test_search_ranks_sentences_and_names_their_entities(store):
-    store.add(port_analysis())
-    store.add(union_analysis())
-
-    [hit] = store.search("port jobs")
-    assert hit.text == "Ferrandez said the port would bring two hundred jobs."
-    assert (hit.doc, hit.doc_title, hit.sentence) == (port_analysis().document.id, "River port opens", 1)
-    assert "[port]" in hit.snippet and "[jobs]" in hit.snippet
-    assert [e.name for e in hit.entities] == ["Lucía Ferrandez"]
-
-    hits = store.search("Ferrandez")
-    assert len(hits) == 3 and hits == sorted(hits, key=lambda h: -h.score)
-    assert [h.doc_title for h in store.search("lucia")] == ["River port opens"], "accents are ignored"
-    assert [h.sentence for h in store.search("talks failing")] == [1], "stemmed"
-
-
-@pytest.mark.parametrize(
-    "query", ['"foo', "a-b:c", "CHA's", "NEAR(", '""', "-", "*", "port OR", "(jobs", "^"]
-)
-def test_search_survives_fts_syntax_in_queries(store, query):
-    store.add(port_analysis())
-    store.search(query)
-
-
-def test_search_treats_punctuated_words_as_phrases(store):
-    store.add(analysis("The Tel-Aviv office closed. Aviv Tel visited.", []))
-    assert [h.sentence for h in store.search("tel-aviv")] == [0]
-    assert [h.sentence for h in store.search('"office')] == [0]
-
-
-def test_profile_gives_mentions_in_their_sentences_and_co_mentions(store):
-    store.add(port_analysis())
-    store.add(union_analysis())
-
-    profile = store.profile(Entity.make_id("person", "Lucía Ferrandez"))
-
-    assert (profile.type, profile.name, profile.documents) == ("person", "Lucía Ferrandez", 2)
-    assert profile.aliases == ["Ferrandez", "Mayor Ferrandez"]
-    assert [(m.text, m.doc_title, m.sentence) for m in profile.mentions] == [
-        ("Lucía Ferrandez", "River port opens", 0),
-        ("Ferrandez", "River port opens", 1),
-        ("Mayor Ferrandez", "Dock talks", 0),
+    assert store.entities_named("mayor ferrandez", "mayor ferrandez") == [
+        (ferrandez, "person", "Lucía Ferrandez", 2, 3)
     ]
-    for m in profile.mentions:
-        assert m.sentence_text[m.start - m.sentence_start : m.end - m.sentence_start] == m.text
-    assert profile.mentions[1].sentence_text == "Ferrandez said the port would bring two hundred jobs."
-    assert [(c.name, c.count, c.documents) for c in profile.co_mentions] == [
-        ("Brenmoor", 1, 1),
-        ("Calverton", 1, 1),
-        ("Calverton Harbour Authority", 0, 2),
+    assert [(row[1], row[5], row[7], row[8]) for row in store.mention_rows(ferrandez)] == [
+        (port, "Lucía Ferrandez", 0, 0),
+        (port, "Ferrandez", 1, PORT_TEXT.index("Ferrandez said")),
+        (union, "Mayor Ferrandez", 0, 0),
     ]
-
-
-def test_profile_of_an_unknown_entity_is_not_found(store):
-    with pytest.raises(NotFound):
-        store.profile("e-0000000000000000")
+    assert store.sentence_entities(union, 0) == [
+        (Entity.make_id("place", "Brenmoor"), "place", "Brenmoor"),
+        (ferrandez, "person", "Lucía Ferrandez"),
+    ]
+    assert store.document_title(union) == "Dock talks"
+    assert store.text_slice(port, 6, 21) == "Lucía Ferrandez"
+    assert store.entity("e-0000000000000000") is None
     with pytest.raises(NotFound):
         store.document("d-0000000000000000")
-
-
-def test_a_mention_outside_every_sentence_is_shown_with_surrounding_text(store):
-    text = "HEADLINE Calverton\n\nThe port opened."
-    a = analysis(text, [])
-    a.sentences = [s for s in a.sentences if s.text == "The port opened."]
-    mention = Mention(a.document.id, 9, 18, "Calverton", "place", entity=Entity.make_id("place", "Calverton"))
-    a.mentions = [mention]
-    a.entities = [Entity(mention.entity, "place", "Calverton", mentions=[mention])]
-    store.add(a)
-    [m] = store.profile(mention.entity).mentions
-    assert m.sentence is None
-    assert m.sentence_text == text and m.sentence_start == 0
 
 
 def test_the_whole_graph_reads_back_as_model_objects(store):
@@ -315,7 +243,7 @@ def test_the_whole_graph_reads_back_as_model_objects(store):
         Anchor(None, None, "before", None),
     )
     port.timexes = [monday]
-    opening = Evidence(doc, 0, 71, PORT_TEXT[:71])
+    opening = Evidence(doc, 0, 71, PORT_TEXT[:71], 0, [port.mentions[0].id, port.mentions[1].id])
     port.relations = [Relation("r-run", "operates", cha, calverton, "asserted", [opening])]
     port.events = [
         Event(
@@ -363,16 +291,14 @@ def test_the_whole_graph_reads_back_as_model_objects(store):
     assert relation.evidence == sorted([opening, denial], key=lambda e: e.doc)
     assert list(store.iter_events()) == sorted(port.events + union.events, key=lambda v: v.id)
 
-    entities = {e.id: e for e in store.iter_entities()}
-    assert [m.text for m in entities[ferrandez].mentions] == sorted(
+    entities = {e.id: (e, mentions) for e, mentions in store.iter_entities()}
+    assert [m.text for m in entities[ferrandez][1]] == sorted(
         ["Lucía Ferrandez", "Ferrandez", "Mayor Ferrandez"],
         key=lambda t: (union.document.id if t == "Mayor Ferrandez" else doc, PORT_TEXT.find(t)),
     )
-    assert entities[cha].aliases == ["CHA"]
-    assert all(m.entity == cha for m in entities[cha].mentions)
-    loaded = {e.id: e for e in store.load_entities()}
-    assert loaded.keys() == entities.keys()
-    assert all(e.mentions == [] for e in loaded.values())
+    assert entities[cha][0].aliases == ["CHA"]
+    assert all(m.entity == cha for m in entities[cha][1])
+    assert {e.id for e in store.iter_base_entities()} == entities.keys()
 
 
 def test_a_corrupt_file_raises_store_error_with_path_and_reason(tmp_path):
@@ -396,3 +322,59 @@ def test_a_reader_sees_committed_documents_while_another_store_writes(db):
         next(stream)
         writer.add(union_analysis())
         assert len(reader.documents()) == 2
+
+
+def test_clusters_and_judgements_are_kept_beside_the_base_entities(store, db):
+    store.add(port_analysis())
+    union = union_analysis()
+    lucia = Entity.make_id("person", "Lucía Ferrandez")
+    mayor = Entity.make_id("person", "Lucia Ferrandez")  # folds alike: the same base id
+    assert lucia == mayor
+    brenmoor = Entity.make_id("place", "Brenmoor")
+    calverton = Entity.make_id("place", "Calverton")
+    store.add(union, clusters={brenmoor: calverton}, resolver="test")
+
+    assert store.clusters()[brenmoor] == calverton
+    assert store.clusters()[lucia] == lucia, "a base entity is its own cluster by default"
+    assert raw(db, "SELECT resolver FROM entity_clusters WHERE entity_id = ?", (brenmoor,)) == [("test",)]
+    assert raw(db, "SELECT name FROM entities WHERE id = ?", (brenmoor,)) == [("Brenmoor",)], "not rewritten"
+
+    judgement = Judgement("not-same", brenmoor, calverton, "analyst@example.org", "2026-01-02T03:04:05+00:00",
+                          "a village and a town")
+    store.add_judgement(judgement)
+    store.add_judgement(judgement)
+    assert store.judgements() == [judgement]
+    with pytest.raises(StoreError):
+        store.add_judgement(Judgement("merge", brenmoor, None, "a", "2026-01-02T03:04:05+00:00"))
+
+
+def test_a_store_of_schema_version_2_is_migrated_with_each_base_entity_its_own_cluster(db):
+    with open_store(db) as store:
+        store.add(port_analysis())
+    conn = sqlite3.connect(db)
+    with conn:
+        for statement in (
+            "DROP VIEW resolved_mentions",
+            "DROP TABLE entity_judgements",
+            "DROP TABLE entity_clusters",
+            "ALTER TABLE relation_evidence DROP COLUMN sentence_index",
+            "ALTER TABLE relation_evidence DROP COLUMN mention_ids",
+            "ALTER TABLE event_evidence DROP COLUMN sentence_index",
+            "ALTER TABLE event_evidence DROP COLUMN mention_ids",
+            "DELETE FROM schema_migrations WHERE version = 3",
+        ):
+            conn.execute(statement)
+    conn.close()
+
+    with open_store(db) as store:
+        assert store.schema_version() == 3
+        assert store.clusters() == {e.id: e.id for e in port_analysis().entities}
+        assert [row[3:] for row in store.entity_counts(type="person")] == [(1, 2)]
+
+
+def test_open_store_takes_a_path_or_a_sqlite_url_and_refuses_other_schemes(tmp_path):
+    with open_store(f"sqlite://{tmp_path / 'url.db'}") as store:
+        assert store.schema_version() == 3
+    assert (tmp_path / "url.db").is_file()
+    with pytest.raises(StoreError, match="postgresql://"):
+        open_store("postgresql://localhost/newsgraph")

@@ -5,7 +5,7 @@ import json
 
 import click
 
-from newsgraph.cli import main
+from newsgraph.cli.app import main
 
 
 def _format_table(result: dict) -> str:

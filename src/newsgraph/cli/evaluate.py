@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from newsgraph.cli import main
+from newsgraph.cli.app import main
 
 
 def _print_report(report, show_errors: bool, output_format: str) -> None:

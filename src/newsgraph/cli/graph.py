@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 import click
 
-from newsgraph.cli import ISO_DATE, main
+from newsgraph.cli.app import ISO_DATE, main
 
 db_option = click.option(
     "--db", type=click.Path(dir_okay=False), envvar="NEWSGRAPH_DB", default=None,
@@ -33,29 +33,17 @@ def extract(source, published, fmt):
       newsgraph extract article.txt --published 2025-02-10 > article.json
       cat article.txt | newsgraph extract - --format jsonl
     """
-    from newsgraph.api import analyze
-    from newsgraph.errors import InputError, NewsgraphError
-    from newsgraph.export.json import analyses_export
-    from newsgraph.ingest import iter_documents
+    from newsgraph.api import extract_files
 
-    analyses, failed = [], 0
-    for item in iter_documents([source], published=published):
-        if isinstance(item, InputError):
-            failed += 1
-            _report(item)
-            continue
-        try:
-            analysis = analyze(item)
-        except NewsgraphError as error:
-            failed += 1
-            _report(error)
-            continue
-        if fmt == "jsonl":
-            click.echo(json.dumps(analyses_export([analysis]), ensure_ascii=False))
-        else:
-            analyses.append(analysis)
-    if fmt == "json" and (analyses or not failed):
-        click.echo(json.dumps(analyses_export(analyses), ensure_ascii=False, indent=1))
+    failed = False
+
+    def on_error(error) -> None:
+        nonlocal failed
+        failed = True
+        _report(error)
+
+    for export in extract_files([source], published=published, on_error=on_error, each=fmt == "jsonl"):
+        click.echo(json.dumps(export, ensure_ascii=False, indent=None if fmt == "jsonl" else 1))
     sys.exit(1 if failed else 0)
 
 

@@ -1,17 +1,15 @@
 """`newsgraph timex`: find the time expressions in a text and normalise them.
 
-The recogniser is imported inside the command so that `newsgraph --help` stays fast.
+The API is imported inside the command so that `newsgraph --help` stays fast.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from datetime import date
 
 import click
 
-from newsgraph.cli import ISO_DATE, main
-from newsgraph.errors import InputError
+from newsgraph.cli.app import ISO_DATE, main
 
 
 @main.command("timex")
@@ -31,24 +29,9 @@ def timex_command(source: str, published: date | None, output_format: str) -> No
       newsgraph timex article.txt --published 2024-03-15
       echo "The talks resume next Tuesday." | newsgraph timex - --published 2024-03-15 --format tml
     """
-    from newsgraph.ingest import iter_documents
-    from newsgraph.time import find_timexes
-    from newsgraph.time.tml import to_timeml
+    from newsgraph.api import timexes_json, timexes_timeml
 
-    documents = []
-    for item in iter_documents([source], published=published):
-        if isinstance(item, InputError):
-            raise item
-        documents.append(item)
-    if len(documents) != 1:
-        raise InputError(f"holds {len(documents)} documents; `newsgraph extract` handles several",
-                         source=source)
-    (document,) = documents
-    timexes = find_timexes(document.text, document.published, document.id)
     if output_format == "tml":
-        click.echo(to_timeml(document.text, timexes, document.published, document.id), nl=False)
+        click.echo(timexes_timeml(source, published), nl=False)
         return
-    fields = ("id", "start", "end", "text", "type", "value", "earliest", "latest", "granularity", "mod")
-    items = [{**{name: getattr(t, name) for name in fields},
-              "anchor": asdict(t.anchor) if t.anchor is not None else None} for t in timexes]
-    click.echo(json.dumps(items, indent=2, ensure_ascii=False))
+    click.echo(json.dumps(timexes_json(source, published), indent=2, ensure_ascii=False))

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import IO
 
-from newsgraph.model import Analysis, Document, Entity, Event, Evidence, Relation, Timex
+from newsgraph.model import Analysis, Document, Entity, Event, Evidence, Mention, Relation, Timex
 
 SCHEMA = "newsgraph/1"
 
@@ -45,7 +45,8 @@ def document_dict(doc: Document, timexes: Iterable[Timex] = ()) -> dict:
     }
 
 
-def entity_dict(e: Entity) -> dict:
+def entity_dict(e: Entity, mentions: Iterable[Mention]) -> dict:
+    """An entity with its mentions (which the entity itself does not hold)."""
     return {
         "id": e.id,
         "type": e.type,
@@ -53,14 +54,15 @@ def entity_dict(e: Entity) -> dict:
         "aliases": list(e.aliases),
         "mentions": [
             {"doc": m.doc, "start": m.start, "end": m.end, "text": m.text, "kind": m.kind}
-            for m in e.mentions
+            for m in mentions
         ],
         "geo": asdict(e.geo) if e.geo else None,
     }
 
 
 def _evidence(items: Iterable[Evidence]) -> list[dict]:
-    return [asdict(ev) for ev in items]
+    """The contract's evidence shape: span and sentence text (`{doc, start, end, sentence}`)."""
+    return [{"doc": ev.doc, "start": ev.start, "end": ev.end, "sentence": ev.sentence} for ev in items]
 
 
 def relation_dict(r: Relation) -> dict:
@@ -93,22 +95,24 @@ def analyses_export(analyses: Iterable[Analysis]) -> dict:
     An entity found in several of them is one entity whose mentions span those documents.
     """
     documents, entities, relations, events = [], {}, {}, {}
+    mentions: dict[str, list[Mention]] = {}
     for a in analyses:
         documents.append(document_dict(a.document, a.timexes))
         for e in a.entities:
             if e.id in entities:
                 merged = entities[e.id]
-                merged.mentions.extend(e.mentions)
                 merged.aliases.extend(x for x in e.aliases if x not in merged.aliases)
                 merged.geo = merged.geo or e.geo
             else:
-                entities[e.id] = Entity(e.id, e.type, e.name, list(e.aliases), list(e.mentions), e.geo)
+                entities[e.id] = Entity(e.id, e.type, e.name, list(e.aliases), e.geo)
+        for entity_id, found in a.mentions_by_entity().items():
+            mentions.setdefault(entity_id, []).extend(found)
         relations.update((r.id, r) for r in a.relations)
         events.update((v.id, v) for v in a.events)
     return {
         "schema": SCHEMA,
         "documents": documents,
-        "entities": [entity_dict(e) for e in entities.values()],
+        "entities": [entity_dict(e, mentions.get(e.id, [])) for e in entities.values()],
         "relations": [relation_dict(r) for r in relations.values()],
         "events": [event_dict(v) for v in events.values()],
     }

@@ -366,7 +366,7 @@ class CorefStage:
 
         analysis.entities = _entities(grouper.clusters)
         analysis.mentions = sorted(
-            (m for e in analysis.entities for m in e.mentions), key=lambda m: (m.start, -m.end)
+            (m for c in grouper.clusters for m in c.mentions), key=lambda m: (m.start, -m.end)
         )
         return analysis
 
@@ -537,6 +537,7 @@ def _proper_noun_runs(doc, covered: list[bool]):
 
 
 def _entities(clusters: list[_Cluster]) -> list[Entity]:
+    """One base entity per type and folded name; each cluster's mentions name theirs."""
     by_id: dict[str, Entity] = {}
     for cluster in clusters:
         name = cluster.name()
@@ -547,7 +548,4 @@ def _entities(clusters: list[_Cluster]) -> list[Entity]:
                 entity.aliases.append(alias)
         for mention in cluster.mentions:
             mention.type, mention.entity = cluster.type, entity_id
-            entity.mentions.append(mention)
-    for entity in by_id.values():
-        entity.mentions.sort(key=lambda m: (m.start, -m.end))
     return list(by_id.values())

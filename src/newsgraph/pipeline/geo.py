@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsgraph.gazetteer import Gazetteer, get_gazetteer
-from newsgraph.model import Analysis, Entity, Geo, fold
+from newsgraph.model import Analysis, Entity, Geo, Mention, fold
 
 _NAME = r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
 # "the Eastleigh district of Nairobi": the text says which town a neighbourhood lies in.
@@ -53,17 +53,20 @@ class GeoStage:
             if e.type == "place" and e.geo is not None
             for name in (e.name, *e.aliases)
         }
+        mentions = analysis.mentions_by_entity()
         for entity in places:
-            town = _containing_town(analysis.document.text, entity, towns)
+            town = _containing_town(analysis.document.text, mentions.get(entity.id, []), entity, towns)
             if town is not None and (entity.geo is None or entity.geo.country != town.geo.country):
                 entity.geo = Geo(town.geo.lat, town.geo.lon, town.geo.country, f"within:{town.geo.source}")
         return analysis
 
 
-def _containing_town(text: str, entity: Entity, towns: dict[str, Entity]) -> Entity | None:
-    """The geocoded place (of `towns`, by folded name) that a mention of `entity` is said to
-    lie in."""
-    for mention in entity.mentions:
+def _containing_town(
+    text: str, mentions: list[Mention], entity: Entity, towns: dict[str, Entity]
+) -> Entity | None:
+    """The geocoded place (of `towns`, by folded name) that one of `entity`'s `mentions` is
+    said to lie in."""
+    for mention in mentions:
         after = _PART_OF.match(text, mention.end)
         before = _OWNED_BY.search(text, max(0, mention.start - 60), mention.start)
         for match in (after, before):

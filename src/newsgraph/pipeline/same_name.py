@@ -19,7 +19,6 @@ class SameNameStage:
         for mention in analysis.mentions:
             entity_id = Entity.make_id(mention.type, mention.text)
             mention.entity = entity_id
-            entity = entities.setdefault(entity_id, Entity(entity_id, mention.type, mention.text))
-            entity.mentions.append(mention)
+            entities.setdefault(entity_id, Entity(entity_id, mention.type, mention.text))
         analysis.entities = list(entities.values())
         return analysis

@@ -6,27 +6,8 @@ refused instead; the constraints of the schema catch the rest inside the transac
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from newsgraph.errors import StoreError
-from newsgraph.model import Analysis, Evidence, Mention
-
-
-def document_mentions(analysis: Analysis) -> Iterator[tuple[Mention, str | None]]:
-    """Each mention of this document once, with the id of the entity it belongs to.
-
-    Mentions are taken from `analysis.mentions` and from the entities' own lists (which may
-    also carry mentions of other, already stored documents; those are skipped). A mention's
-    own `entity` wins over the entity whose list holds it.
-    """
-    doc_id = analysis.document.id
-    owner = {m.id: e.id for e in analysis.entities for m in e.mentions if m.doc == doc_id}
-    seen: set[str] = set()
-    candidates = [*analysis.mentions, *(m for e in analysis.entities for m in e.mentions if m.doc == doc_id)]
-    for mention in candidates:
-        if mention.id not in seen:
-            seen.add(mention.id)
-            yield mention, mention.entity or owner.get(mention.id)
+from newsgraph.model import Analysis, Evidence
 
 
 def check_analysis(analysis: Analysis) -> None:
@@ -55,7 +36,7 @@ def check_analysis(analysis: Analysis) -> None:
         fail(f"document text is not valid Unicode: {exc.reason} at {exc.start}")
     for s in analysis.sentences:
         check_span(f"sentence {s.index}", s.start, s.end, s.text)
-    for mention, _ in document_mentions(analysis):
+    for mention in analysis.mentions:
         if mention.doc != document.id:
             fail(f"mention {mention.text!r} belongs to document {mention.doc}, not {document.id}")
         check_span(f"mention {mention.text!r}", mention.start, mention.end, mention.text)

@@ -16,7 +16,7 @@ import pytest
 
 from newsgraph.api import Graph
 
-CORPUS = Path(__file__).resolve().parents[1] / "demo" / "corpus"
+CORPUS = Path(__file__).resolve().parents[2] / "demo" / "corpus"
 
 
 @pytest.fixture(scope="module")

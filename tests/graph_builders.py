@@ -1,4 +1,5 @@
-"""Hand-built analyses for store tests: a text, and which words of it are which entities."""
+"""Hand-built analyses for the store, views and resolve tests: a text, and which words of it
+are which entities."""
 
 from __future__ import annotations
 
@@ -63,10 +64,9 @@ def analysis(
             entity_id,
         )
         result.mentions.append(mention)
-        entity = entities.setdefault(
+        entities.setdefault(
             entity_id, Entity(entity_id, ref.type, ref.name, list((aliases or {}).get(ref.name, [])))
         )
-        entity.mentions.append(mention)
     result.entities = list(entities.values())
     return result
 

@@ -1,54 +1,21 @@
-"""The Python API: what the CLI (and later the REST server) call.
-
-`extract` is stateless; `Graph` is a knowledge graph kept in a store on disk.
-"""
+"""`Graph`: a knowledge graph kept in a store, for the CLI and (later) the web API to call."""
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
-from newsgraph.errors import Ambiguous, InputError, NewsgraphError, NotFound, StoreError
-from newsgraph.export.json import (
-    analyses_export,
-    document_dict,
-    entity_dict,
-    event_dict,
-    relation_dict,
-    write_export,
-)
-from newsgraph.model import Analysis, Document
+from newsgraph import views
+from newsgraph.api.extraction import default_pipeline, require_sentences
+from newsgraph.errors import InputError, NewsgraphError, StoreError
+from newsgraph.export.json import document_dict, entity_dict, event_dict, relation_dict, write_export
+from newsgraph.model import Document
+from newsgraph.resolve import DEFAULT_RESOLVER, Resolver
+from newsgraph.store import open_store
 
 DEFAULT_DB = "newsgraph.db"
-
-
-@lru_cache(maxsize=1)
-def default_pipeline():
-    """The default pipeline, built once per process (loading spaCy takes seconds)."""
-    from newsgraph.pipeline import Pipeline
-
-    return Pipeline()
-
-
-def analyze(document: Document) -> Analysis:
-    """Run the default pipeline over one document."""
-    analysis = default_pipeline().analyze(document)
-    _require_sentences(analysis)
-    return analysis
-
-
-def extract(text: str, published: date | None = None, title: str | None = None,
-            source: str | None = None) -> dict:
-    """The `newsgraph/1` export of one text, without storing anything."""
-    return analyses_export([analyze(Document(text=text, title=title, source=source, published=published))])
-
-
-def _require_sentences(analysis: Analysis) -> None:
-    if not analysis.sentences:
-        raise InputError("no sentences in the document", source=analysis.document.source)
 
 
 def db_path(path: str | os.PathLike | None = None) -> Path:
@@ -72,13 +39,13 @@ class Graph:
     ...     g.show("Idris Maleki").aliases
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, create: bool = True):
-        from newsgraph.store import open_store
-
+    def __init__(self, path: str | os.PathLike | None = None, create: bool = True,
+                 resolver: Resolver = DEFAULT_RESOLVER):
         self.path = db_path(path)
         if not create and not self.path.exists():
             raise StoreError("no newsgraph store here (run `newsgraph ingest` first)", source=str(self.path))
         self.store = open_store(self.path)
+        self.resolver = resolver
 
     def __enter__(self) -> Graph:
         return self
@@ -128,33 +95,30 @@ class Graph:
 
         for analysis in default_pipeline().pipe(new_documents(), on_error=fail):
             try:
-                _require_sentences(analysis)
-                added = self.store.add(analysis)
+                require_sentences(analysis)
+                added = self.store.add(analysis, self.resolver.clusters(analysis.entities), self.resolver.name)
             except (InputError, StoreError) as error:
                 fail(error)
                 continue
             outcome(analysis.document, "added" if added else "skipped")
         return report
 
-    def entities(self, type: str | None = None, search: str | None = None, limit: int | None = None):
-        return self.store.entities(type=type, search=search, limit=limit)
+    def entities(self, type: str | None = None, search: str | None = None,
+                 limit: int | None = None) -> list[views.EntitySummary]:
+        """Entities, most mentioned first (see `views.entities_table`)."""
+        return views.entities_table(self.store, type=type, search=search, limit=limit)
 
-    def resolve(self, name: str):
+    def resolve(self, name: str) -> views.EntitySummary:
         """The one entity called `name` (any alias, any case or accents)."""
-        found = self.store.find_entities(name)
-        if not found:
-            raise NotFound(f"no entity named {name!r}")
-        if len(found) > 1:
-            listing = "; ".join(f"{e.name} ({e.type}, {e.id})" for e in found)
-            raise Ambiguous(f"{name!r} matches {len(found)} entities: {listing}", candidates=found)
-        return found[0]
+        return views.find_entity(self.store, name)
 
-    def show(self, name: str):
+    def show(self, name: str) -> views.EntityProfile:
         """Profile of one entity: type, aliases, documents, mentions with sentences, co-mentions."""
-        return self.store.profile(self.resolve(name).id)
+        return views.profile(self.store, self.resolve(name).id)
 
-    def search(self, query: str, limit: int = 20):
-        return self.store.search(query, limit=limit)
+    def search(self, query: str, limit: int = 20) -> list[views.SentenceHit]:
+        """Stored sentences matching every word of `query`, best first."""
+        return views.search(self.store, query, limit=limit)
 
     def export(self, out) -> None:
         """Write the whole graph as `newsgraph/1` JSON to the text stream `out`."""
@@ -162,7 +126,7 @@ class Graph:
         write_export(
             out,
             (document_dict(d, store.iter_timexes(d.id)) for d in store.iter_documents()),
-            (entity_dict(e) for e in store.iter_entities()),
+            (entity_dict(e, mentions) for e, mentions in store.iter_entities()),
             (relation_dict(r) for r in store.iter_relations()),
             (event_dict(v) for v in store.iter_events()),
         )

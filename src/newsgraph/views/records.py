@@ -1,29 +1,14 @@
-"""What the store answers with: plain records for listings, profiles and search hits.
+"""What the views answer with: plain records for listings, profiles and search hits.
 
-The graph itself comes back as newsgraph.model objects; these records add what only a store
-knows (counts across documents, the sentence around a mention, search ranking).
+The graph itself comes back from the store as newsgraph.model objects; these records add what
+only a stored graph knows (counts across documents, the sentence around a mention, search ranking).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from newsgraph.model import Geo
-
-
-@dataclass
-class DocumentRecord:
-    """A stored document without its text, for listings."""
-
-    id: str
-    sha256: str
-    title: str | None
-    source: str | None
-    url: str | None
-    published: date | None
-    language: str
-    ingested_at: str  # ISO 8601, UTC
 
 
 @dataclass

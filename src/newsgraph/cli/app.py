@@ -1,0 +1,50 @@
+"""The `newsgraph` click group and what its commands share: one error line per failure, dates."""
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+import click
+
+from newsgraph import __version__
+from newsgraph.errors import NewsgraphError
+
+
+class _Group(click.Group):
+    """Turns every NewsgraphError into one line on stderr and exit code 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except NewsgraphError as exc:
+            click.echo(f"newsgraph: error: {exc}", err=True)
+            sys.exit(1)
+
+
+class IsoDate(click.ParamType):
+    """A YYYY-MM-DD option value, rejected with a usage error otherwise."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(f"{value!r} is not a date of the form YYYY-MM-DD", param, ctx)
+
+
+ISO_DATE = IsoDate()
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsgraph")
+def main() -> None:
+    """Turn news articles into an evidence-backed knowledge graph.
+
+    \b
+    Example:
+      newsgraph ingest demo/corpus
+      newsgraph show "Idris Maleki"
+    """
