@@ -103,3 +103,66 @@ def eval_entities_command(paths: tuple[str, ...], show_errors: bool, output_form
     for failure in report.failed:
         click.echo(failure, err=True)
     _print_report(report, show_errors, output_format)
+
+
+@eval_group.command("articles")
+@click.argument("paths", nargs=-1, required=True, metavar="DIR|NAME.gold.json...")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also list every missed, split, mistyped or spurious entity, relation and event.")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--baseline", type=click.Choice(["spacy"]), default=None,
+              help="Also score the bare spaCy model's entities (mentions and coref stages swapped by name "
+                   "for the model's entities and one entity per name) and print them beside newsgraph's.")
+def eval_articles_command(paths: tuple[str, ...], show_errors: bool, output_format: str,
+                          baseline: str | None) -> None:
+    """Score whole-article extraction against hand-written gold files.
+
+    For each NAME.txt with a NAME.gold.json beside it (the shape of the team's sample gold:
+    entities with every name the text uses, relations, events, must_not rules), run extraction
+    and print entity recall, precision, F1, split and wrong-type counts, relation and event
+    recall and precision, time accuracy and violations, per article and overall (micro
+    average). Directories are searched recursively for *.gold.json.
+
+    \b
+    Examples:
+      newsgraph eval articles eval/articles/dev
+      newsgraph eval articles eval/articles/dev --baseline spacy
+      newsgraph eval articles eval/articles/dev --errors
+      newsgraph eval articles eval/articles/heldout --format json > heldout.json
+    """
+    from newsgraph.eval.entities import spacy_baseline_pipeline
+    from newsgraph.pipeline import Pipeline
+
+    roots = [Path(p) for p in paths]
+    report = _score_articles(roots, Pipeline())
+    if baseline is None:
+        _print_report(report, show_errors, output_format)
+        return
+    base = _score_articles(roots, spacy_baseline_pipeline())
+    if output_format == "json":
+        both = {"newsgraph": report.to_dict(), baseline: base.to_dict()}
+        if not show_errors:
+            for data in both.values():
+                del data["errors"]
+        click.echo(json.dumps(both, indent=2, ensure_ascii=False))
+        return
+    click.echo("newsgraph")
+    _print_report(report, show_errors, output_format)
+    click.echo(f"\nbaseline: {baseline}")
+    _print_report(base, show_errors, output_format)
+    ours, theirs = report.overall.figures(), base.overall.figures()
+    click.echo(f"\nentity F1: newsgraph {ours['entity_f1']:.2f}, {baseline} {theirs['entity_f1']:.2f}, "
+               f"difference {ours['entity_f1'] - theirs['entity_f1']:+.2f}; splits {ours['splits']} vs "
+               f"{theirs['splits']}, wrong types {ours['wrong_types']} vs {theirs['wrong_types']}")
+
+
+def _score_articles(roots: list[Path], pipeline):
+    """The article report of one pipeline, with a progress bar on stderr."""
+    from tqdm import tqdm
+
+    from newsgraph.eval.articles import evaluate_articles, gold_articles, pipeline_extractor
+
+    total = sum(1 for _ in gold_articles(roots))
+    with tqdm(total=total, unit="article", file=click.get_text_stream("stderr"), leave=False) as bar:
+        return evaluate_articles(roots, pipeline_extractor(pipeline), progress=bar.update)

@@ -280,9 +280,34 @@ def gold_articles(paths: Iterable[Path]) -> Iterator[GoldArticle]:
             yield GoldArticle(name=name, text_path=text_path, gold=gold)
 
 
+@dataclass(frozen=True)
+class Finding:
+    """One thing an article's extraction got wrong: "missed entity: …", "wrong time: …"."""
+
+    article: str
+    text: str
+
+    @property
+    def kind(self) -> str:
+        return self.text.split(":", 1)[0]
+
+    def describe(self) -> str:
+        return f"{self.article}: {self.text}"
+
+
 @dataclass
 class ArticlesReport:
     articles: list[ArticleScore]
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [Finding(a.name, text) for a in self.articles for text in a.errors]
+
+    def error_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for finding in self.errors:
+            counts[finding.kind] = counts.get(finding.kind, 0) + 1
+        return dict(sorted(counts.items()))
 
     @property
     def overall(self) -> ArticleScore:
@@ -310,6 +335,17 @@ class ArticlesReport:
                 f"{f['relation_precision']:6.2f} {f['event_recall']:6.2f} {f['event_precision']:6.2f} "
                 f"{f['time_accuracy']:6.2f} {f['violations']:4d}")
         return "\n".join(lines)
+
+
+def pipeline_extractor(pipeline) -> Extractor:
+    """An extractor running `pipeline` (a `newsgraph.pipeline.Pipeline`) on one text."""
+    from newsgraph.export.json import analyses_export
+    from newsgraph.model import Document
+
+    def extract(text: str, published: date | None) -> dict:
+        return analyses_export([pipeline.analyze(Document(text=text, published=published))])
+
+    return extract
 
 
 def evaluate_articles(paths: Iterable[Path], extractor: Extractor,
