@@ -65,12 +65,14 @@ def check_stages(stages: Iterable[Stage]) -> None:
 class Pipeline:
     """spaCy parse, then each stage in order, one document at a time (streaming)."""
 
-    def __init__(self, stages: Iterable[str | Stage] = DEFAULT_STAGES, nlp=None):
+    def __init__(self, stages: Iterable[str | Stage] = DEFAULT_STAGES, nlp=None, chunk_chars: int | None = None):
         from newsgraph.pipeline.nlp import load_nlp
+        from newsgraph.pipeline.parse import CHUNK_CHARS
 
         self.stages: list[Stage] = [make_stage(s) if isinstance(s, str) else s for s in stages]
         check_stages(self.stages)
         self.nlp = nlp if nlp is not None else load_nlp()
+        self.chunk_chars = chunk_chars or CHUNK_CHARS
 
     def analyze(self, document: Document) -> Analysis:
         """Analyse one document; a failing stage raises StageError."""
@@ -82,13 +84,23 @@ class Pipeline:
         batch_size: int = 16,
         on_error: Callable[[StageError], None] | None = None,
     ) -> Iterator[Analysis]:
-        """Analyse documents lazily, batching the parse; never holds the whole input.
+        """Analyse documents lazily, batching the parse (long texts in chunks, see
+        `pipeline.parse`); never holds the whole input.
 
-        With `on_error`, a document on which a stage fails is reported there and skipped, so
-        one unexpected text cannot stop a batch; without it the StageError is raised.
+        With `on_error`, a document that cannot be parsed or on which a stage fails is reported
+        there and skipped, so one unexpected text cannot stop a batch; without it the
+        StageError is raised.
         """
-        pairs = ((d.text, d) for d in documents)
-        for parsed, document in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        from newsgraph.pipeline.parse import Parser
+
+        for document, parsed in Parser(self.nlp, batch_size=batch_size, chunk_chars=self.chunk_chars).parse(documents):
+            if isinstance(parsed, Exception):
+                error = StageError(f"parse failed: {type(parsed).__name__}: {parsed}",
+                                   source=document.source or document.id)
+                if on_error is None:
+                    raise error from parsed
+                on_error(error)
+                continue
             analysis = Analysis(document=document, parsed=parsed)
             try:
                 for stage in self.stages:
