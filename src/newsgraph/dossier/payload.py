@@ -38,7 +38,8 @@ def actor_payload(index: ExportIndex, entity_id: str, links: dict[str, str] | No
     documents, omitted_docs = _documents(index, entity_id, facts, limits)
     payload = {
         "actor": entity_id,
-        "entities": {eid: _entity(index.entities[eid], links) for eid in sorted(named) if eid in index.entities},
+        "entities": {eid: _entity(index.entities[eid], links if eid != entity_id else None)
+                     for eid in sorted(named) if eid in index.entities},
         "facts": {f["id"]: f for f in facts},
         "order": [f["id"] for f in facts if f["about"]],
         "documents": documents,

@@ -512,7 +512,7 @@ function drawTimeline() {
       if (!items.length) continue;
       const ends = [];  // greedy packing: each item goes to the first row that is free
       for (const item of items) {
-        const x0 = x(item.start ?? lo), x1 = Math.max(x(item.end ?? hi), x0 + 7);
+        const x0 = x(item.start ?? lo), x1 = Math.max(x(item.end ?? hi), x0 + 4);  // a day is a thin bar, still clickable
         const text = timelineLabel(item.fact);
         const labelWidth = 6.3 * text.length + 6;
         const flip = x1 + labelWidth > width - right;  // near the right edge the label goes left of the bar
