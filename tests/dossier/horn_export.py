@@ -126,7 +126,7 @@ def horn_export() -> dict:
     entities = []
     for name, type_, aliases, surfaces, geo in ENTITIES:
         mentions = []
-        for key, doc in docs.items():
+        for doc in docs.values():
             pattern = r"\b(" + "|".join(re.escape(s) for s in surfaces) + r")\b"
             for found in re.finditer(pattern, doc.text):
                 kind = "name" if found.group() == surfaces[0] else ("acronym" if found.group().isupper() else "alias")

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from horn_export import horn_export
+from synthetic import load_benchmark
 
 from newsgraph.dossier import page_name, render_dossier, write_dossiers
 
@@ -173,6 +174,18 @@ def test_filters_hide_links_by_certainty(browser, fixture_pages):
     assert visit.visible(f'[data-node="{hra}"]') == 0
     visit.page.get_by_label("hedged", exact=True).check()
     assert visit.visible(edge) == 1
+    visit.assert_clean()
+
+
+def test_the_busiest_page_of_a_large_export_loads_fast_and_clean(browser, tmp_path):
+    export = load_benchmark().synthetic_export(400, seed=11)
+    written = write_dossiers(export, tmp_path)
+    hub = max(written.pages, key=lambda p: p.stat().st_size)
+    visit = Visit(browser, hub)
+    took = visit.page.evaluate("performance.now()")
+    assert took < 5000, f"{hub.name} took {took:.0f} ms to load and draw"
+    assert visit.count("#chart-svg [data-node]") == len(visit.data["chart"]["nodes"]) > 40
+    assert visit.count("#citation-list > li[data-fact]") == len(visit.data["order"]) > 100
     visit.assert_clean()
 
 

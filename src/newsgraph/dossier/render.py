@@ -12,7 +12,7 @@ import base64
 import hashlib
 import html
 import json
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from newsgraph.dossier.basemap import HEIGHT, WIDTH, countries
@@ -26,7 +26,7 @@ def embed_json(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_ESCAPES)
 
 
-@lru_cache(maxsize=None)
+@cache
 def asset(name: str) -> str:
     return (files("newsgraph.dossier") / "assets" / name).read_text(encoding="utf-8")
 
@@ -36,7 +36,7 @@ def _csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _page_frame(script_name: str) -> tuple[str, str, str]:
     """The parts every page of one kind shares: head with policy and style, and the script."""
     style, script = asset("dossier.css"), asset("common.js") + asset(script_name)

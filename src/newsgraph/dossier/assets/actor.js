@@ -6,6 +6,7 @@ const CERTAINTIES = ["asserted", "hedged", "reported", "denied"];
 const TYPES = ["person", "organization", "place", "other"];
 const TYPE_LABELS = {person: "people", organization: "organisations", place: "places", other: "other"};
 const DAY = 86400000;
+const MAP_LABELS = 12, CHART_LABELS = 24;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 const entity = (id) => D.entities[id] || {name: id, type: "other"};
@@ -16,6 +17,7 @@ const words = (type) => String(type || "").replace(/_/g, " ");
 
 function entityRef(id) {
   const e = entity(id);
+  if (id === ACTOR) return el("span", {class: "ent self", text: e.name});
   const href = safeHref(e.href);
   return href ? el("a", {class: `ent ${e.type}`, href, text: e.name}) : el("span", {class: `ent ${e.type}`, text: e.name});
 }
@@ -168,7 +170,7 @@ function drawProfile() {
       factPhrase(fact).concat(badges(fact))));
   }
   const docs = document.getElementById("documents");
-  const ordered = Object.entries(D.documents).sort((a, b) => String(b[1].published).localeCompare(String(a[1].published)));
+  const ordered = Object.entries(D.documents).sort((a, b) => (b[1].published || "").localeCompare(a[1].published || ""));
   for (const [id, doc] of ordered) {
     const meta = [doc.published ? day(doc.published) : "undated", doc.mentions ? `${doc.mentions} mention${doc.mentions > 1 ? "s" : ""}` : "cited"];
     docs.append(el("li", {}, [documentCite(id).firstChild, el("div", {class: "meta", text: meta.join(" · ")})]));
@@ -282,9 +284,9 @@ function edgeLabel(facts) {
 
 function drawChart() {
   const svg = document.getElementById("chart-svg");
-  const nodes = D.chart.nodes.map((n) => ({...n, ...entity(n.id)}));
+  const nodes = D.chart.nodes.map((n, rank) => ({...n, ...entity(n.id), rank}));  // most linked first
   const edges = D.chart.edges;
-  const size = 100 + 45 * Math.sqrt(nodes.length);  // so labels keep their size whatever the count
+  const size = 100 + 60 * Math.sqrt(nodes.length);  // so labels keep their size whatever the count
   layout(nodes, edges, size);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
@@ -313,7 +315,7 @@ function drawChart() {
     const radius = n.id === ACTOR ? 16 : 7 + Math.min(9, Math.sqrt(n.weight) * 2);
     const group = svgEl("g", {class: `node ${n.type}${n.id === ACTOR ? " actor" : ""}`, "data-drag": "1", "data-node": n.id}, [
       svgEl("circle", {r: radius}),
-      svgEl("text", {y: radius + 13, "text-anchor": "middle", text: n.name}),
+      n.id === ACTOR || n.rank < CHART_LABELS ? svgEl("text", {y: radius + 13, "text-anchor": "middle", text: n.name}) : null,
       svgEl("title", {text: `${n.name} (${n.type})`}),
     ]);
     nodeLayer.append(group);
@@ -423,10 +425,10 @@ function drawMap() {
     }
     popup.hidden = true;
   };
-  // Places only named in the same articles are labelled when they are the few most shared.
-  const labelled = new Set(points.filter((p) => p.how !== "co-mention").map((p) => p.entity));
-  points.filter((p) => p.how === "co-mention").sort((a, b) => b.documents.length - a.documents.length)
-    .slice(0, Math.max(0, 8 - labelled.size)).forEach((p) => labelled.add(p.entity));
+  // Only the busiest places are labelled (those of most facts, then those of most shared
+  // articles), so that a crowded map stays legible; every marker has its name on hover.
+  const busiest = points.slice().sort((a, b) => b.facts.length - a.facts.length || b.documents.length - a.documents.length);
+  const labelled = new Set(busiest.slice(0, MAP_LABELS).map((p) => p.entity));
   for (const point of points) {
     const place = entity(point.entity);
     const circle = svgEl("circle", {class: `map-point ${point.how}`, cx: point.x, cy: point.y, "data-place": point.entity}, [
