@@ -290,11 +290,11 @@ function drawChart() {
   layout(nodes, edges, size);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
-  const pad = 60;
+  const pad = 90;  // room for the labels of the outermost nodes
   const box = fitBox(svg, Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad);
   const edgeLayer = svgEl("g"), labelLayer = svgEl("g"), nodeLayer = svgEl("g");
   svg.append(edgeLayer, labelLayer, nodeLayer);
-  const {toSvg} = panZoom(svg, box);
+  let toSvg = null, unit = 1;  // unit: svg units per screen pixel, so nodes and labels keep their size
 
   const drawn = edges.map((edge) => {
     const line = svgEl("line", {class: "edge"});
@@ -350,7 +350,7 @@ function drawChart() {
       for (const l of [line, hit]) { l.setAttribute("x1", a.x); l.setAttribute("y1", a.y); l.setAttribute("x2", b.x); l.setAttribute("y2", b.y); }
       label.setAttribute("x", (a.x + b.x) / 2); label.setAttribute("y", (a.y + b.y) / 2 - 3);
     }
-    for (const {n, group} of nodeViews) group.setAttribute("transform", `translate(${n.x},${n.y})`);
+    for (const {n, group} of nodeViews) group.setAttribute("transform", `translate(${n.x},${n.y}) scale(${unit})`);
   }
 
   function refresh() {
@@ -365,13 +365,19 @@ function drawChart() {
       ends.forEach((n) => shownNodes.add(n.id));
       const style = d.edge.kind === "co-mention" ? "co-mention" : edgeStyle(facts);
       d.line.setAttribute("class", `edge ${style}${d.line.classList.contains("selected") ? " selected" : ""}`);
-      d.label.textContent = d.edge.kind === "co-mention" ? "" : edgeLabel(facts);
+      // Only the actor's own links are labelled: labels between neighbours would pile up.
+      const own = d.edge.source === ACTOR || d.edge.target === ACTOR;
+      d.label.textContent = d.edge.kind === "co-mention" || !own ? "" : edgeLabel(facts);
     }
     for (const {n, group} of nodeViews) group.style.display = shownNodes.has(n.id) ? "" : "none";
   }
 
+  ({toSvg} = panZoom(svg, box, (view) => {
+    unit = view.w / (svg.clientWidth || 600);
+    svg.style.setProperty("--unit", unit);
+    place();
+  }));
   drawFilters(refresh);
-  place();
   refresh();
   const note = document.getElementById("chart-note");
   if (D.chart.omitted) { note.hidden = false; note.textContent = `${D.chart.omitted} more linked entities not drawn (the least linked).`; }
@@ -454,10 +460,11 @@ function drawMap() {
     }
     if (!facts.length) list.append(el("li", {text: point.how === "self" ? "this place" : `named in ${point.documents.length} of the same articles`}));
     popup.replaceChildren(el("h4", {text: place.name}), list);
-    const wrap = popup.parentElement.getBoundingClientRect(), at = circle.getBoundingClientRect();
-    popup.style.left = `${Math.min(at.right - wrap.left + 6, wrap.width - 310)}px`;
-    popup.style.top = `${Math.max(at.top - wrap.top - 10, 4)}px`;
     popup.hidden = false;
+    const wrap = popup.parentElement.getBoundingClientRect(), at = circle.getBoundingClientRect();
+    const right = at.right - wrap.left + 8, left = at.left - wrap.left - popup.offsetWidth - 8;
+    popup.style.left = `${right + popup.offsetWidth <= wrap.width || left < 0 ? right : left}px`;
+    popup.style.top = `${Math.max(4, Math.min(at.top - wrap.top - 10, wrap.height - popup.offsetHeight - 4))}px`;
     if (facts.length) showFacts(place.name, facts);
     else if (point.documents.length) showShared(place.name, point.documents, point.entity);
   }
