@@ -19,6 +19,7 @@ class Limits:
     """Caps on what one page carries; the defaults keep a hub actor's page well under 2 MB."""
 
     facts: int = 1200
+    context_relations: int = 300  # relations among the actor's neighbours, drawn for context
     chart_neighbours: int = 60
     co_mentioned: int = 12
     co_mentioned_places: int = 30
@@ -72,14 +73,17 @@ def _facts(index: ExportIndex, entity_id: str, limits: Limits) -> tuple[list[dic
     about = about[: limits.facts]
     neighbours = _named_by(about) - {entity_id}
     ids = {f["id"] for f in about}
-    context = []
+    context: list[dict] = []
+    room = min(limits.context_relations, limits.facts - len(about))
     for neighbour in sorted(neighbours):
         for relation in index.relations_of.get(neighbour, []):
+            if len(context) >= room:
+                return about + context, omitted
             other = relation["object"] if relation["subject"] == neighbour else relation["subject"]
             if relation["id"] not in ids and other in neighbours:
                 ids.add(relation["id"])
                 context.append(_relation(relation, False))
-    return about + context[: max(0, limits.facts - len(about))], omitted
+    return about + context, omitted
 
 
 def _event_order(event: dict) -> tuple:
