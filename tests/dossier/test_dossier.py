@@ -133,6 +133,14 @@ def test_map_points_are_the_places_of_the_actors_events_projected_on_the_basemap
     assert [payload["facts"][f]["type"] for f in kismayo["facts"]] == ["rally"]
 
 
+def test_a_place_has_a_page_too_with_itself_on_the_map_and_the_events_held_there(index):
+    payload = payload_of(index, "Mukalla")
+    points = {payload["entities"][p["entity"]]["name"]: p for p in payload["places"]}
+    assert points["Mukalla"]["how"] == "self"
+    assert [payload["facts"][f]["type"] for f in points["Mukalla"]["facts"]] == ["meeting"]
+    assert [payload["facts"][f]["type"] for f in payload["order"]] == ["meeting"]
+
+
 def test_basemap_is_every_country_but_antarctica_without_lines_across_the_world():
     shapes = dict(countries())
     assert len(shapes) == 176 and "Antarctica" not in shapes

@@ -59,6 +59,9 @@ function timeLabel(time) {
     return `${MONTHS[m - 1]} ${y} (month)${said}`;
   }
   if (time.value && /^\d{4}$/.test(time.value)) return `${time.value} (year)${said}`;
+  if (time.value && time.earliest && time.latest) {
+    return `${time.value} (${time.granularity || "as given"}: ${day(time.earliest)} – ${day(time.latest)})${said}`;
+  }
   if (time.earliest && time.latest) return `between ${day(time.earliest)} and ${day(time.latest)}${said}`;
   if (time.latest) return `before ${day(time.latest)}${said}`;
   if (time.earliest) return `after ${day(time.earliest)}${said}`;
@@ -483,6 +486,8 @@ function interval(time) {
     const end = d ? start + DAY : m ? Date.UTC(y, m, 1) : Date.UTC(y + 1, 0, 1);
     return {kind: "dated", start, end};
   }
+  // Other values (a week "2023-W41", a quarter, a season) are the span their bounds give.
+  if (v && time.earliest && time.latest) return {kind: "dated", start: ms(time.earliest), end: ms(time.latest) + DAY};
   if (time.earliest || time.latest) {
     return {kind: "range", start: time.earliest ? ms(time.earliest) : null, end: time.latest ? ms(time.latest) + DAY : null};
   }
