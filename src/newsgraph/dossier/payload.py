@@ -64,8 +64,8 @@ def _entity(entity: dict, links: dict[str, str] | None) -> dict:
 
 
 def _facts(index: ExportIndex, entity_id: str, limits: Limits) -> tuple[list[dict], int]:
-    """Relations and events about the actor, events first in time order; then the relations
-    among the actor's neighbours, which the link chart draws for context."""
+    """Relations about the actor, then its events in time order (undated last); then the
+    relations among the actor's neighbours, which the link chart draws for context."""
     own_events = sorted(index.events_of.get(entity_id, []), key=_event_order)
     own_relations = sorted(index.relations_of.get(entity_id, []), key=lambda r: (r["type"], r["id"]))
     about = [_relation(r, True) for r in own_relations] + [_event(v, True) for v in own_events]
