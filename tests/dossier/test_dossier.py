@@ -193,6 +193,18 @@ def test_write_dossiers_gives_an_index_and_one_linked_page_per_person_and_organi
     assert hrefs["Mukalla"] is None  # places have no page of their own
 
 
+def test_facts_naming_entities_missing_from_the_export_still_render(export):
+    partial = json.loads(json.dumps(export))
+    gone = {e["id"] for e in partial["entities"] if e["name"] in ("Salem Awad bin Humaid", "Mukalla")}
+    partial["entities"] = [e for e in partial["entities"] if e["id"] not in gone]
+    payload = page_data(render_dossier(partial, "Warsame"))
+    nodes = {n["id"] for n in payload["chart"]["nodes"]}
+    assert not nodes & gone
+    assert all(e["source"] in nodes and e["target"] in nodes for e in payload["chart"]["edges"])
+    assert not {p["entity"] for p in payload["places"]} & gone
+    assert len(payload["order"]) == 6  # the facts stay, with the missing entities shown by id
+
+
 def test_a_hub_actor_page_is_capped_and_says_what_it_leaves_out(export):
     hub = json.loads(json.dumps(export))
     template = next(v for v in hub["events"] if v["type"] == "rally")
