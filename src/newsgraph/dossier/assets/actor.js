@@ -6,7 +6,7 @@ const CERTAINTIES = ["asserted", "hedged", "reported", "denied"];
 const TYPES = ["person", "organization", "place", "other"];
 const TYPE_LABELS = {person: "people", organization: "organisations", place: "places", other: "other"};
 const DAY = 86400000;
-const MAP_LABELS = 12, CHART_LABELS = 24;
+const MAP_LABELS = 12, CHART_LABELS = 24, RADIAL_ABOVE = 30;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 const entity = (id) => D.entities[id] || {name: id, type: "other"};
@@ -250,7 +250,10 @@ function layout(nodes, edges, size) {
       const a = byId.get(edge.source), b = byId.get(edge.target);
       const dx = a.x - b.x, dy = a.y - b.y;
       const dist = Math.max(Math.hypot(dx, dy), 0.01);
-      const pull = (edge.kind === "co-mention" ? 0.5 : 1) * dist / k;
+      // Links among neighbours pull less than the actor's own, so a dense neighbourhood
+      // spreads around the actor instead of collapsing into one knot.
+      const own = a === nodes[0] || b === nodes[0];
+      const pull = (edge.kind === "co-mention" ? 0.5 : own ? 1 : 0.25) * dist / k;
       a.dx -= dx * pull; a.dy -= dy * pull; b.dx += dx * pull; b.dy += dy * pull;
     }
     for (const n of nodes.slice(1)) {
@@ -259,6 +262,25 @@ function layout(nodes, edges, size) {
       n.y += (n.dy / len) * Math.min(len, heat);
     }
     heat = Math.max(heat * 0.985, 1);
+  }
+}
+
+// A crowded neighbourhood as rings around the actor: linked by facts inside, only named in
+// the same articles outside, grouped by type, so no node hides another.
+function radial(nodes) {
+  const [actor, ...rest] = nodes;
+  actor.x = 0; actor.y = 0;
+  const coMentioned = new Set(D.chart.edges.filter((e) => e.kind === "co-mention").flatMap((e) => [e.source, e.target]));
+  rest.sort((a, b) => (coMentioned.has(a.id) - coMentioned.has(b.id)) || TYPES.indexOf(a.type) - TYPES.indexOf(b.type) || a.rank - b.rank);
+  let placed = 0;
+  for (let ring = 1; placed < rest.length; ring++) {
+    const radius = 70 * ring, room = Math.floor((2 * Math.PI * radius) / 34);
+    const members = rest.slice(placed, placed + room);
+    members.forEach((n, i) => {
+      const angle = (2 * Math.PI * i) / members.length + ring * 0.4;
+      n.x = Math.cos(angle) * radius; n.y = Math.sin(angle) * radius;
+    });
+    placed += members.length;
   }
 }
 
@@ -289,8 +311,9 @@ function drawChart() {
   const svg = document.getElementById("chart-svg");
   const nodes = D.chart.nodes.map((n, rank) => ({...n, ...entity(n.id), rank}));  // most linked first
   const edges = D.chart.edges;
-  const size = 100 + 60 * Math.sqrt(nodes.length);  // so labels keep their size whatever the count
-  layout(nodes, edges, size);
+  const crowded = nodes.length > RADIAL_ABOVE;
+  if (crowded) { radial(nodes); svg.classList.add("crowded"); }
+  else layout(nodes, edges, 100 + 60 * Math.sqrt(nodes.length));
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
   const pad = 90;  // room for the labels of the outermost nodes
@@ -315,10 +338,11 @@ function drawChart() {
   });
 
   const nodeViews = nodes.map((n) => {
-    const radius = n.id === ACTOR ? 16 : 7 + Math.min(9, Math.sqrt(n.weight) * 2);
+    const grow = crowded ? 3 : 9;  // crowded charts keep their nodes small
+    const radius = n.id === ACTOR ? 16 : 7 + Math.min(grow, Math.sqrt(n.weight) * 2);
     const group = svgEl("g", {class: `node ${n.type}${n.id === ACTOR ? " actor" : ""}`, "data-drag": "1", "data-node": n.id}, [
       svgEl("circle", {r: radius}),
-      n.id === ACTOR || n.rank < CHART_LABELS ? svgEl("text", {y: radius + 13, "text-anchor": "middle", text: n.name}) : null,
+      n.id === ACTOR || n.rank < (crowded ? CHART_LABELS / 2 : CHART_LABELS) ? svgEl("text", {y: radius + 13, "text-anchor": "middle", text: n.name}) : null,
       svgEl("title", {text: `${n.name} (${n.type})`}),
     ]);
     nodeLayer.append(group);
@@ -367,10 +391,10 @@ function drawChart() {
       if (!visible) continue;
       ends.forEach((n) => shownNodes.add(n.id));
       const style = d.edge.kind === "co-mention" ? "co-mention" : edgeStyle(facts);
-      d.line.setAttribute("class", `edge ${style}${d.line.classList.contains("selected") ? " selected" : ""}`);
-      // Only the actor's own links are labelled: labels between neighbours would pile up.
-      const own = d.edge.source === ACTOR || d.edge.target === ACTOR;
-      d.label.textContent = d.edge.kind === "co-mention" || !own ? "" : edgeLabel(facts);
+      const context = d.edge.source !== ACTOR && d.edge.target !== ACTOR ? " context" : "";
+      d.line.setAttribute("class", `edge ${style}${context}${d.line.classList.contains("selected") ? " selected" : ""}`);
+      // Only the actor's own links are labelled, and only in an uncrowded chart: labels would pile up.
+      d.label.textContent = d.edge.kind === "co-mention" || context || crowded ? "" : edgeLabel(facts);
     }
     for (const {n, group} of nodeViews) group.style.display = shownNodes.has(n.id) ? "" : "none";
   }
