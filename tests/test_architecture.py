@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("eval",),
     (ROOT,),  # the package's __init__ re-exports the API
     ("api",),
-    ("views",),
+    ("views", "dossier"),
     ("resolve", "pipeline", "store", "export"),
     ("ingest", "time", "gazetteer"),
     ("lexicons", "ontology", "text"),

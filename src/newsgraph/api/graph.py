@@ -10,7 +10,7 @@ from pathlib import Path
 from newsgraph import views
 from newsgraph.api.extraction import default_pipeline, require_sentences
 from newsgraph.errors import InputError, NewsgraphError, StoreError
-from newsgraph.export.json import document_dict, entity_dict, event_dict, relation_dict, write_export
+from newsgraph.export.json import SCHEMA, document_dict, entity_dict, event_dict, relation_dict, write_export
 from newsgraph.model import Document
 from newsgraph.resolve import DEFAULT_RESOLVER, Resolver
 from newsgraph.store import open_store
@@ -120,13 +120,33 @@ class Graph:
         """Stored sentences matching every word of `query`, best first."""
         return views.search(self.store, query, limit=limit)
 
+    def _export_parts(self) -> dict[str, Iterator[dict]]:
+        """The graph's documents, entities, relations and events as `newsgraph/1` items, streamed."""
+        store = self.store
+        return {
+            "documents": (document_dict(d, store.iter_timexes(d.id)) for d in store.iter_documents()),
+            "entities": (entity_dict(e, mentions) for e, mentions in store.iter_entities()),
+            "relations": (relation_dict(r) for r in store.iter_relations()),
+            "events": (event_dict(v) for v in store.iter_events()),
+        }
+
     def export(self, out) -> None:
         """Write the whole graph as `newsgraph/1` JSON to the text stream `out`."""
-        store = self.store
-        write_export(
-            out,
-            (document_dict(d, store.iter_timexes(d.id)) for d in store.iter_documents()),
-            (entity_dict(e, mentions) for e, mentions in store.iter_entities()),
-            (relation_dict(r) for r in store.iter_relations()),
-            (event_dict(v) for v in store.iter_events()),
-        )
+        parts = self._export_parts()
+        write_export(out, parts["documents"], parts["entities"], parts["relations"], parts["events"])
+
+    def export_dict(self) -> dict:
+        """The whole graph as one `newsgraph/1` object in memory (for views drawn from it)."""
+        return {"schema": SCHEMA, **{key: list(items) for key, items in self._export_parts().items()}}
+
+    def dossier(self, name: str) -> str:
+        """The offline HTML dossier page of the actor called `name` (see docs/dossier.md)."""
+        from newsgraph.dossier import render_dossier
+
+        return render_dossier(self.export_dict(), name)
+
+    def write_dossiers(self, out_dir: str | os.PathLike):
+        """An index page and one dossier page per person and organisation, written into `out_dir`."""
+        from newsgraph.dossier import write_dossiers
+
+        return write_dossiers(self.export_dict(), out_dir)

@@ -251,3 +251,35 @@ def export(fmt, output, db):
 
     with Graph(db, create=False) as graph:
         graph.export(output)
+
+
+@main.command()
+@click.argument("name", required=False)
+@click.option("--all", "everyone", is_flag=True, help="Every person and organisation, with an index page.")
+@click.option("-o", "--output", type=click.Path(), required=True,
+              help="The page to write (with NAME), or the folder to write into (with --all).")
+@db_option
+def dossier(name, everyone, output, db):
+    """Write an offline HTML dossier: profile, link chart, map, timeline and citations.
+
+    The pages make no network request: scripts, styles and the country outlines are inside
+    them (docs/dossier.md).
+
+    \b
+    Examples:
+      newsgraph dossier "Eastern Shield Brigades" -o esb.html
+      newsgraph dossier --all -o dossiers/
+    """
+    from newsgraph.api import Graph
+
+    if bool(name) == everyone:
+        raise click.UsageError("give either NAME or --all")
+    with Graph(db, create=False) as graph:
+        if everyone:
+            written = graph.write_dossiers(output)
+            click.echo(f"{len(written.pages)} actor pages; open {written.index}")
+        else:
+            page = graph.dossier(name)
+            with click.open_file(output, "w", encoding="utf-8", atomic=True) as out:
+                out.write(page)
+            click.echo(output)
