@@ -18,7 +18,14 @@ from newsgraph.time.narrative import Narrative
 from newsgraph.time.reading import Context, Reading
 from newsgraph.time.recognise import candidates
 from newsgraph.time.rules import read
-from newsgraph.time.values import Period, coarser, reference_bounds
+from newsgraph.time.values import (
+    UNIT_GRANULARITY,
+    Duration,
+    OutsideCalendar,
+    Period,
+    coarser,
+    reference_bounds,
+)
 
 __all__ = ["find_timexes"]
 
@@ -45,12 +52,12 @@ class _Found:
 
 @dataclass(frozen=True)
 class _Waiting:
-    """'a week after' waiting for the date it counts from: the duration and its direction."""
+    """'a week after' waiting for the date it counts from: the duration, its direction and the
+    step it makes on the calendar ("a decade" and "ten years" both move ten years)."""
 
     found: _Found
     direction: str  # before | after
-    amount: float | None
-    unit: str
+    step: Duration
 
 
 def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
@@ -120,12 +127,11 @@ def _relation_of(text: str, current: _Found) -> _Waiting | None:
     """A duration followed by "before"/"after" (or read with its relation word), else None."""
     reading = current.reading
     if reading.pending:
-        return _Waiting(current, reading.pending, reading.duration.amount, reading.duration.unit)
+        return _Waiting(current, reading.pending, reading.duration.step())
     relation = _RELATION_WORD.match(text, current.timex.end)
-    counted = reading.duration.whole_units() if reading.type == "DURATION" else None
-    if relation is None or counted is None:
+    if relation is None or reading.type != "DURATION" or reading.duration is None:
         return None
-    return _Waiting(current, relation[1].lower(), *counted)
+    return _Waiting(current, relation[1].lower(), reading.duration.step())
 
 
 def _relation_end(text: str, timex: Timex) -> int:
@@ -135,15 +141,19 @@ def _relation_end(text: str, timex: Timex) -> int:
 
 def _count_from(waiting: _Waiting, target: _Found) -> None:
     """'a week after <date>': the interval the duration reaches, anchored on that date."""
-    timex, amount, unit = waiting.found.timex, waiting.amount, waiting.unit
+    timex, amount, unit = waiting.found.timex, waiting.step.amount, waiting.step.unit
     timex.anchor = Anchor(target.timex.id, target.timex.text, waiting.direction, timex.value)
     period = target.period
-    if period is None or amount is None or amount != int(amount) or unit not in ("D", "W", "M", "Y", "Q"):
+    if period is None or amount is None or amount != int(amount):
         return
-    step = int(amount) if waiting.direction == "after" else -int(amount)
-    gran = "day" if unit in ("D", "W") else {"M": "month", "Q": "quarter", "Y": "year"}[unit]
-    gran = coarser(gran, "day" if period.granularity == "time" else period.granularity)
-    moved = period.truncate(gran).shift(step, unit).truncate(gran)
+    steps = int(amount) if waiting.direction == "after" else -int(amount)
+    gran = UNIT_GRANULARITY[unit]
+    gran = coarser("day" if gran in ("week", "time") else gran, period.granularity)
+    gran = "day" if gran == "time" else gran
+    try:
+        moved = period.shift(steps, unit).truncate(gran)
+    except OutsideCalendar:
+        return  # counted past the years the calendar holds: the anchor alone is known
     timex.earliest, timex.latest, timex.granularity = moved.earliest.isoformat(), moved.end.isoformat(), gran
 
 
