@@ -79,17 +79,13 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
         end = reading.end or cand.end
         taken_until = cand.end
         if found and _joins_clock(text, found[-1], cand.start, reading):
-            _join_clock(found[-1], text, end, reading, narrative)
+            _join_clock(found[-1], text, end, reading, narrative, dct)
             continue
         current = _Found(
             _timex(text, doc_id, _modifier_start(text, cand.start, end), end, reading, dct), reading
         )
         timex = current.timex
-        if reading.anchor is not None:
-            ref_timex = reading.anchor.timex
-            timex.anchor = Anchor(ref_timex.id, ref_timex.text, reading.relation, _offset(reading))
-        elif reading.anchor_dct and dct is not None:
-            timex.anchor = Anchor(None, None, reading.relation, _offset(reading))
+        timex.anchor = _anchor(reading, dct)
         subordinate = False
         if waiting is not None and _ANCHOR_REACH.fullmatch(
             text, _relation_end(text, waiting.found.timex), cand.start
@@ -110,8 +106,15 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
     return [f.timex for f in found]
 
 
-def _offset(reading: Reading) -> str | None:
-    return reading.offset.value() if reading.offset is not None else None
+def _anchor(reading: Reading, dct: date | None) -> Anchor | None:
+    """What the reading was computed from: a preceding timex, the DCT, or nothing."""
+    offset = reading.offset.value() if reading.offset is not None else None
+    if reading.anchor is not None:
+        ref_timex = reading.anchor.timex
+        return Anchor(ref_timex.id, ref_timex.text, reading.relation, offset)
+    if reading.anchor_dct and dct is not None:
+        return Anchor(None, None, reading.relation, offset)
+    return None
 
 
 def _modifier_start(text: str, start: int, end: int) -> int:
@@ -195,14 +198,18 @@ def _joins_clock(text: str, previous: _Found, start: int, reading: Reading) -> b
     )
 
 
-def _join_clock(previous: _Found, text: str, end: int, reading: Reading, narrative: Narrative) -> None:
+def _join_clock(
+    previous: _Found, text: str, end: int, reading: Reading, narrative: Narrative, dct: date | None
+) -> None:
+    """The clock time takes the day that follows it, and what that day was counted from
+    ("15:00 GMT Saturday" in a past clause: the Saturday before the DCT)."""
     period = Period("time", reading.period.start, clock=previous.reading.clock_time)
     previous.reading = Reading("TIME", period)
     timex = previous.timex
     timex.end, timex.text = end, text[timex.start : end]
     timex.value = period.value()
     timex.earliest = timex.latest = period.start.isoformat()
-    timex.anchor = None
+    timex.anchor = _anchor(reading, dct)
     if narrative.last is not None and narrative.last.period.granularity == "time":
         narrative.replace_last(period)
 
@@ -211,11 +218,13 @@ def _timex(text: str, doc_id: str, start: int, end: int, reading: Reading, dct: 
     """The model's Timex: where the typed reading becomes TIMEX3 strings and ISO days."""
     if reading.period is not None:
         gran = "day" if reading.period.granularity == "time" else reading.period.granularity
-        earliest, latest = reading.period.earliest, reading.period.end
+        earliest, latest = reading.period.bounds(reading.mod)
     elif reading.type == "DATE":
         earliest, latest, gran = reference_bounds(reading.literal, dct)
     else:
         earliest, latest, gran = None, None, None
+    if reading.interval is not None:
+        (earliest, latest), gran = reading.interval, gran or "day"
     return Timex(
         doc_id,
         start,

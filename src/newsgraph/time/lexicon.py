@@ -10,6 +10,7 @@ from importlib import resources
 
 from newsgraph.time.reading import Rule
 from newsgraph.time.rules import rule_for
+from newsgraph.time.values import Duration
 
 
 def _alternation(words) -> str:
@@ -43,6 +44,12 @@ class Lexicon:
     sets: dict[str, str]
     holidays: dict[str, str]
     decade_words: dict[str, int]
+    # "earlier this month": earlier than the DCT, which the month holds
+    comparative_modifiers: dict[str, str]
+    # "the past eight years", "the next few days": a length that ends or begins at the DCT
+    dct_spans: dict[str, str]
+    # how far a vague count of a unit reaches ("in the coming days": two weeks at most)
+    vague_reach: dict[str, Duration]
     future_markers: re.Pattern
     past_verb_before: re.Pattern
     past_verb_after: re.Pattern  # ", it announced": the main verb after a fronted adverbial
@@ -120,6 +127,7 @@ def load_lexicon(words: dict, spec: dict) -> Lexicon:
         "FUZZY": _alternation(words["fuzzy"]),
         "SET": _alternation(words["sets"]),
         "HOLIDAY": _alternation(words["holidays"]),
+        "ZONE": _alternation(words["time_zones"]),
     }
 
     def expand(template: str) -> str:
@@ -152,6 +160,9 @@ def load_lexicon(words: dict, spec: dict) -> Lexicon:
         sets=words["sets"],
         holidays=words["holidays"],
         decade_words=words["decade_words"],
+        comparative_modifiers=words["comparative_modifiers"],
+        dct_spans=words["dct_spans"],
+        vague_reach={unit: Duration(amount, step) for unit, (amount, step) in words["vague_reach"].items()},
         # "next to the embassy" is a place, not a time ahead
         future_markers=re.compile(
             r"(?<![\w'])(?!" + _alternation(words["not_future_markers"]) + r"\b)"

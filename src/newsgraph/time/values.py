@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
+# The third of a period a modifier leaves ("early", "mid-", "late").
+_THIRDS = {"START": 0, "MID": 1, "END": 2}
 # From finest to coarsest; `time` is a day with a clock time or part of day attached.
 GRANULARITIES = ("time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 _RANK = {g: i for i, g in enumerate(GRANULARITIES)}
@@ -89,12 +91,28 @@ class Period:
             "decade": 120,
             "century": 1200,
         }[g]
-        last_month = add_months(s, months - 1)
-        return last_month.replace(day=calendar.monthrange(last_month.year, last_month.month)[1])
+        return _month_end(add_months(s, months - 1))
 
     @property
     def earliest(self) -> date:
         return _days_after(self.start, 5) if self.weekend else self.start
+
+    def bounds(self, mod: str | None = None) -> tuple[date, date]:
+        """The first and last day of the period, or of the third of it a START, MID or END
+        modifier leaves: "early 2024" is January to April, "late October" the 21st on. Weeks
+        and months are cut in days, longer periods in months; a day is not cut."""
+        first, last = self.earliest, self.end
+        if mod not in _THIRDS or self.granularity in ("time", "day") or self.weekend:
+            return first, last
+        third = _THIRDS[mod]
+        if self.granularity in ("week", "month"):
+            days = (last - first).days + 1
+            return first + timedelta(days=days * third // 3), first + timedelta(days=days * (third + 1) // 3 - 1)
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        return (
+            add_months(first, months * third // 3),
+            _month_end(add_months(first, months * (third + 1) // 3 - 1)),
+        )
 
     def value(self) -> str:
         s, g = self.start, self.granularity
@@ -227,6 +245,10 @@ def add_months(d: date, months: int, keep_day: bool = False) -> date:
         raise OutsideCalendar(f"{d.isoformat()} moved by {months} months")
     day = min(d.day, calendar.monthrange(year, month + 1)[1]) if keep_day else 1
     return date(year, month + 1, day)
+
+
+def _month_end(d: date) -> date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
 
 
 def _days_after(d: date, days: int) -> date:

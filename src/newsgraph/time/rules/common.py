@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from newsgraph.time.narrative import Mention
 from newsgraph.time.reading import Context, Reading
 from newsgraph.time.recognise import Candidate
-from newsgraph.time.values import Duration, Period
+from newsgraph.time.values import Duration, OutsideCalendar, Period
 
 # A day of the last weeks is named as past even in a clause about the future.
 _JUST_PAST_DAYS = 31
@@ -136,4 +136,44 @@ def shifted(
         anchor_dct=anchor_dct,
         relation=relation(shift),
         offset=unit_offset(shift, letter),
+    )
+
+
+def dct_span(ctx: Context, length: Duration, direction: str) -> tuple[date, date] | None:
+    """The days a length ending at the DCT ("the past eight years", direction `before`) or
+    beginning at it ("the next few days", `after`) covers. A vague count ("recent weeks")
+    reaches as far as the lexicon's `vague_reach` for its unit."""
+    if ctx.dct is None:
+        return None
+    step = (length if length.amount is not None else ctx.lex.vague_reach.get(length.unit, length)).step()
+    if step.amount is None or step.amount != int(step.amount):
+        return None
+    count = int(step.amount) if direction == "after" else -int(step.amount)
+    try:
+        other = Period("day", ctx.dct).shift(count, step.unit).start
+    except OutsideCalendar:
+        other = date.max if direction == "after" else date.min
+    return (ctx.dct, other) if direction == "after" else (other, ctx.dct)
+
+
+def comparative_interval(ctx: Context, word: str | None, period: Period) -> tuple[date, date] | None:
+    """'earlier this month' runs from the start of the month to the DCT, "later this year" from
+    the DCT to the end of the year; None unless the word compares with a DCT the period holds."""
+    side = ctx.lex.comparative_modifiers.get(" ".join((word or "").lower().split()))
+    if side is None or ctx.dct is None or not period.earliest <= ctx.dct <= period.end:
+        return None
+    return (period.earliest, ctx.dct) if side == "before" else (ctx.dct, period.end)
+
+
+def length_reading(ctx: Context, length: Duration, mod: str | None, side: str | None) -> Reading:
+    """A DURATION, with the days it covers when it ends (`side` before) or begins (after) at
+    the DCT."""
+    interval = dct_span(ctx, length, side) if side else None
+    return Reading(
+        "DURATION",
+        duration=length,
+        mod=mod,
+        interval=interval,
+        anchor_dct=interval is not None,
+        relation=side if interval is not None else "same",
     )
