@@ -65,6 +65,27 @@ def test_a_weekday_with_a_clock_time_lands_in_the_week_the_tense_points_to(text,
     assert timex.earliest == timex.latest == value[:10]
 
 
+@pytest.mark.parametrize(
+    "text, phrase, value",
+    [
+        # a present tense that names a timetable is the future
+        ("The trial of the four suspects resumes on Monday.", "Monday", "2024-11-11"),
+        ("Talks resume in Geneva on Monday.", "Monday", "2024-11-11"),
+        ("The deadline expires at midnight on Friday.", "midnight on Friday", "2024-11-08T24:00"),
+        ("The summit began on Thursday in Kampala.", "Thursday", "2024-10-31"),
+    ],
+)
+def test_a_timetable_in_the_present_is_ahead(text, phrase, value):
+    assert by_text(text)[phrase].value == value
+
+
+def test_later_than_an_undated_event_gives_no_day():
+    later = by_text("The group claimed the attack a day later.")["a day"]
+    assert (later.type, later.value, later.earliest, later.latest) == ("DURATION", "P1D", None, None)
+    dated = by_text("The raid came on 2 November. The group claimed it a day later.")["a day"]
+    assert (dated.earliest, dated.latest) == ("2024-11-03", "2024-11-03")
+
+
 def test_a_clock_time_joined_to_its_weekday_keeps_what_the_day_was_counted_from():
     joined = by_text("The ceasefire took effect at 15:00 GMT Saturday.")["15:00 GMT Saturday"]
     assert (joined.anchor.timex, joined.anchor.relation, joined.anchor.offset) == (None, "before", "P4D")

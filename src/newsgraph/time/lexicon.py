@@ -53,6 +53,8 @@ class Lexicon:
     future_markers: re.Pattern
     past_verb_before: re.Pattern
     past_verb_after: re.Pattern  # ", it announced": the main verb after a fronted adverbial
+    # "The trial resumes on Monday": a present tense that names a timetable, so the future
+    schedule_verb_before: re.Pattern
     patterns: tuple[Pattern, ...]
     # Words without which no pattern can match: the recogniser only looks near them.
     triggers: re.Pattern
@@ -179,6 +181,9 @@ def load_lexicon(words: dict, spec: dict) -> Lexicon:
             r",?\s+(?:(?:the|a|an|its|his|her|their|it|he|she|they|we|i|\w+'s)\s+)?(?:\w+\s+){0,2}?"
             r"(?:\w+ed|" + _alternation(words["past_cues"]) + r")\b",
             re.IGNORECASE,
+        ),
+        schedule_verb_before=re.compile(
+            r"(?<![\w'])" + _alternation(words["schedule_verbs"]) + r"\b[^.;,\n]{0,30}$", re.IGNORECASE
         ),
         patterns=patterns,
         triggers=_triggers(words),

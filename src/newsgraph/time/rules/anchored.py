@@ -123,6 +123,8 @@ def ago(c: Candidate, ctx: Context) -> Reading | None:
     # TimeML gives "three days later" the value of its length; the day it reaches is
     # kept as the interval and the anchor.
     if direction in ("earlier", "later", "previously") and counted not in ("Y", "M", "Q"):
+        if ref is None:  # "a day later" than an event the text has not dated: no day known
+            return Reading("DURATION", duration=length, mod=mod, end=length_end)
         return Reading(
             "DURATION",
             period,
