@@ -102,6 +102,8 @@ def test_fortnights_weekends_and_decades_move_as_the_text_counts_them():
     evening = Period("time", date(2024, 11, 5), clock="22:30")
     assert (evening.shift(3, "H").start, evening.shift(3, "H").clock) == (date(2024, 11, 6), "01:30")
     assert tuesday.shift(30, "H") == Period("day", date(2024, 11, 6))  # no clock: whole days only
+    in_utc = Period("time", date(2024, 11, 5), clock="23:45Z").shift(30, "MIN")
+    assert (in_utc.value(), in_utc.end) == ("2024-11-06T00:15Z", date(2024, 11, 6))
 
 
 def test_the_ends_of_the_calendar():

@@ -45,6 +45,7 @@ class Lexicon:
     holidays: dict[str, str]
     decade_words: dict[str, int]
     # "earlier this month": earlier than the DCT, which the month holds
+    utc_zones: frozenset[str]
     comparative_modifiers: dict[str, str]
     # "the past eight years", "the next few days": a length that ends or begins at the DCT
     dct_spans: dict[str, str]
@@ -162,6 +163,7 @@ def load_lexicon(words: dict, spec: dict) -> Lexicon:
         sets=words["sets"],
         holidays=words["holidays"],
         decade_words=words["decade_words"],
+        utc_zones=frozenset(words["utc_zones"]),
         comparative_modifiers=words["comparative_modifiers"],
         dct_spans=words["dct_spans"],
         vague_reach={unit: Duration(amount, step) for unit, (amount, step) in words["vague_reach"].items()},

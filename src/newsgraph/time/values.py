@@ -70,7 +70,7 @@ class Period:
 
     granularity: str
     start: date
-    clock: str | None = None  # "10:35", "17" or a part of day code "MO", "EV", ...
+    clock: str | None = None  # "10:35", "10:35Z" (UTC), "17" or a part of day code "MO", "EV", ...
     weekend: bool = False  # the weekend of the week (value "2023-W41-WE")
 
     @property
@@ -157,10 +157,10 @@ class Period:
             elif unit in _DAYS_PER:
                 moved = self.start + timedelta(days=_DAYS_PER[unit] * count)
             elif self.granularity == "time" and clock and ":" in clock:
-                hour, minute = (int(part) for part in clock.split(":"))
-                at = datetime.combine(self.start, time()) + timedelta(hours=hour, minutes=minute)
+                hours, _, rest = clock.partition(":")
+                at = datetime.combine(self.start, time()) + timedelta(hours=int(hours), minutes=int(rest[:2]))
                 at += timedelta(seconds=count * _SECONDS_PER[unit])
-                moved, clock = at.date(), f"{at.hour:02d}:{at.minute:02d}"
+                moved, clock = at.date(), f"{at.hour:02d}:{at.minute:02d}{rest[2:]}"  # the zone stays
             else:  # without a clock time, hours move the period by whole days only
                 moved = self.start + timedelta(days=int(count * _SECONDS_PER[unit] / 86400))
         except OverflowError as error:

@@ -29,7 +29,9 @@ def clock(c: Candidate, ctx: Context) -> Reading | None:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
-    time_of_day = f"{hour:02d}:{minute:02d}"
+    # ISO 8601 marks a time in UTC with "Z"; other zones are kept as the local time written
+    zone = "Z" if (g.get("tz") or "").lower() in ctx.lex.utc_zones else ""
+    time_of_day = f"{hour:02d}:{minute:02d}{zone}"
     ref = ctx.narrative.reference("day")
     if ref is not None and ref.period.granularity in ("day", "time"):
         day, anchor = ref.period.start, ref

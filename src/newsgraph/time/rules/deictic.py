@@ -26,8 +26,6 @@ from newsgraph.time.values import Duration, Period, period_of, season_period
 _SHARED_PLURAL = re.compile(r"\s+(?:and|or)\s+[A-Za-z]+day(?:\s+([a-z]+?))?s\b", re.IGNORECASE)
 _COMPOUND_AFTER = re.compile(r"-[^\W\d_]")
 _REFERENCE_SIDE = {"PAST_REF": "before", "FUTURE_REF": "after"}
-# "for the past year": a length, where "in the past year" names the year before the DCT's
-_LENGTH_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _ANAPHORIC = {"that", "that same", "the same"}
 _DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
 _DURATION_DETERMINERS = {"the past", "the last", "the coming"}
@@ -250,13 +248,7 @@ def _relative(c: Candidate, ctx: Context) -> Reading | None:
         return _relative_season(rel, season, mod, c, ctx)
     gran = _UNIT_GRANULARITY[unit]
     letter = _UNIT_LETTER[unit]
-    for_length = _LENGTH_BEFORE.search(ctx.text, max(0, c.start - 6), c.start)
-    if (
-        rel in ("the past", "the last")
-        and unit in ("year", "month", "quarter")
-        and ctx.dct is not None
-        and not for_length
-    ):
+    if rel in ("the past", "the last") and unit in ("year", "month", "quarter") and ctx.dct is not None:
         # "over the past year" is annotated as the calendar period before the DCT's
         period = period_of(ctx.dct, gran).shift(-1, letter)
         return Reading(
