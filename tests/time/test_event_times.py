@@ -175,3 +175,20 @@ def test_a_decade_before_counts_like_ten_years_before():
 )
 def test_units_that_count_in_other_units_move_the_date(text, phrase, value):
     assert by_text(text)[phrase].value == value
+
+
+@pytest.mark.parametrize(
+    "text, dct, phrase, value",
+    [
+        # business and wire copy (the shapes of MEANTIME's Wikinews articles, written anew)
+        ("The Air Force picked the rival bid on February 29.", date(2008, 7, 2), "February 29", "2008-02-29"),
+        ("The carrier chose its supplier on February 29.", date(2009, 3, 1), "February 29", "2008-02-29"),
+        ("Sales fell in the first quarter of last year.", date(2009, 5, 7), "the first quarter of last year", "2008-Q1"),
+        ("Profit rose in the final quarter of 2009.", date(2010, 1, 28), "the final quarter of 2009", "2009-Q4"),
+        ("Sales slumped in the last week of March.", date(2009, 4, 1), "the last week of March", "2009-W13"),
+        ("Deliveries start in the first week of April.", date(2009, 3, 1), "the first week of April", "2009-W14"),
+        ("The jet flew almost two and a half years late.", date(2009, 12, 16), "almost two and a half years", "P2Y6M"),
+    ],
+)
+def test_calendar_phrases_of_business_news(text, dct, phrase, value):
+    assert by_text(text, dct)[phrase].value == value

@@ -3,6 +3,7 @@ date given without one, amounts, and the reading of a period shifted from a base
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 
 from newsgraph.time.narrative import Mention
@@ -56,10 +57,10 @@ def year_around(ctx: Context, month: int, day: int | None, c: Candidate) -> tupl
     ref = ctx.explicit_reference(c.start)
     near_dct = _year_near_dct(ctx, month, day, c) if ctx.dct is not None else None
     if ref is not None and (near_dct is None or ref.period.start.year != near_dct):
-        recent = near_dct is not None and abs((date(near_dct, month, day or 15) - ctx.dct).days) <= 60
+        recent = near_dct is not None and abs((_day_in(near_dct, month, day or 15) - ctx.dct).days) <= 60
         if not recent:  # news of the last weeks is read against the DCT, older events against the story
             year = ref.period.start.year
-            if ctx.dct and date(year, month, day or 1) > ctx.dct and not ctx.clauses.future(c.start, c.end):
+            if ctx.dct and _day_in(year, month, day or 1) > ctx.dct and not ctx.clauses.future(c.start, c.end):
                 year -= 1
             return year, ref
     return near_dct, None
@@ -72,7 +73,7 @@ def _year_near_dct(ctx: Context, month: int, day: int | None, c: Candidate) -> i
 
     def span(year: int) -> tuple[date, date]:
         if day is not None:
-            return date(year, month, day), date(year, month, day)
+            return _day_in(year, month, day), _day_in(year, month, day)
         period = Period("month", date(year, month, 1))
         return period.start, period.end
 
@@ -84,6 +85,12 @@ def _year_near_dct(ctx: Context, month: int, day: int | None, c: Candidate) -> i
         return year if span(year)[1] >= dct or just_past else year + 1
     ahead = (span(year + 1)[0] + timedelta(days=14 if day is None else 0) - dct).days
     return year + 1 if ahead <= 75 and not ctx.clauses.past(c.start) else year
+
+
+def _day_in(year: int, month: int, day: int) -> date:
+    """The day, or the month's last when the year lacks it: "February 29" is weighed against
+    the DCT in every year, leap or not."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def amount(ctx: Context, g: dict) -> float | None:

@@ -44,7 +44,7 @@ def duration(c: Candidate, ctx: Context) -> Reading | None:
         and _RATE_BEFORE.search(ctx.text[max(0, c.start - 30) : c.start])
     ):
         return None
-    if g.get("andhalf"):
+    if g.get("andhalf") or g.get("halfbefore"):  # "two years and a half", "two and a half years"
         count = (count or 0) + 0.5
     if count is not None and count > 10000:
         return None
