@@ -78,9 +78,12 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
             continue
         end = reading.end or cand.end
         taken_until = cand.end
-        if found and _joins_clock(text, found[-1], cand.start, reading):
+        gap = _clock_day_gap(text, found[-1], cand.start, reading) if found else None
+        if gap == "join":
             _join_clock(found[-1], text, end, reading, narrative, dct)
             continue
+        if gap == "restated":  # the clock takes the day but keeps its own extent
+            _join_clock(found[-1], text, found[-1].timex.end, reading, narrative, dct)
         current = _Found(
             _timex(text, doc_id, _modifier_start(text, cand.start, end), end, reading, dct), reading
         )
@@ -186,16 +189,18 @@ def _bound_by_preceding(waiting: _Waiting, found: list[_Found], dct: date | None
 
 
 _CLOCK_GAP = re.compile(r"\s*(?:[A-Z]{2,4}\b)?\s*,?\s*(?:on\s+)?")
+_RESTATED_GAP = re.compile(r"\s*\([^()]{1,25}\)\s*,?\s*(?:on\s+)?")
 
 
-def _joins_clock(text: str, previous: _Found, start: int, reading: Reading) -> bool:
-    """'5 p.m. EST Nov. 9': a clock time followed by its day is one expression."""
-    return (
-        previous.reading.clock_time is not None
-        and reading.period is not None
-        and reading.period.granularity == "day"
-        and _CLOCK_GAP.fullmatch(text[previous.timex.end : start]) is not None
-    )
+def _clock_day_gap(text: str, previous: _Found, start: int, reading: Reading) -> str | None:
+    """'5 p.m. EST Nov. 9': a clock time followed by its day is one expression ("join");
+    "10:35 a.m. (0735 GMT) Friday" stays two (TimeML), the clock on that day ("restated")."""
+    if previous.reading.clock_time is None or reading.period is None or reading.period.granularity != "day":
+        return None
+    gap = text[previous.timex.end : start]
+    if _CLOCK_GAP.fullmatch(gap):
+        return "join"
+    return "restated" if _RESTATED_GAP.fullmatch(gap) else None
 
 
 def _join_clock(

@@ -106,5 +106,5 @@ class Clauses:
         if self.past(start, end):
             return False
         window = self.text[max(begin, start - reach) : start] + " " + self.text[end : min(stop, end + 25)]
-        scheduled = self.lex.schedule_verb_before.search(self.text, max(begin, start - 45), start)
+        scheduled = self.lex.schedule_verb_before.search(self.text, max(begin, start - 60), start)
         return bool(self.lex.future_markers.search(window) or scheduled)

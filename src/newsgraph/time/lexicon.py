@@ -185,7 +185,7 @@ def load_lexicon(words: dict, spec: dict) -> Lexicon:
             re.IGNORECASE,
         ),
         schedule_verb_before=re.compile(
-            r"(?<![\w'])" + _alternation(words["schedule_verbs"]) + r"\b[^.;,\n]{0,30}$", re.IGNORECASE
+            r"(?<![\w'])" + _alternation(words["schedule_verbs"]) + r"\b[^.;,\n]{0,40}$", re.IGNORECASE
         ),
         patterns=patterns,
         triggers=_triggers(words),

@@ -9,12 +9,12 @@ from newsgraph.time.recognise import Candidate
 from newsgraph.time.values import Period
 
 # "10:35 a.m. (0735 GMT)": the same moment restated in another zone, not another time
-_RESTATED = re.compile(r"\d(?:\s*[ap]\.?m\b\.?)?(?:\s+[A-Za-z]{2,5})?\s*\(\s*$", re.IGNORECASE)
+_RESTATED = re.compile(r"\d(?:\s*[ap]\.?m\b\.?)?(?:\s+[A-Za-z]{2,5}){0,2}\s*\(\s*$", re.IGNORECASE)
 
 
 def clock(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    if _RESTATED.search(ctx.text, max(0, c.start - 16), c.start):
+    if _RESTATED.search(ctx.text, max(0, c.start - 24), c.start):
         return None
     if g.get("noon"):
         hour, minute = (12, 0) if g["noon"].lower() != "midnight" else (24, 0)
