@@ -160,6 +160,13 @@ def test_a_length_after_a_dated_event_counts_from_that_date(text, duration, anch
         assert interval(timex) == (day, day)
 
 
+def test_a_stay_for_a_length_after_a_date_runs_from_that_date():
+    stay = by_text("He stayed in Maiduguri for a month after the March 2019 raid.")["a month"]
+    assert (stay.type, stay.value, *interval(stay)) == ("DURATION", "P1M", "2019-03-01", "2019-04-30")
+    hiding = by_text("The suspects hid for two weeks before the 12 May vote.")["two weeks"]
+    assert (hiding.value, *interval(hiding)) == ("P2W", "2024-04-28", "2024-05-12")
+
+
 def test_a_decade_before_counts_like_ten_years_before():
     decade = by_text("The cell formed a decade before the 2014 attack.")["a decade"]
     ten_years = by_text("The cell formed ten years before the 2014 attack.")["ten years"]

@@ -31,6 +31,7 @@ __all__ = ["find_timexes"]
 
 # "two weeks before <X>": how far X may start after the relation word to anchor on it.
 _ANCHOR_REACH = re.compile(r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'-]+\s+){0,2}?")
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _RELATION_WORD = re.compile(r"\s+(before|after)\b", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
 _HYPHENATED_END = re.compile(r"\w-\w+$")
@@ -58,6 +59,7 @@ class _Waiting:
     found: _Found
     direction: str  # before | after
     step: Duration
+    lasting: bool  # "for a month after the raid": the length runs from that date
 
 
 def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
@@ -132,12 +134,13 @@ def _modifier_start(text: str, start: int, end: int) -> int:
 def _relation_of(text: str, current: _Found) -> _Waiting | None:
     """A duration followed by "before"/"after" (or read with its relation word), else None."""
     reading = current.reading
+    lasting = _FOR_BEFORE.search(text, max(0, current.timex.start - 6), current.timex.start) is not None
     if reading.pending:
-        return _Waiting(current, reading.pending, reading.duration.step())
+        return _Waiting(current, reading.pending, reading.duration.step(), lasting)
     relation = _RELATION_WORD.match(text, current.timex.end)
     if relation is None or reading.type != "DURATION" or reading.duration is None:
         return None
-    return _Waiting(current, relation[1].lower(), reading.duration.step())
+    return _Waiting(current, relation[1].lower(), reading.duration.step(), lasting)
 
 
 def _relation_end(text: str, timex: Timex) -> int:
@@ -146,7 +149,8 @@ def _relation_end(text: str, timex: Timex) -> int:
 
 
 def _count_from(waiting: _Waiting, target: _Found) -> None:
-    """'a week after <date>': the interval the duration reaches, anchored on that date."""
+    """'a week after <date>': the interval the duration reaches, anchored on that date; "for a
+    week after <date>": the days from that date to there."""
     timex, amount, unit = waiting.found.timex, waiting.step.amount, waiting.step.unit
     timex.anchor = Anchor(target.timex.id, target.timex.text, waiting.direction, timex.value)
     period = target.period
@@ -160,7 +164,10 @@ def _count_from(waiting: _Waiting, target: _Found) -> None:
         moved = period.shift(steps, unit).truncate(gran)
     except OutsideCalendar:
         return  # counted past the years the calendar holds: the anchor alone is known
-    timex.earliest, timex.latest, timex.granularity = moved.earliest.isoformat(), moved.end.isoformat(), gran
+    first, last = moved.earliest, moved.end
+    if waiting.lasting:
+        first, last = (period.earliest, last) if steps > 0 else (first, period.end)
+    timex.earliest, timex.latest, timex.granularity = first.isoformat(), last.isoformat(), gran
 
 
 def _bound_by_preceding(waiting: _Waiting, found: list[_Found], dct: date | None) -> None:
