@@ -160,6 +160,18 @@ def test_a_length_after_a_dated_event_counts_from_that_date(text, duration, anch
         assert interval(timex) == (day, day)
 
 
+def test_a_length_after_the_event_the_story_has_just_dated_counts_from_its_date():
+    found = by_text("On 26 April, militants raided an army base in Borno. A week after the raid, police arrested six men.")
+    week = found["A week"]
+    assert interval(week) == ("2024-05-03", "2024-05-03")
+    assert (week.anchor.timex, week.anchor.relation) == (found["26 April"].id, "after")
+    found = by_text("On 3 May 2021 the envoy met the cleric. Two days after that meeting, he flew to Kano.")
+    assert interval(found["Two days"]) == ("2021-05-05", "2021-05-05")
+    # a named event is another one: the date of the sentence before only bounds it
+    other = by_text("On 3 May 2021 the envoy met the cleric. Two days after the Kano rally, he flew home.")
+    assert other["Two days"].earliest is None
+
+
 def test_a_stay_for_a_length_after_a_date_runs_from_that_date():
     stay = by_text("He stayed in Maiduguri for a month after the March 2019 raid.")["a month"]
     assert (stay.type, stay.value, *interval(stay)) == ("DURATION", "P1M", "2019-03-01", "2019-04-30")

@@ -97,17 +97,17 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
         ):
             # "a week after the April 26 raid": April 26 dates another event than the clause's,
             # so it counts the week but does not become the narrative's time.
-            _count_from(waiting, current)
+            _count_from(waiting, current.timex, current.period)
             subordinate = True
         elif waiting is not None:
-            _bound_by_preceding(waiting, found, dct)
+            _count_from_event(waiting, found, ctx)
         waiting = None
         if reading.period is not None and reading.remember and not subordinate:
             narrative.remember(reading.period, reading.explicit_year, cand.start, timex)
         found.append(current)
         waiting = _relation_of(text, current)
     if waiting is not None:
-        _bound_by_preceding(waiting, found, dct)
+        _count_from_event(waiting, found, ctx)
     return [f.timex for f in found]
 
 
@@ -148,12 +148,28 @@ def _relation_end(text: str, timex: Timex) -> int:
     return relation.end() if relation else timex.end
 
 
-def _count_from(waiting: _Waiting, target: _Found) -> None:
+def _count_from_event(waiting: _Waiting, found: list[_Found], ctx: Context) -> None:
+    """'a week after the raid' with no date after it: the raid the story has just told (its
+    date in an earlier sentence) dates it ("On 26 April, militants raided a base. A week after
+    the raid, ..."); otherwise the event is another one than the date before it in the same
+    sentence dates, and that date only bounds it."""
+    timex = waiting.found.timex
+    ref = ctx.narrative.reference("year")
+    if (
+        ref is not None
+        and ctx.lex.event_anaphor.match(ctx.text, _relation_end(ctx.text, timex))
+        and ref.position < ctx.clauses.sentence(timex.start)[0]
+    ):
+        _count_from(waiting, ref.timex, ref.period)
+    else:
+        _bound_by_preceding(waiting, found, ctx.dct)
+
+
+def _count_from(waiting: _Waiting, target: Timex, period: Period | None) -> None:
     """'a week after <date>': the interval the duration reaches, anchored on that date; "for a
     week after <date>": the days from that date to there."""
     timex, amount, unit = waiting.found.timex, waiting.step.amount, waiting.step.unit
-    timex.anchor = Anchor(target.timex.id, target.timex.text, waiting.direction, timex.value)
-    period = target.period
+    timex.anchor = Anchor(target.id, target.text, waiting.direction, timex.value)
     if period is None or amount is None or amount != int(amount):
         return
     steps = int(amount) if waiting.direction == "after" else -int(amount)

@@ -56,6 +56,8 @@ class Lexicon:
     past_verb_after: re.Pattern  # ", it announced": the main verb after a fronted adverbial
     # "The trial resumes on Monday": a present tense that names a timetable, so the future
     schedule_verb_before: re.Pattern
+    # "(a week after) the raid", "that visit": an event the story has told
+    event_anaphor: re.Pattern
     patterns: tuple[Pattern, ...]
     # Words without which no pattern can match: the recogniser only looks near them.
     triggers: re.Pattern
@@ -186,6 +188,10 @@ def load_lexicon(words: dict, spec: dict) -> Lexicon:
         ),
         schedule_verb_before=re.compile(
             r"(?<![\w'])" + _alternation(words["schedule_verbs"]) + r"\b[^.;,\n]{0,40}$", re.IGNORECASE
+        ),
+        # an adjective may come between ("the deadly raid"), a name not ("the Kano rally")
+        event_anaphor=re.compile(
+            r"\s+(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]he same)\s+(?:[a-z][\w'-]*\s+)?" + placeholders["EVENT"] + r"\b"
         ),
         patterns=patterns,
         triggers=_triggers(words),
