@@ -65,7 +65,9 @@ WORD_RUNS = st.builds(
 PATTERN_PHRASES = st.builds(
     lambda phrases, separator, case: case(separator.join(phrases)),
     st.lists(
-        st.one_of(*(st.from_regex(p.regex, fullmatch=True) for p in lexicon().patterns if p.kind != "event_time")),
+        st.one_of(
+            *(st.from_regex(p.regex, fullmatch=True) for p in lexicon().patterns if p.kind != "event_time")
+        ),
         min_size=1,
         max_size=5,
     ),
@@ -110,7 +112,10 @@ test_phrases_of_every_pattern_long = pytest.mark.slow(_property(PATTERN_PHRASES,
     "text, dct",
     [
         # each of these raised before it was fixed
-        ("The Mysore replaced the Tabar on patrol about a fortnight ago.", date(2008, 11, 11)),  # ECB+ 12_3ecb
+        (
+            "The Mysore replaced the Tabar on patrol about a fortnight ago.",
+            date(2008, 11, 11),
+        ),  # ECB+ 12_3ecb
         ("The levy lasted 2 0/0 years.", None),
         ("Around the year-end, the daily paper closed.", date(9999, 12, 25)),
         ("A millennium previously, in 2020 days.", date(1, 1, 1)),

@@ -55,7 +55,11 @@ def test_a_length_up_to_the_dct_covers_the_days_before_it():
         # future or planned: the next one
         ("The ceasefire will take effect at 15:00 GMT Saturday.", "15:00 GMT Saturday", "2024-11-09T15:00Z"),
         ("The rally will be held on Saturday at 3 pm.", "3 pm", "2024-11-09T15:00"),
-        ("The minister is expected to land at 2pm local time on Monday.", "2pm local time on Monday", "2024-11-11T14:00"),
+        (
+            "The minister is expected to land at 2pm local time on Monday.",
+            "2pm local time on Monday",
+            "2024-11-11T14:00",
+        ),
         ("The talks, set for 10:00 on Sunday, may be postponed.", "10:00 on Sunday", "2024-11-10T10:00"),
     ],
 )
@@ -121,18 +125,43 @@ def test_now_is_the_present_and_now_defunct_is_not_a_time():
 @pytest.mark.parametrize(
     "text, phrase, value, span",
     [
-        ("The envoy met Hamid Karzai last Tuesday.", "last Tuesday", "2024-11-05", ("2024-11-05", "2024-11-05")),
+        (
+            "The envoy met Hamid Karzai last Tuesday.",
+            "last Tuesday",
+            "2024-11-05",
+            ("2024-11-05", "2024-11-05"),
+        ),
         ("Talks are taking place in Doha this week.", "this week", "2024-W45", ("2024-11-04", "2024-11-10")),
         # earlier than the DCT, within the month that holds it
-        ("Officials met in Nairobi earlier this month.", "earlier this month", "2024-11", ("2024-11-01", "2024-11-06")),
-        ("The envoy will visit Kabul later this month.", "later this month", "2024-11", ("2024-11-06", "2024-11-30")),
+        (
+            "Officials met in Nairobi earlier this month.",
+            "earlier this month",
+            "2024-11",
+            ("2024-11-01", "2024-11-06"),
+        ),
+        (
+            "The envoy will visit Kabul later this month.",
+            "later this month",
+            "2024-11",
+            ("2024-11-06", "2024-11-30"),
+        ),
         # the last, first or middle third of the period
         ("The front was founded late last year.", "late last year", "2023", ("2023-09-01", "2023-12-31")),
         ("The plant opened in early 2024.", "early 2024", "2024", ("2024-01-01", "2024-04-30")),
         ("Fighting resumed in mid-October.", "mid-October", "2024-10", ("2024-10-11", "2024-10-20")),
         # as far as a vague count of days reaches from the DCT
-        ("More arrests are expected in the coming days.", "the coming days", "FUTURE_REF", ("2024-11-06", "2024-11-20")),
-        ("Police have arrested ten men in recent weeks.", "recent weeks", "PXW", ("2024-09-06", "2024-11-06")),
+        (
+            "More arrests are expected in the coming days.",
+            "the coming days",
+            "FUTURE_REF",
+            ("2024-11-06", "2024-11-20"),
+        ),
+        (
+            "Police have arrested ten men in recent weeks.",
+            "recent weeks",
+            "PXW",
+            ("2024-09-06", "2024-11-06"),
+        ),
     ],
 )
 def test_deictic_expressions_get_the_days_they_can_cover(text, phrase, value, span):
@@ -145,7 +174,12 @@ def test_deictic_expressions_get_the_days_they_can_cover(text, phrase, value, sp
     "text, duration, anchor_text, day",
     [
         ("Police made arrests a week after the October 7 attack.", "a week", "October 7", "2023-10-14"),
-        ("Troops withdrew a fortnight after the raid of 7 October.", "a fortnight", "7 October", "2023-10-21"),
+        (
+            "Troops withdrew a fortnight after the raid of 7 October.",
+            "a fortnight",
+            "7 October",
+            "2023-10-21",
+        ),
         ("The army returned a decade after the 2013 siege.", "a decade", "2013", None),
         ("The trial opened three days after Hamas's Oct. 7 assault.", "three days", "Oct. 7", "2023-10-10"),
     ],
@@ -161,7 +195,9 @@ def test_a_length_after_a_dated_event_counts_from_that_date(text, duration, anch
 
 
 def test_a_length_after_the_event_the_story_has_just_dated_counts_from_its_date():
-    found = by_text("On 26 April, militants raided an army base in Borno. A week after the raid, police arrested six men.")
+    found = by_text(
+        "On 26 April, militants raided an army base in Borno. A week after the raid, police arrested six men."
+    )
     week = found["A week"]
     assert interval(week) == ("2024-05-03", "2024-05-03")
     assert (week.anchor.timex, week.anchor.relation) == (found["26 April"].id, "after")
@@ -183,13 +219,21 @@ def test_a_decade_before_counts_like_ten_years_before():
     decade = by_text("The cell formed a decade before the 2014 attack.")["a decade"]
     ten_years = by_text("The cell formed ten years before the 2014 attack.")["ten years"]
     assert (decade.value, decade.earliest, decade.latest) == ("P10Y", "2004-01-01", "2004-12-31")
-    assert (ten_years.value, ten_years.earliest, ten_years.latest) == (decade.value, decade.earliest, decade.latest)
+    assert (ten_years.value, ten_years.earliest, ten_years.latest) == (
+        decade.value,
+        decade.earliest,
+        decade.latest,
+    )
 
 
 @pytest.mark.parametrize(
     "text, phrase, value",
     [
-        ("The Mysore replaced the Tabar on patrol about a fortnight ago.", "about a fortnight ago", "2024-W43"),
+        (
+            "The Mysore replaced the Tabar on patrol about a fortnight ago.",
+            "about a fortnight ago",
+            "2024-W43",
+        ),
         ("The party held its congress two weekends ago.", "two weekends ago", "2024-W43-WE"),
         ("The dynasty fell a millennium ago.", "a millennium ago", "1024"),
     ],
@@ -204,11 +248,31 @@ def test_units_that_count_in_other_units_move_the_date(text, phrase, value):
         # business and wire copy (the shapes of MEANTIME's Wikinews articles, written anew)
         ("The Air Force picked the rival bid on February 29.", date(2008, 7, 2), "February 29", "2008-02-29"),
         ("The carrier chose its supplier on February 29.", date(2009, 3, 1), "February 29", "2008-02-29"),
-        ("Sales fell in the first quarter of last year.", date(2009, 5, 7), "the first quarter of last year", "2008-Q1"),
-        ("Profit rose in the final quarter of 2009.", date(2010, 1, 28), "the final quarter of 2009", "2009-Q4"),
+        (
+            "Sales fell in the first quarter of last year.",
+            date(2009, 5, 7),
+            "the first quarter of last year",
+            "2008-Q1",
+        ),
+        (
+            "Profit rose in the final quarter of 2009.",
+            date(2010, 1, 28),
+            "the final quarter of 2009",
+            "2009-Q4",
+        ),
         ("Sales slumped in the last week of March.", date(2009, 4, 1), "the last week of March", "2009-W13"),
-        ("Deliveries start in the first week of April.", date(2009, 3, 1), "the first week of April", "2009-W14"),
-        ("The jet flew almost two and a half years late.", date(2009, 12, 16), "almost two and a half years", "P2Y6M"),
+        (
+            "Deliveries start in the first week of April.",
+            date(2009, 3, 1),
+            "the first week of April",
+            "2009-W14",
+        ),
+        (
+            "The jet flew almost two and a half years late.",
+            date(2009, 12, 16),
+            "almost two and a half years",
+            "P2Y6M",
+        ),
     ],
 )
 def test_calendar_phrases_of_business_news(text, dct, phrase, value):

@@ -82,7 +82,9 @@ def test_known_values_and_bounds():
     )
 
 
-@given(days, calendar_granularities, st.integers(-30, 30), st.sampled_from(sorted(set(lexicon().units.values()))))
+@given(
+    days, calendar_granularities, st.integers(-30, 30), st.sampled_from(sorted(set(lexicon().units.values())))
+)
 def test_every_unit_of_the_lexicon_shifts_a_period_as_its_calendar_step(day, granularity, amount, unit):
     period = period_of(day, granularity)
     try:

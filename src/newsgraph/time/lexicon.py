@@ -191,7 +191,9 @@ def load_lexicon(words: dict, spec: dict) -> Lexicon:
         ),
         # an adjective may come between ("the deadly raid"), a name not ("the Kano rally")
         event_anaphor=re.compile(
-            r"\s+(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]he same)\s+(?:[a-z][\w'-]*\s+)?" + placeholders["EVENT"] + r"\b"
+            r"\s+(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]he same)\s+(?:[a-z][\w'-]*\s+)?"
+            + placeholders["EVENT"]
+            + r"\b"
         ),
         patterns=patterns,
         triggers=_triggers(words),

@@ -60,7 +60,11 @@ def year_around(ctx: Context, month: int, day: int | None, c: Candidate) -> tupl
         recent = near_dct is not None and abs((_day_in(near_dct, month, day or 15) - ctx.dct).days) <= 60
         if not recent:  # news of the last weeks is read against the DCT, older events against the story
             year = ref.period.start.year
-            if ctx.dct and _day_in(year, month, day or 1) > ctx.dct and not ctx.clauses.future(c.start, c.end):
+            if (
+                ctx.dct
+                and _day_in(year, month, day or 1) > ctx.dct
+                and not ctx.clauses.future(c.start, c.end)
+            ):
                 year -= 1
             return year, ref
     return near_dct, None
