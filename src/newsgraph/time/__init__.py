@@ -173,9 +173,9 @@ def _count_from(waiting: _Waiting, target: Timex, period: Period | None) -> None
     if period is None or amount is None or amount != int(amount):
         return
     steps = int(amount) if waiting.direction == "after" else -int(amount)
+    # a week or an hour after a day is a day; a month after March is a month
     gran = UNIT_GRANULARITY[unit]
     gran = coarser("day" if gran in ("week", "time") else gran, period.granularity)
-    gran = "day" if gran == "time" else gran
     try:
         moved = period.shift(steps, unit).truncate(gran)
     except OutsideCalendar:

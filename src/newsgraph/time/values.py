@@ -107,9 +107,8 @@ class Period:
         third = _THIRDS[mod]
         if self.granularity in ("week", "month"):
             days = (last - first).days + 1
-            return first + timedelta(days=days * third // 3), first + timedelta(
-                days=days * (third + 1) // 3 - 1
-            )
+            begin, stop = days * third // 3, days * (third + 1) // 3 - 1
+            return first + timedelta(days=begin), first + timedelta(days=stop)
         months = (last.year - first.year) * 12 + last.month - first.month + 1
         return (
             add_months(first, months * third // 3),
