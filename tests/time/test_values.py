@@ -96,6 +96,18 @@ def test_every_unit_of_the_lexicon_shifts_a_period_as_its_calendar_step(day, gra
     assert (moved.granularity, period_of(moved.start, granularity)) == (granularity, moved)
 
 
+@given(st.dates(), calendar_granularities)
+def test_early_mid_and_late_cut_a_period_into_three_that_tile_it(day, granularity):
+    period = period_of(day, granularity) if granularity != "season" or day >= date(1, 3, 1) else None
+    if period is None:
+        return  # the winter of the year 0
+    start, mid, end = (period.bounds(mod) for mod in ("START", "MID", "END"))
+    assert start[0] == period.earliest and end[1] == period.end
+    assert all(first <= last for first, last in (start, mid, end))
+    if granularity != "day":
+        assert start[1] + timedelta(days=1) == mid[0] and mid[1] + timedelta(days=1) == end[0]
+
+
 def test_fortnights_weekends_and_decades_move_as_the_text_counts_them():
     tuesday = Period("day", date(2024, 11, 5))
     assert tuesday.shift(-1, "2W").start == date(2024, 10, 22)
