@@ -15,6 +15,7 @@ from newsgraph.time.narrative import Narrative
 from newsgraph.time.reading import Context
 from newsgraph.time.recognise import candidates
 from newsgraph.time.rules import RULES, UnknownPatternKind, read, rule_for
+from newsgraph.time.values import Duration
 
 
 def package_json(name: str) -> dict:
@@ -49,4 +50,4 @@ def test_each_candidate_is_read_by_the_rule_of_its_kind():
     calendar = read(first["3 May 2021"], context)
     assert (calendar.type, calendar.value, calendar.explicit_year) == ("DATE", "2021-05-03", True)
     length = read(first["two weeks"], context)
-    assert (length.type, length.value, length.duration.whole_units()) == ("DURATION", "P2W", (2.0, "W"))
+    assert (length.type, length.value, length.duration.step()) == ("DURATION", "P2W", Duration(2, "W"))

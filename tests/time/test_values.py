@@ -8,7 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgraph.time.values import GRANULARITIES, Duration, Period, period_of, reference_bounds, season_period
+from newsgraph.time.lexicon import lexicon
+from newsgraph.time.values import (
+    GRANULARITIES,
+    Duration,
+    OutsideCalendar,
+    Period,
+    period_of,
+    reference_bounds,
+    season_period,
+)
 
 days = st.dates(min_value=date(1001, 1, 1), max_value=date(2998, 12, 31))
 calendar_granularities = st.sampled_from([g for g in GRANULARITIES if g != "time"])
@@ -73,6 +82,56 @@ def test_known_values_and_bounds():
     )
 
 
+@given(
+    days, calendar_granularities, st.integers(-30, 30), st.sampled_from(sorted(set(lexicon().units.values())))
+)
+def test_every_unit_of_the_lexicon_shifts_a_period_as_its_calendar_step(day, granularity, amount, unit):
+    period = period_of(day, granularity)
+    try:
+        moved = period.shift(amount, unit)
+    except OutsideCalendar:
+        return  # a thousand years on from 9999
+    step = Duration(amount, unit).step()
+    assert moved == period.shift(int(step.amount), step.unit)
+    assert (moved.granularity, period_of(moved.start, granularity)) == (granularity, moved)
+
+
+@given(st.dates(), calendar_granularities)
+def test_early_mid_and_late_cut_a_period_into_three_that_tile_it(day, granularity):
+    period = period_of(day, granularity) if granularity != "season" or day >= date(1, 3, 1) else None
+    if period is None:
+        return  # the winter of the year 0
+    start, mid, end = (period.bounds(mod) for mod in ("START", "MID", "END"))
+    assert start[0] == period.earliest and end[1] == period.end
+    assert all(first <= last for first, last in (start, mid, end))
+    if granularity != "day":
+        assert start[1] + timedelta(days=1) == mid[0] and mid[1] + timedelta(days=1) == end[0]
+
+
+def test_fortnights_weekends_and_decades_move_as_the_text_counts_them():
+    tuesday = Period("day", date(2024, 11, 5))
+    assert tuesday.shift(-1, "2W").start == date(2024, 10, 22)
+    assert tuesday.shift(1, "WE").start == date(2024, 11, 12)
+    assert tuesday.shift(-2, "DE").start == date(2004, 11, 5)
+    evening = Period("time", date(2024, 11, 5), clock="22:30")
+    assert (evening.shift(3, "H").start, evening.shift(3, "H").clock) == (date(2024, 11, 6), "01:30")
+    assert tuesday.shift(30, "H") == Period("day", date(2024, 11, 6))  # no clock: whole days only
+    in_utc = Period("time", date(2024, 11, 5), clock="23:45Z").shift(30, "MIN")
+    assert (in_utc.value(), in_utc.end) == ("2024-11-06T00:15Z", date(2024, 11, 6))
+
+
+def test_the_ends_of_the_calendar():
+    assert period_of(date(9999, 12, 31), "century").end == date(9999, 12, 31)
+    assert period_of(date(9999, 12, 31), "week").end == date(9999, 12, 31)  # the week runs into 10000
+    assert Period("week", date(9999, 12, 27), weekend=True).earliest == date(9999, 12, 31)
+    with pytest.raises(OutsideCalendar):
+        Period("day", date(9999, 12, 31)).shift(1, "D")
+    with pytest.raises(OutsideCalendar):
+        Period("year", date(1, 1, 1)).shift(-1, "DE")
+    with pytest.raises(OutsideCalendar):
+        period_of(date(1, 1, 5), "season")  # that winter began in December of the year 0
+
+
 def test_a_quarter_back_from_a_month_end_keeps_the_quarter():
     assert period_of(date(2024, 5, 31), "quarter").shift(-1, "Q").value() == "2024-Q1"
     assert Period("day", date(2024, 3, 31)).shift(-1, "M").value() == "2024-02-29"
@@ -109,12 +168,15 @@ def test_duration_values(duration, value):
     assert duration.value() == value
 
 
-def test_a_duration_counts_in_one_unit_only_when_its_value_does():
-    assert Duration(1, "DE").whole_units() == (10.0, "Y")
-    assert Duration(0.5, "H").whole_units() == (30.0, "MIN")
-    assert Duration(None, "W").whole_units() == (None, "W")
-    assert Duration(1.5, "Y").whole_units() is None  # P1Y6M
-    assert Duration(2.5, "M").whole_units() is None
+def test_a_duration_steps_in_the_units_a_date_moves_by():
+    assert Duration(1, "DE").step() == Duration(10, "Y")
+    assert Duration(1, "ML").step() == Duration(1000, "Y")
+    assert Duration(3, "2W").step() == Duration(6, "W")
+    assert Duration(2, "WE").step() == Duration(2, "W")  # two weekends on, though four days long
+    assert Duration(0.5, "H").step() == Duration(30, "MIN")
+    assert Duration(1.5, "Y").step() == Duration(18, "M")
+    assert Duration(None, "W").step() == Duration(None, "W")
+    assert Duration(2.5, "M").step() == Duration(2.5, "M")  # no whole number of any unit
 
 
 def test_an_amount_beyond_any_calendar_is_refused():

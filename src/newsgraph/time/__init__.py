@@ -18,12 +18,20 @@ from newsgraph.time.narrative import Narrative
 from newsgraph.time.reading import Context, Reading
 from newsgraph.time.recognise import candidates
 from newsgraph.time.rules import read
-from newsgraph.time.values import Period, coarser, reference_bounds
+from newsgraph.time.values import (
+    UNIT_GRANULARITY,
+    Duration,
+    OutsideCalendar,
+    Period,
+    coarser,
+    reference_bounds,
+)
 
 __all__ = ["find_timexes"]
 
 # "two weeks before <X>": how far X may start after the relation word to anchor on it.
 _ANCHOR_REACH = re.compile(r"\s+(?:the\s+|an?\s+|his\s+|her\s+|their\s+|its\s+)?(?:[\w'-]+\s+){0,2}?")
+_FOR_BEFORE = re.compile(r"\bfor\s+$", re.IGNORECASE)
 _RELATION_WORD = re.compile(r"\s+(before|after)\b", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
 _HYPHENATED_END = re.compile(r"\w-\w+$")
@@ -45,12 +53,13 @@ class _Found:
 
 @dataclass(frozen=True)
 class _Waiting:
-    """'a week after' waiting for the date it counts from: the duration and its direction."""
+    """'a week after' waiting for the date it counts from: the duration, its direction and the
+    step it makes on the calendar ("a decade" and "ten years" both move ten years)."""
 
     found: _Found
     direction: str  # before | after
-    amount: float | None
-    unit: str
+    step: Duration
+    lasting: bool  # "for a month after the raid": the length runs from that date
 
 
 def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
@@ -71,40 +80,46 @@ def find_timexes(text: str, dct: date | None, doc_id: str = "") -> list[Timex]:
             continue
         end = reading.end or cand.end
         taken_until = cand.end
-        if found and _joins_clock(text, found[-1], cand.start, reading):
-            _join_clock(found[-1], text, end, reading, narrative)
+        gap = _clock_day_gap(text, found[-1], cand.start, reading) if found else None
+        if gap == "join":
+            _join_clock(found[-1], text, end, reading, narrative, dct)
             continue
+        if gap == "restated":  # the clock takes the day but keeps its own extent
+            _join_clock(found[-1], text, found[-1].timex.end, reading, narrative, dct)
         current = _Found(
             _timex(text, doc_id, _modifier_start(text, cand.start, end), end, reading, dct), reading
         )
         timex = current.timex
-        if reading.anchor is not None:
-            ref_timex = reading.anchor.timex
-            timex.anchor = Anchor(ref_timex.id, ref_timex.text, reading.relation, _offset(reading))
-        elif reading.anchor_dct and dct is not None:
-            timex.anchor = Anchor(None, None, reading.relation, _offset(reading))
+        timex.anchor = _anchor(reading, dct)
         subordinate = False
         if waiting is not None and _ANCHOR_REACH.fullmatch(
             text, _relation_end(text, waiting.found.timex), cand.start
         ):
             # "a week after the April 26 raid": April 26 dates another event than the clause's,
             # so it counts the week but does not become the narrative's time.
-            _count_from(waiting, current)
+            _count_from(waiting, current.timex, current.period)
             subordinate = True
         elif waiting is not None:
-            _bound_by_preceding(waiting, found, dct)
+            _count_from_event(waiting, found, ctx)
         waiting = None
         if reading.period is not None and reading.remember and not subordinate:
             narrative.remember(reading.period, reading.explicit_year, cand.start, timex)
         found.append(current)
         waiting = _relation_of(text, current)
     if waiting is not None:
-        _bound_by_preceding(waiting, found, dct)
+        _count_from_event(waiting, found, ctx)
     return [f.timex for f in found]
 
 
-def _offset(reading: Reading) -> str | None:
-    return reading.offset.value() if reading.offset is not None else None
+def _anchor(reading: Reading, dct: date | None) -> Anchor | None:
+    """What the reading was computed from: a preceding timex, the DCT, or nothing."""
+    offset = reading.offset.value() if reading.offset is not None else None
+    if reading.anchor is not None:
+        ref_timex = reading.anchor.timex
+        return Anchor(ref_timex.id, ref_timex.text, reading.relation, offset)
+    if reading.anchor_dct and dct is not None:
+        return Anchor(None, None, reading.relation, offset)
+    return None
 
 
 def _modifier_start(text: str, start: int, end: int) -> int:
@@ -119,13 +134,13 @@ def _modifier_start(text: str, start: int, end: int) -> int:
 def _relation_of(text: str, current: _Found) -> _Waiting | None:
     """A duration followed by "before"/"after" (or read with its relation word), else None."""
     reading = current.reading
+    lasting = _FOR_BEFORE.search(text, max(0, current.timex.start - 6), current.timex.start) is not None
     if reading.pending:
-        return _Waiting(current, reading.pending, reading.duration.amount, reading.duration.unit)
+        return _Waiting(current, reading.pending, reading.duration.step(), lasting)
     relation = _RELATION_WORD.match(text, current.timex.end)
-    counted = reading.duration.whole_units() if reading.type == "DURATION" else None
-    if relation is None or counted is None:
+    if relation is None or reading.type != "DURATION" or reading.duration is None:
         return None
-    return _Waiting(current, relation[1].lower(), *counted)
+    return _Waiting(current, relation[1].lower(), reading.duration.step(), lasting)
 
 
 def _relation_end(text: str, timex: Timex) -> int:
@@ -133,18 +148,42 @@ def _relation_end(text: str, timex: Timex) -> int:
     return relation.end() if relation else timex.end
 
 
-def _count_from(waiting: _Waiting, target: _Found) -> None:
-    """'a week after <date>': the interval the duration reaches, anchored on that date."""
-    timex, amount, unit = waiting.found.timex, waiting.amount, waiting.unit
-    timex.anchor = Anchor(target.timex.id, target.timex.text, waiting.direction, timex.value)
-    period = target.period
-    if period is None or amount is None or amount != int(amount) or unit not in ("D", "W", "M", "Y", "Q"):
+def _count_from_event(waiting: _Waiting, found: list[_Found], ctx: Context) -> None:
+    """'a week after the raid' with no date after it: the raid the story has just told (its
+    date in an earlier sentence) dates it ("On 26 April, militants raided a base. A week after
+    the raid, ..."); otherwise the event is another one than the date before it in the same
+    sentence dates, and that date only bounds it."""
+    timex = waiting.found.timex
+    ref = ctx.narrative.reference("year")
+    if (
+        ref is not None
+        and ctx.lex.event_anaphor.match(ctx.text, _relation_end(ctx.text, timex))
+        and ref.position < ctx.clauses.sentence(timex.start)[0]
+    ):
+        _count_from(waiting, ref.timex, ref.period)
+    else:
+        _bound_by_preceding(waiting, found, ctx.dct)
+
+
+def _count_from(waiting: _Waiting, target: Timex, period: Period | None) -> None:
+    """'a week after <date>': the interval the duration reaches, anchored on that date; "for a
+    week after <date>": the days from that date to there."""
+    timex, amount, unit = waiting.found.timex, waiting.step.amount, waiting.step.unit
+    timex.anchor = Anchor(target.id, target.text, waiting.direction, timex.value)
+    if period is None or amount is None or amount != int(amount):
         return
-    step = int(amount) if waiting.direction == "after" else -int(amount)
-    gran = "day" if unit in ("D", "W") else {"M": "month", "Q": "quarter", "Y": "year"}[unit]
-    gran = coarser(gran, "day" if period.granularity == "time" else period.granularity)
-    moved = period.truncate(gran).shift(step, unit).truncate(gran)
-    timex.earliest, timex.latest, timex.granularity = moved.earliest.isoformat(), moved.end.isoformat(), gran
+    steps = int(amount) if waiting.direction == "after" else -int(amount)
+    # a week or an hour after a day is a day; a month after March is a month
+    gran = UNIT_GRANULARITY[unit]
+    gran = coarser("day" if gran in ("week", "time") else gran, period.granularity)
+    try:
+        moved = period.shift(steps, unit).truncate(gran)
+    except OutsideCalendar:
+        return  # counted past the years the calendar holds: the anchor alone is known
+    first, last = moved.earliest, moved.end
+    if waiting.lasting:
+        first, last = (period.earliest, last) if steps > 0 else (first, period.end)
+    timex.earliest, timex.latest, timex.granularity = first.isoformat(), last.isoformat(), gran
 
 
 def _bound_by_preceding(waiting: _Waiting, found: list[_Found], dct: date | None) -> None:
@@ -173,26 +212,32 @@ def _bound_by_preceding(waiting: _Waiting, found: list[_Found], dct: date | None
 
 
 _CLOCK_GAP = re.compile(r"\s*(?:[A-Z]{2,4}\b)?\s*,?\s*(?:on\s+)?")
+_RESTATED_GAP = re.compile(r"\s*\([^()]{1,25}\)\s*,?\s*(?:on\s+)?")
 
 
-def _joins_clock(text: str, previous: _Found, start: int, reading: Reading) -> bool:
-    """'5 p.m. EST Nov. 9': a clock time followed by its day is one expression."""
-    return (
-        previous.reading.clock_time is not None
-        and reading.period is not None
-        and reading.period.granularity == "day"
-        and _CLOCK_GAP.fullmatch(text[previous.timex.end : start]) is not None
-    )
+def _clock_day_gap(text: str, previous: _Found, start: int, reading: Reading) -> str | None:
+    """'5 p.m. EST Nov. 9': a clock time followed by its day is one expression ("join");
+    "10:35 a.m. (0735 GMT) Friday" stays two (TimeML), the clock on that day ("restated")."""
+    if previous.reading.clock_time is None or reading.period is None or reading.period.granularity != "day":
+        return None
+    gap = text[previous.timex.end : start]
+    if _CLOCK_GAP.fullmatch(gap):
+        return "join"
+    return "restated" if _RESTATED_GAP.fullmatch(gap) else None
 
 
-def _join_clock(previous: _Found, text: str, end: int, reading: Reading, narrative: Narrative) -> None:
+def _join_clock(
+    previous: _Found, text: str, end: int, reading: Reading, narrative: Narrative, dct: date | None
+) -> None:
+    """The clock time takes the day that follows it, and what that day was counted from
+    ("15:00 GMT Saturday" in a past clause: the Saturday before the DCT)."""
     period = Period("time", reading.period.start, clock=previous.reading.clock_time)
     previous.reading = Reading("TIME", period)
     timex = previous.timex
     timex.end, timex.text = end, text[timex.start : end]
     timex.value = period.value()
     timex.earliest = timex.latest = period.start.isoformat()
-    timex.anchor = None
+    timex.anchor = _anchor(reading, dct)
     if narrative.last is not None and narrative.last.period.granularity == "time":
         narrative.replace_last(period)
 
@@ -201,11 +246,13 @@ def _timex(text: str, doc_id: str, start: int, end: int, reading: Reading, dct: 
     """The model's Timex: where the typed reading becomes TIMEX3 strings and ISO days."""
     if reading.period is not None:
         gran = "day" if reading.period.granularity == "time" else reading.period.granularity
-        earliest, latest = reading.period.earliest, reading.period.end
+        earliest, latest = reading.period.bounds(reading.mod)
     elif reading.type == "DATE":
         earliest, latest, gran = reference_bounds(reading.literal, dct)
     else:
         earliest, latest, gran = None, None, None
+    if reading.interval is not None:
+        (earliest, latest), gran = reading.interval, gran or "day"
     return Timex(
         doc_id,
         start,

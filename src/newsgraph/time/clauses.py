@@ -100,9 +100,11 @@ class Clauses:
         return end is None or not self._pluperfect(begin, start, end, stop)
 
     def future(self, start: int, end: int, reach: int = 60) -> bool:
-        """Whether the clause around [start, end) speaks of the future (will, next, effective...)."""
+        """Whether the clause around [start, end) speaks of the future (will, next, effective...),
+        or names a timetable in the present ("the trial resumes on Monday")."""
         begin, stop = self.sentence(start)
         if self.past(start, end):
             return False
         window = self.text[max(begin, start - reach) : start] + " " + self.text[end : min(stop, end + 25)]
-        return bool(self.lex.future_markers.search(window))
+        scheduled = self.lex.schedule_verb_before.search(self.text, max(begin, start - 60), start)
+        return bool(self.lex.future_markers.search(window) or scheduled)

@@ -10,6 +10,7 @@ from importlib import resources
 
 from newsgraph.time.reading import Rule
 from newsgraph.time.rules import rule_for
+from newsgraph.time.values import Duration
 
 
 def _alternation(words) -> str:
@@ -43,9 +44,20 @@ class Lexicon:
     sets: dict[str, str]
     holidays: dict[str, str]
     decade_words: dict[str, int]
+    # "earlier this month": earlier than the DCT, which the month holds
+    utc_zones: frozenset[str]
+    comparative_modifiers: dict[str, str]
+    # "the past eight years", "the next few days": a length that ends or begins at the DCT
+    dct_spans: dict[str, str]
+    # how far a vague count of a unit reaches ("in the coming days": two weeks at most)
+    vague_reach: dict[str, Duration]
     future_markers: re.Pattern
     past_verb_before: re.Pattern
     past_verb_after: re.Pattern  # ", it announced": the main verb after a fronted adverbial
+    # "The trial resumes on Monday": a present tense that names a timetable, so the future
+    schedule_verb_before: re.Pattern
+    # "(a week after) the raid", "that visit": an event the story has told
+    event_anaphor: re.Pattern
     patterns: tuple[Pattern, ...]
     # Words without which no pattern can match: the recogniser only looks near them.
     triggers: re.Pattern
@@ -120,6 +132,7 @@ def load_lexicon(words: dict, spec: dict) -> Lexicon:
         "FUZZY": _alternation(words["fuzzy"]),
         "SET": _alternation(words["sets"]),
         "HOLIDAY": _alternation(words["holidays"]),
+        "ZONE": _alternation(words["time_zones"]),
     }
 
     def expand(template: str) -> str:
@@ -152,6 +165,10 @@ def load_lexicon(words: dict, spec: dict) -> Lexicon:
         sets=words["sets"],
         holidays=words["holidays"],
         decade_words=words["decade_words"],
+        utc_zones=frozenset(words["utc_zones"]),
+        comparative_modifiers=words["comparative_modifiers"],
+        dct_spans=words["dct_spans"],
+        vague_reach={unit: Duration(amount, step) for unit, (amount, step) in words["vague_reach"].items()},
         # "next to the embassy" is a place, not a time ahead
         future_markers=re.compile(
             r"(?<![\w'])(?!" + _alternation(words["not_future_markers"]) + r"\b)"
@@ -168,6 +185,15 @@ def load_lexicon(words: dict, spec: dict) -> Lexicon:
             r",?\s+(?:(?:the|a|an|its|his|her|their|it|he|she|they|we|i|\w+'s)\s+)?(?:\w+\s+){0,2}?"
             r"(?:\w+ed|" + _alternation(words["past_cues"]) + r")\b",
             re.IGNORECASE,
+        ),
+        schedule_verb_before=re.compile(
+            r"(?<![\w'])" + _alternation(words["schedule_verbs"]) + r"\b[^.;,\n]{0,40}$", re.IGNORECASE
+        ),
+        # an adjective may come between ("the deadly raid"), a name not ("the Kano rally")
+        event_anaphor=re.compile(
+            r"\s+(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]he same)\s+(?:[a-z][\w'-]*\s+)?"
+            + placeholders["EVENT"]
+            + r"\b"
         ),
         patterns=patterns,
         triggers=_triggers(words),

@@ -41,6 +41,9 @@ class Reading:
     remember: bool = True  # a narrative time later expressions may refer to (not "a year ago")
     end: int | None = None  # a shorter extent than the match, when the match ran on
     pending: str | None = None  # "before" | "after": "a week after" waits for what it counts from
+    # the days it covers when narrower than its period or given to a length: "earlier this
+    # month" ends at the DCT, "the past eight years" runs up to it
+    interval: tuple[date, date] | None = None
 
     @property
     def value(self) -> str | None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import calendar
 import math
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
+# The third of a period a modifier leaves ("early", "mid-", "late").
+_THIRDS = {"START": 0, "MID": 1, "END": 2}
 # From finest to coarsest; `time` is a day with a clock time or part of day attached.
 GRANULARITIES = ("time", "day", "week", "month", "season", "quarter", "half", "year", "decade", "century")
 _RANK = {g: i for i, g in enumerate(GRANULARITIES)}
@@ -41,11 +43,17 @@ UNIT_GRANULARITY = {
     "Y": "year",
     "DE": "decade",
     "CE": "century",
+    "ML": "century",
     "H": "time",
     "MIN": "time",
     "S": "time",
     "WE": "week",
+    "2W": "week",
 }
+
+
+class OutsideCalendar(ValueError):
+    """A day before 1-01-01 or after 9999-12-31, which the calendar cannot hold."""
 
 
 def coarser(a: str, b: str) -> str:
@@ -62,7 +70,7 @@ class Period:
 
     granularity: str
     start: date
-    clock: str | None = None  # "10:35", "17" or a part of day code "MO", "EV", ...
+    clock: str | None = None  # "10:35", "10:35Z" (UTC), "17" or a part of day code "MO", "EV", ...
     weekend: bool = False  # the weekend of the week (value "2023-W41-WE")
 
     @property
@@ -73,7 +81,7 @@ class Period:
         if g in ("time", "day"):
             return s
         if g == "week":
-            return s + timedelta(days=6)
+            return _days_after(s, 6)  # the last ISO week of 9999 ends in the year 10000
         months = {
             "month": 1,
             "season": 3,
@@ -83,11 +91,29 @@ class Period:
             "decade": 120,
             "century": 1200,
         }[g]
-        return add_months(s, months) - timedelta(days=1)
+        return _month_end(add_months(s, months - 1))
 
     @property
     def earliest(self) -> date:
-        return self.start + timedelta(days=5) if self.weekend else self.start
+        return _days_after(self.start, 5) if self.weekend else self.start
+
+    def bounds(self, mod: str | None = None) -> tuple[date, date]:
+        """The first and last day of the period, or of the third of it a START, MID or END
+        modifier leaves: "early 2024" is January to April, "late October" the 21st on. Weeks
+        and months are cut in days, longer periods in months; a day is not cut."""
+        first, last = self.earliest, self.end
+        if mod not in _THIRDS or self.granularity in ("time", "day") or self.weekend:
+            return first, last
+        third = _THIRDS[mod]
+        if self.granularity in ("week", "month"):
+            days = (last - first).days + 1
+            begin, stop = days * third // 3, days * (third + 1) // 3 - 1
+            return first + timedelta(days=begin), first + timedelta(days=stop)
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        return (
+            add_months(first, months * third // 3),
+            _month_end(add_months(first, months * (third + 1) // 3 - 1)),
+        )
 
     def value(self) -> str:
         s, g = self.start, self.granularity
@@ -120,29 +146,43 @@ class Period:
         return period_of(self.start, granularity)
 
     def shift(self, amount: int, unit: str) -> Period:
-        """Move by `amount` units (D, W, M, Q, Y, DE, CE), keeping the granularity."""
-        s = self.start
-        if unit == "D":
-            moved = s + timedelta(days=amount)
-        elif unit in ("W", "WE"):
-            moved = s + timedelta(weeks=amount)
-        else:
-            months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * amount
-            moved = add_months(s, months, keep_day=True)
-        return replace(
-            self, start=period_of(moved, self.granularity).start if self.granularity != "time" else moved
-        )
+        """Move by `amount` of any unit a text counts in (`Duration.step`: a fortnight is two
+        weeks, a weekend a week on), keeping the granularity. OutsideCalendar when the move
+        leaves the years 1 to 9999."""
+        step = Duration(amount, unit).step()
+        count, unit = int(step.amount), step.unit
+        clock = self.clock
+        try:
+            if unit in _MONTHS_PER:
+                moved = add_months(self.start, _MONTHS_PER[unit] * count, keep_day=True)
+            elif unit in _DAYS_PER:
+                moved = self.start + timedelta(days=_DAYS_PER[unit] * count)
+            elif self.granularity == "time" and clock and ":" in clock:
+                hours, _, rest = clock.partition(":")
+                at = datetime.combine(self.start, time()) + timedelta(hours=int(hours), minutes=int(rest[:2]))
+                at += timedelta(seconds=count * _SECONDS_PER[unit])
+                moved, clock = at.date(), f"{at.hour:02d}:{at.minute:02d}{rest[2:]}"  # the zone stays
+            else:  # without a clock time, hours move the period by whole days only
+                moved = self.start + timedelta(days=int(count * _SECONDS_PER[unit] / 86400))
+        except OverflowError as error:
+            raise OutsideCalendar(f"{self.value()} moved by {amount} {unit}") from error
+        if self.granularity == "time":
+            return replace(self, start=moved, clock=clock)
+        return replace(self, start=period_of(moved, self.granularity).start)
 
 
 # Units TIMEX3 writes after the "T" of a duration.
 _TIME_UNITS = frozenset({"H", "MIN", "S"})
 # Units a text may count in that TIMEX3 writes as a multiple of another one.
 _MULTIPLES = {"DE": (10, "Y"), "CE": (100, "Y"), "2W": (2, "W"), "WE": (2, "D")}
+# The same units as steps on the calendar: "a weekend later" is the next weekend, a week on,
+# though a weekend lasts two days.
+_STEPS = {**_MULTIPLES, "WE": (1, "W"), "ML": (1000, "Y")}
+_MONTHS_PER = {"M": 1, "Q": 3, "Y": 12}
+_DAYS_PER = {"D": 1, "W": 7}
+_SECONDS_PER = {"S": 1, "MIN": 60, "H": 3600}
 # A fraction of these units is written in the next smaller one ("1.5 years" -> P1Y6M).
 _SMALLER = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D"), "MIN": (60, "S")}
-# Units the one-letter duration grammar ("P3D", "PT2H") can express: what "a week after"
-# may count in.
-_ONE_LETTER = frozenset({"Y", "M", "W", "D", "Q", "H", "MIN", "S"})
 
 
 @dataclass(frozen=True)
@@ -170,22 +210,25 @@ class Duration:
         whole, rest = int(amount), round((amount - int(amount)) * factor)
         return ((whole, unit), (rest, smaller)) if whole else ((rest, smaller),)
 
+    def step(self) -> Duration:
+        """The same length as a step on the calendar, in a unit a date moves by (D, W, M, Q,
+        Y, H, MIN, S): a decade is ten years, a fortnight two weeks, a weekend one week on,
+        a year and a half eighteen months."""
+        amount, unit = self.amount, self.unit
+        if unit in _STEPS:
+            factor, unit = _STEPS[unit]
+            amount = None if amount is None else amount * factor
+        if amount is not None and amount != int(amount) and unit in _SMALLER:
+            factor, unit = _SMALLER[unit]
+            amount *= factor
+        return Duration(amount, unit)
+
     def value(self) -> str:
         """The ISO 8601 duration ("P3D", "PT1H30M", "PXY")."""
         terms = self.parts()
         date_part = "".join(_term(a, u) for a, u in terms if u not in _TIME_UNITS)
         time_part = "".join(_term(a, u) for a, u in terms if u in _TIME_UNITS)
         return "P" + date_part + ("T" + time_part if time_part else "")
-
-    def whole_units(self) -> tuple[float | None, str] | None:
-        """(amount, unit) when the value is a whole (or vague) number of one unit, else None."""
-        terms = self.parts()
-        if len(terms) != 1:
-            return None
-        amount, unit = terms[0]
-        if unit not in _ONE_LETTER or (amount is not None and amount != int(amount)):
-            return None
-        return (None if amount is None else float(amount)), unit
 
 
 def _term(amount: float | None, unit: str) -> str:
@@ -196,10 +239,22 @@ def _term(amount: float | None, unit: str) -> str:
 
 
 def add_months(d: date, months: int, keep_day: bool = False) -> date:
+    """The first day (or, with `keep_day`, the same day as far as the month has it) `months` on."""
     index = d.year * 12 + d.month - 1 + months
     year, month = divmod(index, 12)
+    if not date.min.year <= year <= date.max.year:
+        raise OutsideCalendar(f"{d.isoformat()} moved by {months} months")
     day = min(d.day, calendar.monthrange(year, month + 1)[1]) if keep_day else 1
     return date(year, month + 1, day)
+
+
+def _month_end(d: date) -> date:
+    return d.replace(day=calendar.monthrange(d.year, d.month)[1])
+
+
+def _days_after(d: date, days: int) -> date:
+    """`days` after `d`, or the last day the calendar holds."""
+    return d + timedelta(days=days) if (date.max - d).days >= days else date.max
 
 
 def period_of(d: date, granularity: str) -> Period:
@@ -214,6 +269,8 @@ def period_of(d: date, granularity: str) -> Period:
     if g == "season":
         month = {12: 12, 1: 12, 2: 12}.get(d.month, (d.month // 3) * 3)
         year = d.year - 1 if d.month in (1, 2) else d.year
+        if year < date.min.year:
+            raise OutsideCalendar(f"the winter of {d.isoformat()} began in the year 0")
         return Period(g, date(year, month, 1))
     if g == "quarter":
         return Period(g, date(d.year, (d.month - 1) // 3 * 3 + 1, 1))

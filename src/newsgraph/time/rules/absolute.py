@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import calendar as calendar_module
 import re
 from datetime import date, timedelta
 
@@ -53,6 +54,9 @@ def calendar(c: Candidate, ctx: Context) -> Reading | None:
         anchor = None
     else:
         year, anchor = year_around(ctx, month, day, c)
+        if year is not None and month == 2 and day == 29:
+            while not calendar_module.isleap(year) and year > 1:
+                year -= 1  # "February 29" with no year: the last leap year
     try:
         if year is None:
             date(2000, month, day or 1)
@@ -67,13 +71,28 @@ def calendar(c: Candidate, ctx: Context) -> Reading | None:
 
 
 def week_of(c: Candidate, ctx: Context) -> Reading | None:
-    """'the week of March 6': the ISO week containing that day."""
+    """'the week of March 6': the ISO week containing that day; "the last week of March": of
+    the weeks with at least four days in the month (as ISO counts a year's weeks), the last."""
     day = calendar(c, ctx)
     if day is None or day.period is None:
         return day
+    week = period_of(day.period.start, "week")
+    if day.period.granularity == "month":
+        month = day.period
+        first, last = (
+            period_of(month.start + timedelta(days=3), "week"),
+            period_of(month.end - timedelta(days=3), "week"),
+        )
+        week = (
+            last
+            if c.groups.get("wklast")
+            else first.shift(QUARTER_ORDINALS[c.groups["wkord"].lower()] - 1, "W")
+        )
+        if week.start > last.start:
+            return None  # "the fourth week of February" when February has only three
     return Reading(
         "DATE",
-        period_of(day.period.start, "week"),
+        week,
         anchor=day.anchor,
         anchor_dct=day.anchor_dct,
         relation=day.relation,
@@ -139,7 +158,7 @@ def century(c: Candidate, ctx: Context) -> Reading | None:
 
 def quarter(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
-    if g.get("lastord"):  # "the last half of 1989"
+    if g.get("lastord"):  # "the last half of 1989", "the final quarter of 2009"
         unit = g["lastunit"].lower()
         number = 4 if unit == "quarter" else 2
     else:
@@ -149,7 +168,9 @@ def quarter(c: Candidate, ctx: Context) -> Reading | None:
         return None
     gran = "quarter" if unit == "quarter" else "half"
     months_per = 3 if gran == "quarter" else 6
-    poss = (g.get("poss") or "").lower()
+    poss = (
+        g.get("poss") or g.get("relyear") or ""
+    ).lower()  # "last year's first quarter", "... of last year"
     ref = None
     if g.get("year"):
         number_year = int(g["year"])

@@ -90,13 +90,15 @@ def ago(c: Candidate, ctx: Context) -> Reading | None:
     if count is None or count != int(count):
         return Reading("DATE", literal="PAST_REF" if backwards else "FUTURE_REF", mod=mod)
     length = Duration(count, counted)
-    if counted in ("DE", "CE"):  # "a decade ago" is a year, ten years back
-        count, counted = count * (10 if counted == "DE" else 100), "Y"
-    step = -int(count) if backwards else int(count)
-    unit_gran = UNIT_GRANULARITY.get(counted, "day")
-    shift_unit = "W" if counted == "WE" else counted
+    # counted in the unit a date moves by: "a decade ago" is a year ten years back, "a
+    # fortnight ago" the week two weeks back, "two weekends ago" the weekend two weeks back
+    step = length.step()
+    weekend = counted == "WE"
+    count, counted = step.amount, step.unit
+    steps = -int(count) if backwards else int(count)
+    unit_gran = UNIT_GRANULARITY[counted]
     if unit_gran == "time":  # hours and minutes move within the day we know
-        unit_gran, step, shift_unit = "day", 0, "D"
+        unit_gran, steps = "day", 0
     ref = None
     if direction in ("ago", "from now", "hence"):
         if ctx.dct is None:
@@ -115,10 +117,14 @@ def ago(c: Candidate, ctx: Context) -> Reading | None:
         gran = base.granularity
     elif counted == "Y" and ref is not None and base.granularity in ("day", "time"):
         gran = "day"  # "a year earlier" than a dated day is that day a year before
-    period = base.truncate(gran).shift(step, shift_unit).truncate(gran)
+    period = base.truncate(gran).shift(steps, counted).truncate(gran)
+    if weekend:
+        period = Period("week", period.start, weekend=True)
     # TimeML gives "three days later" the value of its length; the day it reaches is
     # kept as the interval and the anchor.
     if direction in ("earlier", "later", "previously") and counted not in ("Y", "M", "Q"):
+        if ref is None:  # "a day later" than an event the text has not dated: no day known
+            return Reading("DURATION", duration=length, mod=mod, end=length_end)
         return Reading(
             "DURATION",
             period,
@@ -126,8 +132,8 @@ def ago(c: Candidate, ctx: Context) -> Reading | None:
             mod=mod,
             anchor=ref,
             anchor_dct=ref is None,
-            relation=relation(step),
-            offset=length,
+            relation=relation(steps),
+            offset=step,
             end=length_end,
         )
     return Reading(
@@ -136,8 +142,8 @@ def ago(c: Candidate, ctx: Context) -> Reading | None:
         mod=mod,
         anchor=ref,
         anchor_dct=ref is None,
-        relation=relation(step),
-        offset=length,
+        relation=relation(steps),
+        offset=step,
         remember=direction not in ("ago", "from now", "hence") and counted != "Y",
     )
 

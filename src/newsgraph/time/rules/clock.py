@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.time.reading import Context, Reading
 from newsgraph.time.recognise import Candidate
 from newsgraph.time.values import Period
 
+# "10:35 a.m. (0735 GMT)": the same moment restated in another zone, not another time
+_RESTATED = re.compile(r"\d(?:\s*[ap]\.?m\b\.?)?(?:\s+[A-Za-z]{2,5}){0,2}\s*\(\s*$", re.IGNORECASE)
+
 
 def clock(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
+    if _RESTATED.search(ctx.text, max(0, c.start - 24), c.start):
+        return None
     if g.get("noon"):
         hour, minute = (12, 0) if g["noon"].lower() != "midnight" else (24, 0)
     else:
@@ -22,7 +29,9 @@ def clock(c: Candidate, ctx: Context) -> Reading | None:
             hour += 12
         elif ampm.startswith("a") and hour == 12:
             hour = 0
-    time_of_day = f"{hour:02d}:{minute:02d}"
+    # ISO 8601 marks a time in UTC with "Z"; other zones are kept as the local time written
+    zone = "Z" if (g.get("tz") or "").lower() in ctx.lex.utc_zones else ""
+    time_of_day = f"{hour:02d}:{minute:02d}{zone}"
     ref = ctx.narrative.reference("day")
     if ref is not None and ref.period.granularity in ("day", "time"):
         day, anchor = ref.period.start, ref

@@ -3,12 +3,13 @@ date given without one, amounts, and the reading of a period shifted from a base
 
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 
 from newsgraph.time.narrative import Mention
 from newsgraph.time.reading import Context, Reading
 from newsgraph.time.recognise import Candidate
-from newsgraph.time.values import Duration, Period
+from newsgraph.time.values import Duration, OutsideCalendar, Period
 
 # A day of the last weeks is named as past even in a clause about the future.
 _JUST_PAST_DAYS = 31
@@ -56,10 +57,14 @@ def year_around(ctx: Context, month: int, day: int | None, c: Candidate) -> tupl
     ref = ctx.explicit_reference(c.start)
     near_dct = _year_near_dct(ctx, month, day, c) if ctx.dct is not None else None
     if ref is not None and (near_dct is None or ref.period.start.year != near_dct):
-        recent = near_dct is not None and abs((date(near_dct, month, day or 15) - ctx.dct).days) <= 60
+        recent = near_dct is not None and abs((_day_in(near_dct, month, day or 15) - ctx.dct).days) <= 60
         if not recent:  # news of the last weeks is read against the DCT, older events against the story
             year = ref.period.start.year
-            if ctx.dct and date(year, month, day or 1) > ctx.dct and not ctx.clauses.future(c.start, c.end):
+            if (
+                ctx.dct
+                and _day_in(year, month, day or 1) > ctx.dct
+                and not ctx.clauses.future(c.start, c.end)
+            ):
                 year -= 1
             return year, ref
     return near_dct, None
@@ -72,7 +77,7 @@ def _year_near_dct(ctx: Context, month: int, day: int | None, c: Candidate) -> i
 
     def span(year: int) -> tuple[date, date]:
         if day is not None:
-            return date(year, month, day), date(year, month, day)
+            return _day_in(year, month, day), _day_in(year, month, day)
         period = Period("month", date(year, month, 1))
         return period.start, period.end
 
@@ -84,6 +89,12 @@ def _year_near_dct(ctx: Context, month: int, day: int | None, c: Candidate) -> i
         return year if span(year)[1] >= dct or just_past else year + 1
     ahead = (span(year + 1)[0] + timedelta(days=14 if day is None else 0) - dct).days
     return year + 1 if ahead <= 75 and not ctx.clauses.past(c.start) else year
+
+
+def _day_in(year: int, month: int, day: int) -> date:
+    """The day, or the month's last when the year lacks it: "February 29" is weighed against
+    the DCT in every year, leap or not."""
+    return date(year, month, min(day, calendar.monthrange(year, month)[1]))
 
 
 def amount(ctx: Context, g: dict) -> float | None:
@@ -136,4 +147,44 @@ def shifted(
         anchor_dct=anchor_dct,
         relation=relation(shift),
         offset=unit_offset(shift, letter),
+    )
+
+
+def dct_span(ctx: Context, length: Duration, direction: str) -> tuple[date, date] | None:
+    """The days a length ending at the DCT ("the past eight years", direction `before`) or
+    beginning at it ("the next few days", `after`) covers. A vague count ("recent weeks")
+    reaches as far as the lexicon's `vague_reach` for its unit."""
+    if ctx.dct is None:
+        return None
+    step = (length if length.amount is not None else ctx.lex.vague_reach.get(length.unit, length)).step()
+    if step.amount is None or step.amount != int(step.amount):
+        return None
+    count = int(step.amount) if direction == "after" else -int(step.amount)
+    try:
+        other = Period("day", ctx.dct).shift(count, step.unit).start
+    except OutsideCalendar:
+        other = date.max if direction == "after" else date.min
+    return (ctx.dct, other) if direction == "after" else (other, ctx.dct)
+
+
+def comparative_interval(ctx: Context, word: str | None, period: Period) -> tuple[date, date] | None:
+    """'earlier this month' runs from the start of the month to the DCT, "later this year" from
+    the DCT to the end of the year; None unless the word compares with a DCT the period holds."""
+    side = ctx.lex.comparative_modifiers.get(" ".join((word or "").lower().split()))
+    if side is None or ctx.dct is None or not period.earliest <= ctx.dct <= period.end:
+        return None
+    return (period.earliest, ctx.dct) if side == "before" else (ctx.dct, period.end)
+
+
+def length_reading(ctx: Context, length: Duration, mod: str | None, side: str | None) -> Reading:
+    """A DURATION, with the days it covers when it ends (`side` before) or begins (after) at
+    the DCT."""
+    interval = dct_span(ctx, length, side) if side else None
+    return Reading(
+        "DURATION",
+        duration=length,
+        mod=mod,
+        interval=interval,
+        anchor_dct=interval is not None,
+        relation=side if interval is not None else "same",
     )

@@ -10,10 +10,22 @@ from datetime import date, timedelta
 from newsgraph.time.narrative import Mention
 from newsgraph.time.reading import Context, Reading
 from newsgraph.time.recognise import Candidate
-from newsgraph.time.rules.common import day_offset, modifier, month_number, relation, shifted, unit_offset
+from newsgraph.time.rules.common import (
+    comparative_interval,
+    day_offset,
+    dct_span,
+    length_reading,
+    modifier,
+    month_number,
+    relation,
+    shifted,
+    unit_offset,
+)
 from newsgraph.time.values import Duration, Period, period_of, season_period
 
 _SHARED_PLURAL = re.compile(r"\s+(?:and|or)\s+[A-Za-z]+day(?:\s+([a-z]+?))?s\b", re.IGNORECASE)
+_COMPOUND_AFTER = re.compile(r"-[^\W\d_]")
+_REFERENCE_SIDE = {"PAST_REF": "before", "FUTURE_REF": "after"}
 _ANAPHORIC = {"that", "that same", "the same"}
 _DCT_DETERMINERS = {"this", "last", "next", "this past", "this coming", "the current", "the coming"}
 _DURATION_DETERMINERS = {"the past", "the last", "the coming"}
@@ -167,6 +179,8 @@ def fuzzy(c: Candidate, ctx: Context) -> Reading | None:
     text = ctx.text
     if word == "now" and text[c.end : c.end + 1] == "," and ctx.clauses.sentence(c.start)[0] >= c.start - 3:
         return None  # "Now, he says...": a discourse marker
+    if _COMPOUND_AFTER.match(text, c.end):
+        return None  # "the now-defunct group": part of an adjective, not a time
     if word == "soon" and (
         re.match(r"\s+(?:after|afterwards?|as|enough)\b", text[c.end : c.end + 12])
         or re.search(r"\bas\s+$", text[max(0, c.start - 4) : c.start])
@@ -183,11 +197,25 @@ def fuzzy(c: Candidate, ctx: Context) -> Reading | None:
             "past",
         ):
             return None
-    return Reading("DATE", literal=ctx.lex.fuzzy[word], anchor_dct=ctx.dct is not None)
+    literal = ctx.lex.fuzzy[word]
+    # "in the coming days", "recent years": as far from the DCT as a vague count of the unit reaches
+    counted = ctx.lex.units.get(word.rsplit(" ", 1)[-1])
+    interval = None
+    if counted is not None and literal in _REFERENCE_SIDE:
+        interval = dct_span(ctx, Duration(None, counted), _REFERENCE_SIDE[literal])
+    return Reading("DATE", literal=literal, anchor_dct=ctx.dct is not None, interval=interval)
 
 
 def relative(c: Candidate, ctx: Context) -> Reading | None:
-    """'last week', "this quarter", "the past year", "the following month", "that summer"."""
+    """'last week', "this quarter", "the past year", "the following month", "that summer";
+    "earlier this month" up to the DCT."""
+    reading = _relative(c, ctx)
+    if reading is not None and reading.period is not None:
+        reading.interval = comparative_interval(ctx, c.groups.get("mod"), reading.period)
+    return reading
+
+
+def _relative(c: Candidate, ctx: Context) -> Reading | None:
     g = c.groups
     rel = " ".join(g["rel"].lower().split())
     unit = " ".join(g["unit"].lower().split())
@@ -242,9 +270,8 @@ def relative(c: Candidate, ctx: Context) -> Reading | None:
             base = ref.period.truncate("year") if ref is not None else period_of(ctx.dct, "year")
             return Reading("DATE", base, anchor=ref, anchor_dct=ref is None)
     if rel in _DURATION_DETERMINERS or (rel == "the" and not mod and unit in ("year", "decade", "century")):
-        if unit == "weekend":
-            return Reading("DURATION", duration=Duration(2, "D"), mod=mod)
-        return Reading("DURATION", duration=Duration(1, letter), mod=mod)
+        length = Duration(2, "D") if unit == "weekend" else Duration(1, letter)
+        return length_reading(ctx, length, mod, ctx.lex.dct_spans.get(rel))
     weekend = unit == "weekend"
     if rel in _DCT_DETERMINERS or (rel == "the" and weekend):
         if ctx.dct is None:

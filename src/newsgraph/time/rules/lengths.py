@@ -6,7 +6,7 @@ import re
 
 from newsgraph.time.reading import Context, Reading
 from newsgraph.time.recognise import Candidate
-from newsgraph.time.rules.common import amount, unit
+from newsgraph.time.rules.common import amount, length_reading, unit
 from newsgraph.time.values import Duration
 
 # "$2 million a year", "four flights a week": a rate, not a duration
@@ -15,6 +15,7 @@ _RATE_BEFORE = re.compile(
     r"[^.;,]{0,25}$",
     re.IGNORECASE,
 )
+_OF_AFTER = re.compile(r"\s+of\b", re.IGNORECASE)
 _MODAL_BEFORE = re.compile(r"\b(?:will|'ll|would|may|might|could|can)\s+$", re.IGNORECASE)
 
 
@@ -43,14 +44,24 @@ def duration(c: Candidate, ctx: Context) -> Reading | None:
         and _RATE_BEFORE.search(ctx.text[max(0, c.start - 30) : c.start])
     ):
         return None
-    if g.get("andhalf"):
+    if g.get("andhalf") or g.get("halfbefore"):  # "two years and a half", "two and a half years"
         count = (count or 0) + 0.5
     if count is not None and count > 10000:
         return None
     if counted == "Q" and re.match(r"\s+of\b|-to-", ctx.text[c.end : c.end + 4]):
         return None  # "three-quarters of its food": a fraction
     mod = ctx.lex.quantifier_mods.get(" ".join((g.get("qmod") or "").lower().split()))
-    return Reading("DURATION", duration=Duration(count, counted), mod=mod)
+    return length_reading(ctx, Duration(count, counted), mod, _side_of_dct(c, ctx, num))
+
+
+def _side_of_dct(c: Candidate, ctx: Context, num: str) -> str | None:
+    """'the past eight years', "recent weeks" end at the DCT (`before`), "the next few days"
+    begin at it (`after`); not "the last two years of the war" nor "he stayed the next three days"."""
+    det = " ".join((c.groups.get("det") or "").lower().split())
+    side = ctx.lex.dct_spans.get(det) or ctx.lex.dct_spans.get(num)
+    if side is None or _OF_AFTER.match(ctx.text, c.end):
+        return None
+    return None if side == "after" and ctx.clauses.past(c.start, c.end) else side
 
 
 def recurrence(c: Candidate, ctx: Context) -> Reading | None:
