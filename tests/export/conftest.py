@@ -1,6 +1,7 @@
 """Two exports every format test converts: a hand-written one with relations and events, and
 the real export of the demo corpus (ingested into a SQLite file by the real pipeline), which
 has documents and entities but no relations or events yet."""
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """Where an export may be written (issue 7): atomically, regular files only, nothing left behind."""
+
 from __future__ import annotations
 
 import json

@@ -6,6 +6,7 @@ standard output when `path` is None or "-") or a directory of files; either way 
 replaced atomically (see `targets`). Formats built on optional libraries (FollowTheMoney,
 STIX, networkx) import them only when used, and say how to install them when missing.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -48,21 +49,40 @@ def _write_json(export: dict, out: BinaryIO) -> None:
     text.detach()
 
 
-FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("json", "file", f"{__name__}:_write_json", "newsgraph/1 JSON (docs/export.md)"),
-    Format("jsonl", "file", "newsgraph.export.jsonl:write_jsonl",
-           "JSON Lines: a header, then one document/entity/relation/event a line"),
-    Format("ftm", "file", "newsgraph.export.ftm:write_ftm", "FollowTheMoney entities, one a line (Aleph)"),
-    Format("stix", "file", "newsgraph.export.stix:write_stix", "a STIX 2.1 bundle (OpenCTI, MISP)"),
-    Format("graphml", "file", "newsgraph.export.networks:write_graphml", "GraphML (Gephi, Cytoscape, yEd)"),
-    Format("gexf", "file", "newsgraph.export.networks:write_gexf", "GEXF (Gephi)"),
-    Format("csv", "directory", "newsgraph.export.tables:write_csv",
-           "a directory of CSV tables: documents, nodes, mentions, edges, events, participants, evidence",
-           files=CSV_FILES),
-    Format("neo4j", "directory", "newsgraph.export.neo4j:write_neo4j",
-           "CSV files for neo4j-admin import plus a LOAD CSV script (load.cypher)",
-           files=NEO4J_FILES),
-)}
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("json", "file", f"{__name__}:_write_json", "newsgraph/1 JSON (docs/export.md)"),
+        Format(
+            "jsonl",
+            "file",
+            "newsgraph.export.jsonl:write_jsonl",
+            "JSON Lines: a header, then one document/entity/relation/event a line",
+        ),
+        Format(
+            "ftm", "file", "newsgraph.export.ftm:write_ftm", "FollowTheMoney entities, one a line (Aleph)"
+        ),
+        Format("stix", "file", "newsgraph.export.stix:write_stix", "a STIX 2.1 bundle (OpenCTI, MISP)"),
+        Format(
+            "graphml", "file", "newsgraph.export.networks:write_graphml", "GraphML (Gephi, Cytoscape, yEd)"
+        ),
+        Format("gexf", "file", "newsgraph.export.networks:write_gexf", "GEXF (Gephi)"),
+        Format(
+            "csv",
+            "directory",
+            "newsgraph.export.tables:write_csv",
+            "a directory of CSV tables: documents, nodes, mentions, edges, events, participants, evidence",
+            files=CSV_FILES,
+        ),
+        Format(
+            "neo4j",
+            "directory",
+            "newsgraph.export.neo4j:write_neo4j",
+            "CSV files for neo4j-admin import plus a LOAD CSV script (load.cypher)",
+            files=NEO4J_FILES,
+        ),
+    )
+}
 
 
 def get_format(fmt: str) -> Format:

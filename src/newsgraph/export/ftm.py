@@ -15,6 +15,7 @@ Ids are the newsgraph ids, so they are stable and point back to the source graph
 is added through the FtM schema and a value the schema would drop raises instead, so what is
 written is what the library accepts.
 """
+
 from __future__ import annotations
 
 import json
@@ -49,7 +50,9 @@ def put(proxy: EntityProxy, name: str, *values: object) -> None:
         if value is None or value == "":
             continue
         if proxy.unsafe_add(prop, str(value)) is None:
-            raise NewsgraphError(f"FollowTheMoney rejects {proxy.schema.name}.{name} = {value!r} ({proxy.id})")
+            raise NewsgraphError(
+                f"FollowTheMoney rejects {proxy.schema.name}.{name} = {value!r} ({proxy.id})"
+            )
 
 
 def make(schema: str, entity_id: str) -> EntityProxy:
@@ -131,10 +134,11 @@ def _event(view: ExportView, event: dict, proxies: dict[str, EntityProxy]) -> En
     notes = [f"certainty: {event['certainty']}", f"modality: {event['modality']}"]
     time = event.get("time") or {}
     value, earliest, latest = time.get("value"), time.get("earliest"), time.get("latest")
-    if value and registry.date.clean(value):
-        put(proxy, "date", value)
-    elif value or earliest or latest:
-        # FtM dates are ISO prefixes; other TIMEX values and bare bounds stay readable here.
+    # FtM dates are ISO prefixes: it keeps "2021" of "2021-W18" and nothing of "PAST_REF";
+    # the exact value and the bounds of an undated event stay readable in the description.
+    date = registry.date.clean(value) if value else None
+    put(proxy, "date", date)
+    if date != value or (not value and (earliest or latest)):
         notes.append(f"time: {value or 'undated'}, between {earliest or '?'} and {latest or '?'}")
     notes.append("participants: " + "; ".join(view.participant_labels(event)))
     put(proxy, "description", "\n".join(notes))

@@ -5,6 +5,7 @@ line is one item of the export exactly as in the JSON, plus `kind`: `document`, 
 `relation` or `event`, in that order. A reader can act on each line as it arrives (`jq`,
 `grep`, a queue) and `read_jsonl` rebuilds the very same export.
 """
+
 from __future__ import annotations
 
 import json

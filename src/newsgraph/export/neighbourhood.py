@@ -5,6 +5,7 @@ Two entities are one hop apart when a relation joins them or they take part in t
 the relations and events all of whose entities are among them, and every document those
 mention or cite, so the result is itself a complete newsgraph/1 export.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict

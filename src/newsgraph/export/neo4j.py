@@ -16,6 +16,7 @@ Every file has its header on the first line, in neo4j-admin's conventions (`id:I
 reads the same files with `LOAD CSV WITH HEADERS`, converting each column by the type in its
 header, so both routes give one graph.
 """
+
 from __future__ import annotations
 
 import re
@@ -67,12 +68,18 @@ def _labelled(rows: Callable[[ExportView], Iterable[dict]], label: Callable[[dic
     def labelled_rows(view: ExportView) -> Iterator[dict]:
         for row in rows(view):
             yield {**row, ":LABEL": label(row)}
+
     return labelled_rows
 
 
 def _relations(view: ExportView) -> Iterator[dict]:
     for row in relation_rows(view):
-        yield {**row, ":START_ID": row["source"], ":END_ID": row["target"], ":TYPE": relationship_type(row["type"])}
+        yield {
+            **row,
+            ":START_ID": row["source"],
+            ":END_ID": row["target"],
+            ":TYPE": relationship_type(row["type"]),
+        }
 
 
 def _participations(view: ExportView) -> Iterator[dict]:
@@ -104,24 +111,76 @@ def _supports(view: ExportView) -> Iterator[dict]:
 
 
 NEO4J_TABLES = (
-    Neo4jTable("documents.csv", ["id:ID", ":LABEL", "title", "source", "url", "published:date", "sha256",
-                                 "language"], _labelled(document_rows, lambda r: "Document")),
-    Neo4jTable("entities.csv", ["id:ID", ":LABEL", "name", "type", "aliases:string[]", "lat:float", "lon:float",
-                                "country", "geo_source", "mentions:int", "documents:int"],
-               _labelled(entity_rows, lambda r: f"Entity{ARRAY_DELIMITER}{entity_label(r['type'])}")),
-    Neo4jTable("events.csv", ["id:ID", ":LABEL", "type", "time_value", "time_earliest:date", "time_latest:date",
-                              "time_granularity", "time_expression", "certainty", "modality",
-                              "participants:int", "evidence_count:int"], _labelled(event_rows, lambda r: "Event")),
-    Neo4jTable("evidence.csv", ["id:ID", ":LABEL", "fact", "fact_kind", "doc", "start:int", "end:int", "sentence"],
-               _labelled(evidence_rows, lambda r: "Evidence")),
-    Neo4jTable("relations.csv", [":START_ID", ":END_ID", ":TYPE", "id", "certainty", "evidence_count:int"],
-               _relations, start="Entity", end="Entity"),
-    Neo4jTable("participants.csv", [":START_ID", ":END_ID", ":TYPE", "role", "remote:boolean"],
-               _participations, start="Entity", end="Event"),
+    Neo4jTable(
+        "documents.csv",
+        ["id:ID", ":LABEL", "title", "source", "url", "published:date", "sha256", "language"],
+        _labelled(document_rows, lambda r: "Document"),
+    ),
+    Neo4jTable(
+        "entities.csv",
+        [
+            "id:ID",
+            ":LABEL",
+            "name",
+            "type",
+            "aliases:string[]",
+            "lat:float",
+            "lon:float",
+            "country",
+            "geo_source",
+            "mentions:int",
+            "documents:int",
+        ],
+        _labelled(entity_rows, lambda r: f"Entity{ARRAY_DELIMITER}{entity_label(r['type'])}"),
+    ),
+    Neo4jTable(
+        "events.csv",
+        [
+            "id:ID",
+            ":LABEL",
+            "type",
+            "time_value",
+            "time_earliest:date",
+            "time_latest:date",
+            "time_granularity",
+            "time_expression",
+            "certainty",
+            "modality",
+            "participants:int",
+            "evidence_count:int",
+        ],
+        _labelled(event_rows, lambda r: "Event"),
+    ),
+    Neo4jTable(
+        "evidence.csv",
+        ["id:ID", ":LABEL", "fact", "fact_kind", "doc", "start:int", "end:int", "sentence"],
+        _labelled(evidence_rows, lambda r: "Evidence"),
+    ),
+    Neo4jTable(
+        "relations.csv",
+        [":START_ID", ":END_ID", ":TYPE", "id", "certainty", "evidence_count:int"],
+        _relations,
+        start="Entity",
+        end="Entity",
+    ),
+    Neo4jTable(
+        "participants.csv",
+        [":START_ID", ":END_ID", ":TYPE", "role", "remote:boolean"],
+        _participations,
+        start="Entity",
+        end="Event",
+    ),
     Neo4jTable("places.csv", [":START_ID", ":END_ID", ":TYPE"], _places, start="Event", end="Entity"),
-    Neo4jTable("mentioned_in.csv", [":START_ID", ":END_ID", ":TYPE", "mentions:int"], _mentioned_in,
-               start="Entity", end="Document"),
-    Neo4jTable("evidence_in.csv", [":START_ID", ":END_ID", ":TYPE"], _evidence_in, start="Evidence", end="Document"),
+    Neo4jTable(
+        "mentioned_in.csv",
+        [":START_ID", ":END_ID", ":TYPE", "mentions:int"],
+        _mentioned_in,
+        start="Entity",
+        end="Document",
+    ),
+    Neo4jTable(
+        "evidence_in.csv", [":START_ID", ":END_ID", ":TYPE"], _evidence_in, start="Evidence", end="Document"
+    ),
     Neo4jTable("supports.csv", [":START_ID", ":END_ID", ":TYPE"], _supports, start="Evidence", end="Event"),
 )
 NEO4J_FILES = (*(t.file for t in NEO4J_TABLES), SCRIPT)
@@ -129,8 +188,14 @@ NODE_LABELS = ("Document", "Entity", "Event", "Evidence")
 
 # Header type -> Cypher turning the CSV string `{}` into that type (null stays null).
 CONVERSIONS = {
-    "string": "{}", "ID": "{}", "int": "toInteger({})", "long": "toInteger({})", "float": "toFloat({})",
-    "double": "toFloat({})", "boolean": "({} = 'true')", "date": "date({})",
+    "string": "{}",
+    "ID": "{}",
+    "int": "toInteger({})",
+    "long": "toInteger({})",
+    "float": "toFloat({})",
+    "double": "toFloat({})",
+    "boolean": "({} = 'true')",
+    "date": "date({})",
     "string[]": f"split({{}}, '{ARRAY_DELIMITER}')",
 }
 
@@ -156,24 +221,33 @@ def properties(table: Table) -> str:
 
 def _statements(view: ExportView) -> Iterator[str]:
     for label in NODE_LABELS:
-        yield f"CREATE CONSTRAINT newsgraph_{label.lower()}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE;"
+        yield (
+            f"CREATE CONSTRAINT newsgraph_{label.lower()}_id IF NOT EXISTS "
+            f"FOR (n:{label}) REQUIRE n.id IS UNIQUE;"
+        )
     for table in NEO4J_TABLES:
         selector = ":TYPE" if table.start else ":LABEL"
         for kind in unique(row[selector] for row in table.rows(view)):
-            head = (f"LOAD CSV WITH HEADERS FROM 'file:///{table.file}' AS row\n"
-                    f"WITH row WHERE {column(selector)} = {quoted(kind)}\n")
+            head = (
+                f"LOAD CSV WITH HEADERS FROM 'file:///{table.file}' AS row\n"
+                f"WITH row WHERE {column(selector)} = {quoted(kind)}\n"
+            )
             if table.start:
-                yield (head + f"MATCH (a:{table.start} {{id: {column(':START_ID')}}}), "
-                       f"(b:{table.end} {{id: {column(':END_ID')}}})\n"
-                       f"CREATE (a)-[:{kind} {properties(table)}]->(b);")
+                yield (
+                    head + f"MATCH (a:{table.start} {{id: {column(':START_ID')}}}), "
+                    f"(b:{table.end} {{id: {column(':END_ID')}}})\n"
+                    f"CREATE (a)-[:{kind} {properties(table)}]->(b);"
+                )
             else:
                 yield head + f"CREATE (:{kind.replace(ARRAY_DELIMITER, ':')} {properties(table)});"
 
 
 def _admin_command() -> str:
     options = [f"--{'relationships' if t.start else 'nodes'}={t.file}" for t in NEO4J_TABLES]
-    return ("neo4j-admin database import full neo4j --multiline-fields=true "
-            f"--array-delimiter='{ARRAY_DELIMITER}' " + " ".join(options))
+    return (
+        "neo4j-admin database import full neo4j --multiline-fields=true "
+        f"--array-delimiter='{ARRAY_DELIMITER}' " + " ".join(options)
+    )
 
 
 def write_neo4j(export: dict, directory: Path) -> None:
@@ -187,4 +261,6 @@ def write_neo4j(export: dict, directory: Path) -> None:
         "//   cypher-shell -f load.cypher",
         "",
     ]
-    (directory / SCRIPT).write_text("\n".join(header) + "\n\n".join(_statements(view)) + "\n", encoding="utf-8")
+    (directory / SCRIPT).write_text(
+        "\n".join(header) + "\n\n".join(_statements(view)) + "\n", encoding="utf-8"
+    )

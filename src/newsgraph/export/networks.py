@@ -2,15 +2,16 @@
 
 Nodes are entities (`name` and `label`, `type`, `aliases`, `mentions`, `documents`, and for
 places `lat`, `lon`, `country`, `geo_source`). Edges, in a directed multigraph:
-- one per relation, subject → object, keyed by the relation id: `kind` = relation, `label`
+- one per relation, subject → object, with the relation `id` as key: `kind` = relation, `label`
   = the relation type, `certainty`, `evidence_count`, `documents` (ids) and `evidence` (sentences);
-- one per pair of entities in the same event (participants and place), keyed
+- one per pair of entities in the same event (participants and place), with `id` and key
   `<event id>/<a>/<b>` (direction has no meaning): `kind` = event, `event`, `label` = the
   event type, `certainty`, `modality`, `time`, `participants` (names with roles), and the
   same evidence fields. An event with a single entity connects nothing and adds no edge.
 An edge's type is its `label` because GEXF keeps `type` for directed/undirected, and Gephi and
 Cytoscape show labels. Attributes with no value are left out: GraphML and GEXF have no null.
 """
+
 from __future__ import annotations
 
 from itertools import combinations
@@ -34,8 +35,12 @@ def _node(view: ExportView, entity: dict) -> dict:
     }
     geo = entity.get("geo")
     if geo:
-        attrs.update(lat=float(geo["lat"]), lon=float(geo["lon"]), country=geo.get("country"),
-                     geo_source=geo.get("source"))
+        attrs.update(
+            lat=float(geo["lat"]),
+            lon=float(geo["lon"]),
+            country=geo.get("country"),
+            geo_source=geo.get("source"),
+        )
     return attrs
 
 
@@ -59,16 +64,27 @@ def to_networkx(export: dict) -> nx.MultiDiGraph:
     for entity in view.entities.values():
         graph.add_node(entity["id"], **_present(_node(view, entity)))
     for r in view.relations:
-        graph.add_edge(r["subject"], r["object"], key=r["id"],
-                       **_present({"kind": "relation", "id": r["id"], "label": r["type"], **_evidence(view, r)}))
+        graph.add_edge(
+            r["subject"],
+            r["object"],
+            key=r["id"],
+            **_present({"kind": "relation", "id": r["id"], "label": r["type"], **_evidence(view, r)}),
+        )
     for v in view.events:
-        attrs = _present({
-            "kind": "event", "event": v["id"], "label": v["type"], "modality": v["modality"],
-            "time": (v.get("time") or {}).get("value"),
-            "participants": "; ".join(view.participant_labels(v)), **_evidence(view, v),
-        })
+        attrs = _present(
+            {
+                "kind": "event",
+                "event": v["id"],
+                "label": v["type"],
+                "modality": v["modality"],
+                "time": (v.get("time") or {}).get("value"),
+                "participants": "; ".join(view.participant_labels(v)),
+                **_evidence(view, v),
+            }
+        )
         for a, b in combinations(view.members(v), 2):
-            graph.add_edge(a, b, key=f"{v['id']}/{a}/{b}", **attrs)
+            key = f"{v['id']}/{a}/{b}"
+            graph.add_edge(a, b, key=key, id=key, **attrs)
     return graph
 
 

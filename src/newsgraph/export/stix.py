@@ -19,6 +19,7 @@ Ids are UUIDv5 of the newsgraph ids (STIX says SHOULD be v4; v5 makes re-exports
 OpenCTI does) and timestamps come from publication dates, never the clock, so the same graph
 gives the same bundle byte for byte.
 """
+
 from __future__ import annotations
 
 import re
@@ -81,10 +82,18 @@ class _Bundler:
 
     def _threats(self) -> set[str]:
         view = self.view
-        acting = {p["entity"] for v in view.events if v["certainty"] != "denied"
-                  for p in v["participants"] if p.get("role") in THREAT_ROLES}
-        designated = {r["subject"] for r in view.relations
-                      if r["type"] in THREAT_RELATIONS and r["certainty"] != "denied"}
+        acting = {
+            p["entity"]
+            for v in view.events
+            if v["certainty"] != "denied"
+            for p in v["participants"]
+            if p.get("role") in THREAT_ROLES
+        }
+        designated = {
+            r["subject"]
+            for r in view.relations
+            if r["type"] in THREAT_RELATIONS and r["certainty"] != "denied"
+        }
         return acting | designated
 
     def _add(self, newsgraph_id: str, obj) -> None:
@@ -94,7 +103,12 @@ class _Bundler:
     def _document_reference(self, doc_id: str, **more: str) -> dict:
         """An external reference to a document: its id, hash and URL when it has one."""
         doc = self.view.documents[doc_id]
-        ref = {"source_name": "newsgraph", "external_id": doc_id, **more, "hashes": {"SHA-256": doc["sha256"]}}
+        ref = {
+            "source_name": "newsgraph",
+            "external_id": doc_id,
+            **more,
+            "hashes": {"SHA-256": doc["sha256"]},
+        }
         return {**ref, "url": doc["url"]} if doc.get("url") else ref
 
     def _references(self, fact: dict) -> list[dict]:
@@ -111,30 +125,63 @@ class _Bundler:
             extra = {"country": geo["country"]} if geo.get("country") else {}
             described = [f"Also known as: {', '.join(aliases)}"] if aliases else []
             described += [f"Gazetteer: {geo['source']}"] if geo.get("source") else []
-            self._add(entity["id"], stix2.Location(
-                id=stix_id("location", entity["id"]), name=entity["name"], latitude=geo["lat"],
-                longitude=geo["lon"], description="\n".join(described) or None, **extra, **stamp))
+            self._add(
+                entity["id"],
+                stix2.Location(
+                    id=stix_id("location", entity["id"]),
+                    name=entity["name"],
+                    latitude=geo["lat"],
+                    longitude=geo["lon"],
+                    description="\n".join(described) or None,
+                    **extra,
+                    **stamp,
+                ),
+            )
         elif entity["type"] in IDENTITY_CLASSES and entity["id"] in self.threats:
-            self._add(entity["id"], stix2.ThreatActor(
-                id=stix_id("threat-actor", entity["id"]), name=entity["name"], aliases=aliases or None,
-                threat_actor_types=["unknown"], first_seen=first, last_seen=last, **stamp))
+            self._add(
+                entity["id"],
+                stix2.ThreatActor(
+                    id=stix_id("threat-actor", entity["id"]),
+                    name=entity["name"],
+                    aliases=aliases or None,
+                    threat_actor_types=["unknown"],
+                    first_seen=first,
+                    last_seen=last,
+                    **stamp,
+                ),
+            )
         elif entity["type"] in IDENTITY_CLASSES:
-            self._add(entity["id"], stix2.Identity(
-                id=stix_id("identity", entity["id"]), name=entity["name"],
-                identity_class=IDENTITY_CLASSES[entity["type"]],
-                description=f"Also known as: {', '.join(aliases)}" if aliases else None, **stamp))
+            self._add(
+                entity["id"],
+                stix2.Identity(
+                    id=stix_id("identity", entity["id"]),
+                    name=entity["name"],
+                    identity_class=IDENTITY_CLASSES[entity["type"]],
+                    description=f"Also known as: {', '.join(aliases)}" if aliases else None,
+                    **stamp,
+                ),
+            )
 
     def relation(self, relation: dict) -> None:
         source, target = self.refs.get(relation["subject"]), self.refs.get(relation["object"])
         if not (source and target):
             return
         first, last = self._span(self.view.evidence_documents(relation))
-        self._add(relation["id"], stix2.Relationship(
-            id=stix_id("relationship", relation["id"]), source_ref=source, target_ref=target,
-            relationship_type=relationship_type(relation["type"]),
-            description="\n".join(self.view.sentences(relation)) or None,
-            confidence=CONFIDENCE[relation["certainty"]], labels=[f"certainty:{relation['certainty']}"],
-            external_references=self._references(relation) or None, created=first, modified=last))
+        self._add(
+            relation["id"],
+            stix2.Relationship(
+                id=stix_id("relationship", relation["id"]),
+                source_ref=source,
+                target_ref=target,
+                relationship_type=relationship_type(relation["type"]),
+                description="\n".join(self.view.sentences(relation)) or None,
+                confidence=CONFIDENCE[relation["certainty"]],
+                labels=[f"certainty:{relation['certainty']}"],
+                external_references=self._references(relation) or None,
+                created=first,
+                modified=last,
+            ),
+        )
 
     def event(self, event: dict) -> None:
         members = [self.refs[m] for m in self.view.members(event) if m in self.refs]
@@ -144,16 +191,31 @@ class _Bundler:
         time = event.get("time") or {}
         lines = [view.event_title(event), "Participants: " + "; ".join(view.participant_labels(event))]
         if time.get("earliest") or time.get("latest"):
-            lines.append(f"Time: {time.get('value') or 'undated'}, between {time.get('earliest') or '?'}"
-                         f" and {time.get('latest') or '?'}")
+            lines.append(
+                f"Time: {time.get('value') or 'undated'}, between {time.get('earliest') or '?'}"
+                f" and {time.get('latest') or '?'}"
+            )
         lines += view.sentences(event)
         first, last = self._span(view.evidence_documents(event))
-        self._add(event["id"], stix2.Grouping(
-            id=stix_id("grouping", event["id"]), name=view.event_title(event), context="unspecified",
-            object_refs=members, description="\n".join(lines), confidence=CONFIDENCE[event["certainty"]],
-            labels=[f"event:{event['type']}", f"certainty:{event['certainty']}",
-                    f"modality:{event['modality']}"],
-            external_references=self._references(event) or None, created=first, modified=last))
+        self._add(
+            event["id"],
+            stix2.Grouping(
+                id=stix_id("grouping", event["id"]),
+                name=view.event_title(event),
+                context="unspecified",
+                object_refs=members,
+                description="\n".join(lines),
+                confidence=CONFIDENCE[event["certainty"]],
+                labels=[
+                    f"event:{event['type']}",
+                    f"certainty:{event['certainty']}",
+                    f"modality:{event['modality']}",
+                ],
+                external_references=self._references(event) or None,
+                created=first,
+                modified=last,
+            ),
+        )
 
     def report(self, doc: dict, contents: list[str]) -> None:
         """The report of `doc`, which mentions or states the newsgraph items `contents`."""
@@ -161,10 +223,19 @@ class _Bundler:
         if not refs:
             return
         published = self._date(doc) or self.fallback
-        self._add(doc["id"], stix2.Report(
-            id=stix_id("report", doc["id"]), name=doc["title"] or doc["source"] or doc["id"],
-            description=f"Source: {doc['source']}" if doc["source"] else None, published=published,
-            object_refs=refs, external_references=[self._document_reference(doc['id'])], created=published, modified=published))
+        self._add(
+            doc["id"],
+            stix2.Report(
+                id=stix_id("report", doc["id"]),
+                name=doc["title"] or doc["source"] or doc["id"],
+                description=f"Source: {doc['source']}" if doc["source"] else None,
+                published=published,
+                object_refs=refs,
+                external_references=[self._document_reference(doc["id"])],
+                created=published,
+                modified=published,
+            ),
+        )
 
 
 def stix_bundle(export: dict) -> stix2.Bundle:

@@ -5,6 +5,7 @@ the target only once complete: a reader never sees half an export, a failure lea
 target as it was and no temporary file behind. Targets that a rename would wrongly replace (a
 directory for a file, a FIFO, a device, a read-only file) are refused before anything is written.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -98,8 +99,10 @@ def check_directory_target(path: str | os.PathLike, may_replace: Collection[str]
         foreign = sorted(set(os.listdir(real)) - set(may_replace))
         if foreign:
             shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
-            raise _refuse(path, f"directory holds files this export did not write ({shown}): "
-                                "choose a new or empty directory")
+            raise _refuse(
+                path,
+                f"directory holds files this export did not write ({shown}): choose a new or empty directory",
+            )
     _check_parent(path, real)
     return real
 

@@ -4,6 +4,7 @@ Every converter reads the contract (docs/export.md), never the store or the mode
 works the same on `newsgraph extract` output, a whole-store export or a neighbourhood. The
 view checks once that every reference resolves, so a converter never writes a dangling edge.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
@@ -50,7 +51,9 @@ class ExportView:
         def need(ids: Iterable[str | None], known: dict, what: str, where: str) -> None:
             for ref in ids:
                 if ref is not None and ref not in known:
-                    raise NewsgraphError(f"{where} refers to {what} {ref!r}, which the export does not contain")
+                    raise NewsgraphError(
+                        f"{where} refers to {what} {ref!r}, which the export does not contain"
+                    )
 
         for e in self.entities.values():
             need((m["doc"] for m in e["mentions"]), self.documents, "document", e["id"])
@@ -67,7 +70,9 @@ class ExportView:
     @staticmethod
     def members(event: dict) -> list[str]:
         """The entities an event connects: its participants, then its place."""
-        return unique([p["entity"] for p in event["participants"]] + ([event["place"]] if event["place"] else []))
+        return unique(
+            [p["entity"] for p in event["participants"]] + ([event["place"]] if event["place"] else [])
+        )
 
     @staticmethod
     def entity_documents(entity: dict) -> list[str]:
