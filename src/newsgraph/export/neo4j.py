@@ -12,7 +12,7 @@ The graph (docs/export.md, "Formats"):
   evidence names it by `fact` = the relationship's `id` (a relationship cannot be an endpoint).
 
 Every file has its header on the first line, in neo4j-admin's conventions (`id:ID`, `:LABEL`,
-`:START_ID`, `:END_ID`, `:TYPE`, `name:int`, `aliases:string[]` split on ";"); `load.cypher`
+`:START_ID`, `:END_ID`, `:TYPE`, `mentions:int`, `aliases:string[]` split on ";"); `load.cypher`
 reads the same files with `LOAD CSV WITH HEADERS`, converting each column by the type in its
 header, so both routes give one graph.
 """
@@ -21,15 +21,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.export.tables import (
+    CSV_TABLES,
     Table,
-    document_rows,
-    entity_rows,
-    event_rows,
     evidence_rows,
     participant_rows,
     relation_rows,
@@ -54,22 +52,6 @@ def entity_label(entity_type: str) -> str:
 
 def relationship_type(relation_type: str) -> str:
     return token(relation_type, str.upper)
-
-
-@dataclass
-class Neo4jTable(Table):
-    """A node table (`start` is None) or a relationship table between `start` and `end` labels."""
-
-    start: str | None = None
-    end: str | None = None
-
-
-def _labelled(rows: Callable[[ExportView], Iterable[dict]], label: Callable[[dict], str]):
-    def labelled_rows(view: ExportView) -> Iterator[dict]:
-        for row in rows(view):
-            yield {**row, ":LABEL": label(row)}
-
-    return labelled_rows
 
 
 def _relations(view: ExportView) -> Iterator[dict]:
@@ -110,81 +92,57 @@ def _supports(view: ExportView) -> Iterator[dict]:
             yield {":START_ID": row["id"], ":END_ID": row["fact"], ":TYPE": "SUPPORTS"}
 
 
+@dataclass
+class Neo4jTable(Table):
+    """A node table (nodes labelled `label`) or a relationship table from `start` to `end` nodes."""
+
+    label: str | None = None
+    start: str | None = None
+    end: str | None = None
+
+
+# Column -> neo4j-admin property type; the others are strings.
+PROPERTY_TYPES = {
+    "published": "date", "time_earliest": "date", "time_latest": "date", "lat": "float", "lon": "float",
+    "mentions": "int", "documents": "int", "participants": "int", "evidence_count": "int", "start": "int",
+    "end": "int", "aliases": "string[]", "remote": "boolean",
+}  # fmt: skip
+
+
+def typed(column: str) -> str:
+    return f"{column}:{PROPERTY_TYPES[column]}" if column in PROPERTY_TYPES else column
+
+
+def _node_table(file: str, csv_file: str, label: str, sublabel: Callable[[dict], str] | None = None):
+    """Nodes from the CSV export's table `csv_file`: its columns typed, `:LABEL` added."""
+    source = next(t for t in CSV_TABLES if t.file == csv_file)
+
+    def rows(view: ExportView) -> Iterator[dict]:
+        for row in source.rows(view):
+            yield {**row, ":LABEL": label + (ARRAY_DELIMITER + sublabel(row) if sublabel else "")}
+
+    columns = ["id:ID", ":LABEL", *(typed(c) for c in source.columns if c != "id")]
+    return Neo4jTable(file, columns, rows, label=label)
+
+
+def _relationship_table(file: str, rows, start: str, end: str, *properties: str) -> Neo4jTable:
+    columns = [":START_ID", ":END_ID", ":TYPE", *(typed(p) for p in properties)]
+    return Neo4jTable(file, columns, rows, start=start, end=end)
+
+
 NEO4J_TABLES = (
-    Neo4jTable(
-        "documents.csv",
-        ["id:ID", ":LABEL", "title", "source", "url", "published:date", "sha256", "language"],
-        _labelled(document_rows, lambda r: "Document"),
-    ),
-    Neo4jTable(
-        "entities.csv",
-        [
-            "id:ID",
-            ":LABEL",
-            "name",
-            "type",
-            "aliases:string[]",
-            "lat:float",
-            "lon:float",
-            "country",
-            "geo_source",
-            "mentions:int",
-            "documents:int",
-        ],
-        _labelled(entity_rows, lambda r: f"Entity{ARRAY_DELIMITER}{entity_label(r['type'])}"),
-    ),
-    Neo4jTable(
-        "events.csv",
-        [
-            "id:ID",
-            ":LABEL",
-            "type",
-            "time_value",
-            "time_earliest:date",
-            "time_latest:date",
-            "time_granularity",
-            "time_expression",
-            "certainty",
-            "modality",
-            "participants:int",
-            "evidence_count:int",
-        ],
-        _labelled(event_rows, lambda r: "Event"),
-    ),
-    Neo4jTable(
-        "evidence.csv",
-        ["id:ID", ":LABEL", "fact", "fact_kind", "doc", "start:int", "end:int", "sentence"],
-        _labelled(evidence_rows, lambda r: "Evidence"),
-    ),
-    Neo4jTable(
-        "relations.csv",
-        [":START_ID", ":END_ID", ":TYPE", "id", "certainty", "evidence_count:int"],
-        _relations,
-        start="Entity",
-        end="Entity",
-    ),
-    Neo4jTable(
-        "participants.csv",
-        [":START_ID", ":END_ID", ":TYPE", "role", "remote:boolean"],
-        _participations,
-        start="Entity",
-        end="Event",
-    ),
-    Neo4jTable("places.csv", [":START_ID", ":END_ID", ":TYPE"], _places, start="Event", end="Entity"),
-    Neo4jTable(
-        "mentioned_in.csv",
-        [":START_ID", ":END_ID", ":TYPE", "mentions:int"],
-        _mentioned_in,
-        start="Entity",
-        end="Document",
-    ),
-    Neo4jTable(
-        "evidence_in.csv", [":START_ID", ":END_ID", ":TYPE"], _evidence_in, start="Evidence", end="Document"
-    ),
-    Neo4jTable("supports.csv", [":START_ID", ":END_ID", ":TYPE"], _supports, start="Evidence", end="Event"),
+    _node_table("documents.csv", "documents.csv", "Document"),
+    _node_table("entities.csv", "nodes.csv", "Entity", lambda row: entity_label(row["type"])),
+    _node_table("events.csv", "events.csv", "Event"),
+    _node_table("evidence.csv", "evidence.csv", "Evidence"),
+    _relationship_table("relations.csv", _relations, "Entity", "Entity", "id", "certainty", "evidence_count"),
+    _relationship_table("participants.csv", _participations, "Entity", "Event", "role", "remote"),
+    _relationship_table("places.csv", _places, "Event", "Entity"),
+    _relationship_table("mentioned_in.csv", _mentioned_in, "Entity", "Document", "mentions"),
+    _relationship_table("evidence_in.csv", _evidence_in, "Evidence", "Document"),
+    _relationship_table("supports.csv", _supports, "Evidence", "Event"),
 )
 NEO4J_FILES = (*(t.file for t in NEO4J_TABLES), SCRIPT)
-NODE_LABELS = ("Document", "Entity", "Event", "Evidence")
 
 # Header type -> Cypher turning the CSV string `{}` into that type (null stays null).
 CONVERSIONS = {
@@ -220,7 +178,7 @@ def properties(table: Table) -> str:
 
 
 def _statements(view: ExportView) -> Iterator[str]:
-    for label in NODE_LABELS:
+    for label in (t.label for t in NEO4J_TABLES if t.label):
         yield (
             f"CREATE CONSTRAINT newsgraph_{label.lower()}_id IF NOT EXISTS "
             f"FOR (n:{label}) REQUIRE n.id IS UNIQUE;"
