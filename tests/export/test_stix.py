@@ -136,3 +136,10 @@ def test_relationship_types_are_lowercase_words_joined_by_hyphens():
     assert relationship_type("located_in") == "located-at"
     assert relationship_type("Front_Of") == "front-of"
     assert relationship_type("__") == "related-to"
+
+
+def test_a_document_without_a_date_gets_the_placeholder_not_another_documents_date(demo):
+    undated = next(d for d in demo["documents"] if d["published"] is None)
+    report = objects(demo)[stix_id("report", undated["id"])]
+    assert report["published"] == "1970-01-01T00:00:00Z"
+    assert "Publication date unknown" in report["description"]

@@ -46,7 +46,8 @@ THREAT_RELATIONS = frozenset({"designated_by"})
 RELATIONSHIP_TYPES = {"located_in": "located-at"}
 IDENTITY_CLASSES = {"person": "individual", "organization": "organization"}
 
-# When no document of an object has a publication date.
+# STIX requires timestamps; this one stands for "no document of it has a publication date"
+# (a plausible-looking date borrowed from another document would be invented).
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -67,8 +68,6 @@ class _Bundler:
         self.view = view
         self.refs: dict[str, str] = {}  # newsgraph id -> STIX id
         self.objects: list = []
-        dates = [self._date(d) for d in view.documents.values()]
-        self.fallback = min((d for d in dates if d), default=EPOCH)
         self.threats = self._threats()
 
     @staticmethod
@@ -77,8 +76,8 @@ class _Bundler:
         return datetime.fromisoformat(published).replace(tzinfo=UTC) if published else None
 
     def _span(self, doc_ids: Iterable[str]) -> tuple[datetime, datetime]:
-        """First and last publication date among the documents (fallback when none has one)."""
-        dates = [d for d in (self._date(self.view.documents[i]) for i in doc_ids) if d] or [self.fallback]
+        """First and last publication date among the documents (EPOCH when none has one)."""
+        dates = [d for d in (self._date(self.view.documents[i]) for i in doc_ids) if d] or [EPOCH]
         return min(dates), max(dates)
 
     def _threats(self) -> set[str]:
@@ -223,18 +222,20 @@ class _Bundler:
         refs = unique(self.refs[i] for i in contents if i in self.refs)
         if not refs:
             return
-        published = self._date(doc) or self.fallback
+        published = self._date(doc)
+        notes = [f"Source: {doc['source']}"] if doc["source"] else []
+        notes += [] if published else ["Publication date unknown: `published` is a placeholder."]
         self._add(
             doc["id"],
             stix2.Report(
                 id=stix_id("report", doc["id"]),
                 name=doc["title"] or doc["source"] or doc["id"],
-                description=f"Source: {doc['source']}" if doc["source"] else None,
-                published=published,
+                description="\n".join(notes) or None,
+                published=published or EPOCH,
                 object_refs=refs,
                 external_references=[self._document_reference(doc["id"])],
-                created=published,
-                modified=published,
+                created=published or EPOCH,
+                modified=published or EPOCH,
             ),
         )
 
