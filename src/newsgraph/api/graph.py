@@ -135,15 +135,34 @@ class Graph:
         parts = self._export_parts()
         write_export(out, parts["documents"], parts["entities"], parts["relations"], parts["events"])
 
+    def export_to(self, fmt: str = "json", path: str | os.PathLike | None = None,
+                  entity: str | None = None, depth: int = 1) -> None:
+        """Write the graph (or the neighbourhood of `entity`, `depth` hops of relations and
+        shared events) in format `fmt` (`newsgraph.export.formats.FORMATS`) to `path`, a file or a
+        folder by format, standard output when None; the target is replaced only when complete."""
+        from newsgraph.export.formats import write
+        from newsgraph.export.neighbourhood import neighbourhood
+
+        if entity is not None:
+            data = neighbourhood(self.export_dict(), self.resolve(entity).id, depth)
+        elif fmt == "json":  # streamed: the whole graph is never held in memory
+            data = {"schema": SCHEMA, **self._export_parts()}
+        else:
+            data = self.export_dict()
+        write(data, fmt, path)
+
     def export_dict(self) -> dict:
         """The whole graph as one `newsgraph/1` object in memory (for views drawn from it)."""
         return {"schema": SCHEMA, **{key: list(items) for key, items in self._export_parts().items()}}
 
-    def dossier(self, name: str) -> str:
-        """The offline HTML dossier page of the actor called `name` (see docs/dossier.md)."""
+    def write_dossier(self, name: str, path: str | os.PathLike) -> None:
+        """Write the offline HTML dossier page of the actor called `name` (docs/dossier.md)."""
         from newsgraph.dossier import render_dossier
+        from newsgraph.export.targets import atomic_file
 
-        return render_dossier(self.export_dict(), name)
+        page = render_dossier(self.export_dict(), name)
+        with atomic_file(path) as out:
+            out.write(page.encode("utf-8"))
 
     def write_dossiers(self, out_dir: str | os.PathLike):
         """An index page and one dossier page per person and organisation, written into `out_dir`."""

@@ -10,6 +10,9 @@ import click
 
 from newsgraph.cli.app import ISO_DATE, main
 
+# The export formats by name (newsgraph.export.formats.FORMATS), listed here so --help loads no exporter.
+EXPORT_FORMATS = ["json", "jsonl", "ftm", "stix", "graphml", "gexf", "csv", "neo4j"]
+
 db_option = click.option(
     "--db", type=click.Path(dir_okay=False), envvar="NEWSGRAPH_DB", default=None,
     help="Store file (default: $NEWSGRAPH_DB, else ./newsgraph.db).",
@@ -236,21 +239,32 @@ def search(query, limit, fmt, db):
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8", atomic=True), default="-",
-              help="File to write (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="json", show_default=True,
+              help="json: newsgraph/1; jsonl: one item a line; ftm: FollowTheMoney; stix: a STIX 2.1 "
+                   "bundle; graphml, gexf: graphs for Gephi/Cytoscape; csv, neo4j: a folder of tables.")
+@click.option("-o", "--output", type=click.Path(allow_dash=True), default="-", show_default=True,
+              help="File (or folder, for csv and neo4j) to write; - is standard output.")
+@click.option("--entity", default=None, help="Only the neighbourhood of this entity (name, alias or id).")
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+              help="With --entity: how many hops of relations and shared events to include.")
 @db_option
-def export(fmt, output, db):
-    """Export the whole stored graph as newsgraph/1 JSON (see docs/export.md).
+def export(fmt, output, entity, depth, db):
+    """Export the stored graph (see docs/export.md for every format).
+
+    The target is written in full before it replaces anything; a directory, a device, a FIFO
+    or a read-only file given for a file format is refused.
 
     \b
-    Example:
+    Examples:
       newsgraph export -o graph.json
+      newsgraph export --format stix -o bundle.json
+      newsgraph export --format csv -o tables/
+      newsgraph export --format ftm --entity "Eastern Shield Brigades" --depth 2 -o esb.ftm.json
     """
     from newsgraph.api import Graph
 
     with Graph(db, create=False) as graph:
-        graph.export(output)
+        graph.export_to(fmt, output, entity=entity, depth=depth)
 
 
 @main.command()
@@ -279,7 +293,5 @@ def dossier(name, everyone, output, db):
             written = graph.write_dossiers(output)
             click.echo(f"{len(written.pages)} actor pages; open {written.index}")
         else:
-            page = graph.dossier(name)
-            with click.open_file(output, "w", encoding="utf-8", atomic=True) as out:
-                out.write(page)
+            graph.write_dossier(name, output)
             click.echo(output)
