@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 import time
+from pathlib import Path
 
 import pytest
 
-from newsgraph.ingest import DEFAULT_MAX_BYTES
+from newsgraph.errors import InputError
+from newsgraph.ingest import DEFAULT_MAX_BYTES, iter_documents
 
+NOBODY = 65534
 GOOD = "The mayor of Orlen opened the new library on Saturday."
 
 
@@ -100,10 +105,45 @@ def test_an_over_long_jsonl_line_is_skipped_and_the_next_lines_read(tmp_path, re
     assert (error.line, error.reason) == (2, "line too large (2 kB > 200 bytes limit)")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can read files without permission")
-def test_unreadable_file(tmp_path, read):
-    path = tmp_path / "secret.txt"
-    path.write_text(GOOD)
-    path.chmod(0)
-    _, [error] = read(path)
-    assert error.reason == "permission denied"
+def read_without_privileges(*paths) -> list[str]:
+    """What iter_documents yields, one line per item, for a user who lacks root's right to read
+    any file: as root, the reading happens in a forked child that has given up root."""
+    def lines():
+        return [str(i) if isinstance(i, InputError) else f"document {i.source}" for i in iter_documents(paths)]
+
+    if os.geteuid() != 0:
+        return lines()
+    read_end, write_end = os.pipe()
+    child = os.fork()
+    if child == 0:
+        try:
+            os.close(read_end)
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            os.write(write_end, json.dumps(lines()).encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as reader:
+        output = reader.read()
+    os.waitpid(child, 0)
+    return json.loads(output)
+
+
+@pytest.fixture
+def shared_dir():
+    """A directory any user may enter (pytest's tmp_path is for its owner only)."""
+    with tempfile.TemporaryDirectory() as directory:
+        os.chmod(directory, 0o755)
+        yield Path(directory)
+
+
+@pytest.mark.parametrize("named", [True, False], ids=["named explicitly", "inside a directory"])
+def test_unreadable_file_is_reported_and_the_batch_goes_on(shared_dir, named):
+    secret, good = shared_dir / "secret.txt", shared_dir / "good.txt"
+    for path, mode in ((secret, 0), (good, 0o644)):
+        path.write_text(GOOD)
+        path.chmod(mode)
+    lines = read_without_privileges(*((secret, good) if named else (shared_dir,)))
+    error, document = f"{secret}: permission denied", f"document {good}"
+    assert lines == ([error, document] if named else [document, error])

@@ -54,8 +54,8 @@ def parse_json(text: str, source: str, line: int | None = None) -> object:
         reason = f"malformed JSON: {exc.msg} ({position})"
     except RecursionError:
         reason = "malformed JSON: nested too deeply"
-    except ValueError as exc:  # e.g. an integer longer than Python converts
-        reason = f"malformed JSON: {exc}"
+    except ValueError as exc:  # an integer longer than Python converts; the advice after ";" is for programmers
+        reason = f"malformed JSON: {str(exc).partition(';')[0]}"
     raise InputError(reason, source=source, line=line)
 
 
