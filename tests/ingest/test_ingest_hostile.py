@@ -13,8 +13,8 @@ from datetime import date
 
 import pytest
 
-from newsgraph.errors import InputWarning
-from newsgraph.ingest import DEFAULT_MAX_BYTES, source_name
+from newsgraph.errors import InputError, InputWarning
+from newsgraph.ingest import DEFAULT_MAX_BYTES, read_text_document, source_name
 
 GOOD = "The mayor of Orlen opened the new library on Saturday."
 PAGE = "<html><head><meta charset=\"{charset}\"><title>Library</title></head><body>{body}</body></html>"
@@ -236,3 +236,26 @@ def test_text_longer_than_the_parser_takes_is_not_an_ingest_problem(tmp_path, re
     assert errors == []
     assert len(document.text) == 1_230_000
     assert len(document.text.encode()) < DEFAULT_MAX_BYTES
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    ["**a " * 50_000, "*a " * 60_000, "_a " * 60_000, "~~a " * 50_000, "[a](" * 50_000, "![a](" * 40_000,
+     "~~~ a\n" * 30_000 + "word", "``a`" * 50_000],
+    ids=["strong", "emphasis", "underscore", "strike", "link", "image", "fences", "code"],
+)
+def test_markdown_full_of_unclosed_openers_is_read_in_linear_time(markdown):
+    """200 kB of openers took minutes when each one scanned the rest of its line."""
+    import time
+
+    started = time.perf_counter()
+    try:
+        read_text_document("Rain fell. " + markdown, fmt="md")
+    except InputError:
+        pass
+    assert time.perf_counter() - started < 10.0
+
+
+def test_markdown_fence_left_open_runs_to_the_end_as_in_commonmark():
+    document = read_text_document("Rain fell in Oslo.\n\n```\nprint('x')\nmore code", fmt="md")
+    assert document.text == "Rain fell in Oslo.\n\n"
