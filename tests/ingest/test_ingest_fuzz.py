@@ -125,6 +125,9 @@ def test_random_json_lines(lines, ascii_only):
     data = "\n".join(json.dumps(line, ensure_ascii=ascii_only) for line in lines)
     with tempfile.TemporaryDirectory() as directory:
         items = read(written(".jsonl", data.encode("utf-8", "surrogatepass"), directory))
+        if len(items) == 1 and isinstance(items[0], InputError) and items[0].line is None:
+            assert items[0].reason == "binary file, not text"  # control characters dominate
+            return
         assert len(items) == len(lines)
         for number, item in enumerate(items, 1):
             where = item.line if isinstance(item, InputError) else int(item.source.rpartition(":")[2])

@@ -16,22 +16,14 @@ import pytest
 from newsgraph.errors import InputError, InputWarning
 from newsgraph.ingest import DEFAULT_MAX_BYTES, read_text_document, source_name
 
-GOOD = "The mayor of Orlen opened the new library on Saturday."
 PAGE = "<html><head><meta charset=\"{charset}\"><title>Library</title></head><body>{body}</body></html>"
 PROSE = "<article><p>{text}</p></article>"
-
-
-@pytest.fixture
-def good(tmp_path):
-    path = tmp_path / "good.txt"
-    path.write_text(GOOD)
-    return path
 
 
 def one_error_between_good_ones(read, good, bad):
     """Read good, bad, good: both good documents come through and the bad one is one error."""
     documents, errors = read(good, bad, good)
-    assert [d.text for d in documents] == [GOOD, GOOD]
+    assert [d.text for d in documents] == [good.read_text()] * 2
     [error] = errors
     assert "\n" not in str(error)
     return error
@@ -102,26 +94,25 @@ def test_file_symlink_to_itself_named_explicitly_is_one_error(tmp_path, good, re
     assert str(error) == f"{loop}: symbolic link loop"
 
 
-def test_broken_and_looping_links_inside_a_directory_are_reported_not_skipped_silently(tmp_path, read):
+def test_broken_and_looping_links_inside_a_directory_are_reported_not_skipped_silently(tmp_path, read, good):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "b_good.txt").write_text(GOOD)
+    (corpus / "b_good.txt").write_text(good.read_text())
     symlink_or_skip(corpus / "a_loop.txt", corpus / "a_loop.txt")
     symlink_or_skip(corpus / "c_gone.md", corpus / "deleted.md")
     (corpus / "d_ignored.pdf").symlink_to(corpus / "d_ignored.pdf")
     documents, errors = read(corpus)
-    assert [d.text for d in documents] == [GOOD]
+    assert [d.text for d in documents] == [good.read_text()]
     assert [str(e) for e in errors] == [
         f"{corpus / 'a_loop.txt'}: symbolic link loop",
         f"{corpus / 'c_gone.md'}: broken symbolic link (its target does not exist)",
     ]
 
 
-def test_fifo_inside_a_directory_is_reported_instead_of_blocking(tmp_path, read):
-    (tmp_path / "good.txt").write_text(GOOD)
+def test_fifo_inside_a_directory_is_reported_instead_of_blocking(tmp_path, read, good):
     os.mkfifo(tmp_path / "pipe.txt")
     documents, [error] = read(tmp_path)
-    assert [d.text for d in documents] == [GOOD]
+    assert [d.text for d in documents] == [good.read_text()]
     assert error.reason == "not a regular file (a FIFO)"
 
 
@@ -130,9 +121,8 @@ def test_name_with_a_nul_byte_is_an_error_not_an_exception(good, read):
     assert str(error) == "bad\\x00name.txt: invalid file name (it contains a NUL byte)"
 
 
-def test_file_name_with_bytes_that_are_not_utf8_is_read_and_named_safely(tmp_path, read):
-    name = os.fsdecode(b"caf\xe9 report.txt")
-    (tmp_path / name).write_text(GOOD)
+def test_file_name_with_bytes_that_are_not_utf8_is_read_and_named_safely(tmp_path, read, good):
+    good.rename(tmp_path / os.fsdecode(b"caf\xe9 report.txt"))
     (tmp_path / os.fsdecode(b"bad\xff.txt")).write_bytes(b"\x00\x01")
     [document], [error] = read(tmp_path)
     assert document.source == f"{tmp_path}/caf\\xe9 report.txt"
