@@ -1,17 +1,17 @@
 """A web page's main text, title, date and URL, via trafilatura (imported only when needed).
 
 libxml2, under trafilatura, stops building the tree below 255 levels of nesting (2048 with
-its "huge" option) and the text below is lost. A page nested deeper than that is read again
-with the huge option, and past that limit its text is taken by a plain walk that has no depth
-limit, so a deep page is read rather than reported as having no text.
+its "huge" option) and the text below is lost. A page in which trafilatura finds no text is
+parsed again with the huge option, and if it is deeper still its text is taken by a plain
+walk with no depth limit, so a deep page is read rather than reported as having no text.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from datetime import date
-from html.parser import HTMLParser
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import parse_published
@@ -24,8 +24,14 @@ DATE_PARAMS = {"extensive_search": False, "original_date": True}
 # between blocks marks paragraphs the way plain text and Markdown do, so a headline without a
 # full stop stays apart from the sentence after it.
 BLOCK_BREAK = re.compile(r"\n+")
-LXML_MAX_DEPTH = 255
-LXML_HUGE_MAX_DEPTH = 2048
+# For the plain walk: a comment, a tag or a declaration; one left open runs to the end, so
+# every search is linear (no later "<" scans the rest of the page again).
+MARKUP = re.compile(r"<!--.*?(?:-->|\Z)|<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*(?:>|\Z)|<[!?/][^>]*(?:>|\Z)", re.DOTALL)
+RAW_TEXT = frozenset({"script", "style", "textarea", "template", "noscript"})
+HIDDEN = frozenset({"nav", "header", "footer", "aside", "form", "svg", "iframe", "select", "button"})
+BLOCKS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
+                    "h6", "blockquote", "pre", "table", "tr", "td", "th", "br", "hr", "dl", "dt", "dd",
+                    "figure", "figcaption", "body"})
 
 
 @dataclass
@@ -39,11 +45,10 @@ class WebPage:
 def parse_html(markup: str, source: str) -> WebPage:
     page = main_text(markup, source)
     if page is None:
-        walk = PlainTextWalk.of(markup)
-        if walk.max_depth > LXML_MAX_DEPTH:
-            if walk.max_depth <= LXML_HUGE_MAX_DEPTH:
-                page = main_text(huge_tree(markup), source)
-            page = page or walk.page()
+        tree, truncated = huge_tree(markup)
+        page = main_text(tree, source) if tree is not None else None
+        if page is None and truncated:
+            page = plain_text(markup)
     if page is None:
         raise InputError("no main text found in the HTML page", source=source)
     return page
@@ -62,7 +67,7 @@ def main_text(markup, source: str) -> WebPage | None:
             date_extraction_params=DATE_PARAMS,
         )
     except (ValueError, TypeError, AttributeError, RecursionError):
-        # Hostile markup can trip a third-party parser; the plain walk may still read the page.
+        # Hostile markup can trip a third-party parser; the page is then read some other way.
         return None
     if extracted is None or not (extracted.text or "").strip():
         return None
@@ -75,68 +80,52 @@ def main_text(markup, source: str) -> WebPage | None:
 
 
 def huge_tree(markup: str):
+    """The page parsed with libxml2's huge option, and whether it was still too deep for it."""
+    import lxml.etree
     import lxml.html
 
-    return lxml.html.document_fromstring(markup, parser=lxml.html.HTMLParser(huge_tree=True))
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    try:
+        tree = lxml.html.document_fromstring(markup, parser=parser)
+    except (ValueError, lxml.etree.LxmlError):
+        return None, False
+    return tree, any(error.type_name == "ERR_RESOURCE_LIMIT" for error in parser.error_log)
 
 
-class PlainTextWalk(HTMLParser):
-    """The visible text of a page, block by block, with no limit on nesting depth."""
+def plain_text(markup: str) -> WebPage | None:
+    """The visible text of a page, block by block, read in one pass with no limit on nesting.
 
-    SKIPPED = frozenset({"script", "style", "noscript", "template", "nav", "header", "footer", "aside",
-                         "form", "svg", "iframe", "head"})
-    BLOCKS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4",
-                        "h5", "h6", "blockquote", "pre", "table", "tr", "td", "th", "br", "hr", "dl", "dt",
-                        "dd", "figure", "figcaption", "body"})
-    # Elements that never hold others, and those whose end tag may be left out (so their
-    # starts do not nest).
-    FLAT = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-                      "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th"})
+    Scripts, styles and navigation are left out; every block element starts a paragraph.
+    """
+    blocks: list[list[str]] = [[]]
+    title: list[str] = []
+    hidden = 0
+    in_title = False
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[list[str]] = [[]]
-        self.title_parts: list[str] = []
-        self.depth = 0
-        self.max_depth = 0
-        self.skipping = 0
-        self.in_title = False
+    def keep(text: str) -> None:
+        if in_title:
+            title.append(text)
+        elif not hidden:
+            blocks[-1].append(text)
 
-    @classmethod
-    def of(cls, markup: str) -> PlainTextWalk:
-        walk = cls()
-        walk.feed(markup)
-        walk.close()
-        return walk
-
-    def handle_starttag(self, tag, attrs):
-        if tag not in self.FLAT:
-            self.depth += 1
-            self.max_depth = max(self.max_depth, self.depth)
-        self.in_title = tag == "title"
-        self.skipping += tag in self.SKIPPED
-        if tag in self.BLOCKS and self.blocks[-1]:
-            self.blocks.append([])
-
-    def handle_endtag(self, tag):
-        if tag not in self.FLAT:
-            self.depth = max(0, self.depth - 1)
-        self.in_title = False
-        if tag in self.SKIPPED:
-            self.skipping = max(0, self.skipping - 1)
-        if tag in self.BLOCKS and self.blocks[-1]:
-            self.blocks.append([])
-
-    def handle_data(self, data):
-        if self.in_title:
-            self.title_parts.append(data)
-        elif not self.skipping:
-            self.blocks[-1].append(data)
-
-    def page(self) -> WebPage | None:
-        paragraphs = (" ".join("".join(block).split()) for block in self.blocks)
-        text = "\n\n".join(p for p in paragraphs if p)
-        if not text:
-            return None
-        title = " ".join("".join(self.title_parts).split())
-        return WebPage(text=text, title=title or None, published=None, url=None)
+    position = 0
+    while found := MARKUP.search(markup, position):
+        keep(markup[position : found.start()])
+        position = found.end()
+        closing, name = found.group(1), (found.group(2) or "").lower()
+        if name in RAW_TEXT and not closing:
+            end = re.compile(rf"</{name}", re.IGNORECASE).search(markup, position)
+            position = end.start() if end else len(markup)
+        elif name == "title":
+            in_title = not closing
+        elif name in HIDDEN:
+            hidden = max(0, hidden + (-1 if closing else 1))
+        if name in BLOCKS and blocks[-1]:
+            blocks.append([])
+    keep(markup[position:])
+    paragraphs = (" ".join(html.unescape("".join(block)).split()) for block in blocks)
+    text = "\n\n".join(p for p in paragraphs if p)
+    if not text:
+        return None
+    return WebPage(text=text, title=" ".join(html.unescape("".join(title)).split()) or None,
+                   published=None, url=None)

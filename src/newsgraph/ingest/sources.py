@@ -230,6 +230,7 @@ def read_text_document(
 
     `fmt` is "txt", "md" or "html"; the text is normalised as files are (`normalise_text`).
     """
+    source = source_name(source)
     if fmt not in TEXT_FORMATS:
         raise InputError(
             f"unknown text format {fmt!r} (expected one of {', '.join(TEXT_FORMATS)})", source=source
