@@ -25,6 +25,14 @@ class InputError(NewsgraphError):
     """A document could not be read: missing, empty, binary, undecodable, malformed, too large."""
 
 
+class InputWarning(NewsgraphError, UserWarning):
+    """A document was read, but something in it is doubtful (a publication date in the future).
+
+    Issued through `warnings.warn`, so the batch goes on and nothing is silent; the CLI prints it
+    as one `newsgraph: warning:` line, a caller can collect it with `warnings.catch_warnings`.
+    """
+
+
 class StageError(NewsgraphError):
     """A pipeline stage failed on one document; that document is skipped, the batch goes on."""
 

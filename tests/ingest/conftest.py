@@ -28,3 +28,11 @@ def read_all(*paths, **options) -> tuple[list[Document], list[InputError]]:
 @pytest.fixture
 def read():
     return read_all
+
+
+@pytest.fixture
+def good(tmp_path) -> Path:
+    """A good document to read around a bad one: the batch must go on and read it."""
+    path = tmp_path / "good.txt"
+    path.write_text("The mayor of Orlen opened the new library on Saturday.")
+    return path

@@ -91,6 +91,22 @@ def test_bad_stdin(stdin, read, data, reason):
     assert error.reason.startswith(reason)
 
 
+def test_json_too_deep_or_too_long_for_python_is_reported_not_raised(stdin, read):
+    stdin(b"[" * 100_000 + b"]" * 100_000)
+    _, [error] = read("-", fmt="json")
+    assert error.reason == "malformed JSON: nested too deeply"
+    stdin(b'{"text": "Snow.", "n": ' + b"9" * 5000 + b"}\n" + b'{"text": "Rain in Oslo."}\n')
+    [document], [error] = read("-", fmt="jsonl")
+    assert (document.source, error.line) == ("<stdin>:2", 1)
+    assert error.reason.startswith("malformed JSON: Exceeds the limit (4300 digits)")
+
+
+def test_guessing_the_format_survives_json_too_deep_for_python(stdin, read):
+    stdin(b"[" * 100_000 + b"]" * 100_000)
+    _, [error] = read("-")
+    assert error.reason == "no sentences (the text has no words)"
+
+
 def test_forced_jsonl_streams_a_record_before_the_input_ends(monkeypatch):
     """Each record is yielded as soon as its line is in, so a feed of any length can be piped."""
     read_end, write_end = os.pipe()

@@ -4,6 +4,8 @@
 piece of bad input, so a batch reports it in one line and goes on.
 """
 
+from newsgraph.ingest.names import source_name
+from newsgraph.ingest.normalise import normalise_text
 from newsgraph.ingest.sources import (
     DEFAULT_MAX_BYTES,
     FORMATS,
@@ -19,5 +21,7 @@ __all__ = [
     "STDIN_SOURCE",
     "SUFFIX_FORMATS",
     "iter_documents",
+    "normalise_text",
     "read_text_document",
+    "source_name",
 ]

@@ -6,6 +6,7 @@ import codecs
 import re
 
 from newsgraph.errors import InputError
+from newsgraph.ingest.normalise import normalise_text
 
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
@@ -16,6 +17,9 @@ BINARY_CONTROL_RATIO = 0.10
 MARKUP_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*<")
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 CHARSET_SNIFF_BYTES = 4096
+# The characters a <meta charset> tag is written in; a charset that reads them otherwise
+# cannot be the one the tag was written in.
+MARKUP_ASCII = b"<meta charset=\"\"/> ABCXYZ abcxyz 0123456789 _.:-"
 
 
 def human_size(n_bytes: int) -> str:
@@ -31,12 +35,12 @@ def too_large(size: int, max_bytes: int) -> str:
 
 
 def decode(data: bytes, source: str, line: int | None = None, base_offset: int = 0) -> str:
-    """UTF-8 text with newlines normalised to "\\n" and nothing else changed.
+    """Normalised text (see `normalise_text`) from UTF-8, or from the charset a page declares.
 
     Markup that is not UTF-8 but declares its charset in a <meta> tag (older news sites use
-    windows-1252 or latin-1) is decoded with that charset. `base_offset` is where `data`
-    starts in its file, so that the offset reported for an undecodable byte is the one a hex
-    editor shows.
+    windows-1252 or latin-1) is decoded with that charset, if it is a text encoding that reads
+    the ASCII of the tag as ASCII. `base_offset` is where `data` starts in its file, so that the
+    offset reported for an undecodable byte is the one a hex editor shows.
     """
     if not data.strip():
         raise InputError("empty document", source=source, line=line)
@@ -46,20 +50,20 @@ def decode(data: bytes, source: str, line: int | None = None, base_offset: int =
         raise InputError("binary file, not text", source=source, line=line)
     bom = len(UTF8_BOM) if data.startswith(UTF8_BOM) else 0
     try:
-        text = data[bom:].decode("utf-8")
+        return normalise_text(data[bom:].decode("utf-8"))
     except UnicodeDecodeError as exc:
-        declared = declared_charset(data)
-        if declared:
-            try:
-                return normalise_newlines(data.decode(declared))
-            except UnicodeDecodeError:
-                pass
         bad = data[bom + exc.start]
-        offset = base_offset + bom + exc.start
-        raise InputError(
-            f"not valid UTF-8 text (byte 0x{bad:02x} at offset {offset})", source=source, line=line
-        ) from None
-    return normalise_newlines(text)
+        reason = f"not valid UTF-8 text (byte 0x{bad:02x} at offset {base_offset + bom + exc.start})"
+    declared = declared_charset(data)
+    if declared is None:
+        raise InputError(reason, source=source, line=line)
+    try:
+        return normalise_text(data.decode(text_codec(declared)))
+    except CharsetRefused as refused:
+        reason += f"; {refused}"
+    except UnicodeError:
+        reason += f"; nor is it valid in the declared charset {declared!r}"
+    raise InputError(reason, source=source, line=line)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -72,20 +76,36 @@ def looks_binary(data: bytes) -> bool:
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The charset an HTML page declares near its start, if Python knows it."""
+    """The charset name an HTML page declares near its start, as written."""
     if not MARKUP_START.match(data):
         return None
     found = META_CHARSET.search(data[:CHARSET_SNIFF_BYTES])
-    if not found:
-        return None
+    return found.group(1).decode("ascii") if found else None
+
+
+class CharsetRefused(ValueError):
+    """A declared charset that cannot be what the page is written in."""
+
+
+def text_codec(name: str) -> str:
+    """The Python codec for a declared charset, if it could have written the page's own markup.
+
+    Python's codec registry also holds transforms (base64, zlib, rot13) and encodings in which
+    the ASCII bytes of the <meta> tag would not mean what they say (UTF-16, EBCDIC).
+    """
     try:
-        return codecs.lookup(found.group(1).decode("ascii")).name
+        codec = codecs.lookup(name)
     except LookupError:
-        return None
-
-
-def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        raise CharsetRefused(f"the declared charset {name!r} is unknown") from None
+    if not codec._is_text_encoding:
+        raise CharsetRefused(f"the declared charset {name!r} is not a text encoding")
+    try:
+        ascii_compatible = MARKUP_ASCII.decode(codec.name) == MARKUP_ASCII.decode("ascii")
+    except UnicodeError:
+        ascii_compatible = False
+    if not ascii_compatible:
+        raise CharsetRefused(f"the declared charset {name!r} does not read ASCII as ASCII")
+    return codec.name
 
 
 def require_prose(text: str, source: str, line: int | None = None) -> None:

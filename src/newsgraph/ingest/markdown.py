@@ -11,25 +11,32 @@ from dataclasses import dataclass
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.DOTALL)
 FRONT_MATTER_FIELD = re.compile(r"^(\w+):[ \t]*(.*?)[ \t]*$", re.MULTILINE)
-FENCED_CODE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?\n.*?^[ \t]*\1[`~]*[ \t]*$\n?", re.MULTILINE | re.DOTALL)
+# A fence left open runs to the end of the document, as in CommonMark; that also keeps the
+# search linear, since no later opener scans the rest of the text again.
+FENCED_CODE = re.compile(
+    r"^[ \t]*(`{3,}|~{3,})[^\n]*(?:\n.*?^[ \t]*\1[`~]*[ \t]*$\n?|.*\Z)", re.MULTILINE | re.DOTALL
+)
 ATX_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.MULTILINE)
 SETEXT_HEADING = re.compile(r"^([^\n]*\S)[ \t]*\n[ \t]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
 THEMATIC_BREAK = re.compile(r"^[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$", re.MULTILINE)
 REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*\S+.*$\n?", re.MULTILINE)
 BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?", re.MULTILINE)
 LIST_MARKER = re.compile(r"^([ \t]*)(?:[-*+]|\d{1,9}[.)])[ \t]+", re.MULTILINE)
-IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-INLINE_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
+# No span below runs past the next opener of its kind, so text full of unclosed openers
+# ("**a **a **a", "[a](") is read in linear time, not in time growing with the square of
+# its length.
+IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\[\]\n]*\)")
+INLINE_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\[\]\n]*\)")
 REFERENCE_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^>\s]+)>")
 HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-INLINE_CODE = re.compile(r"(`+)(.+?)\1", re.DOTALL)
+INLINE_CODE = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 # Emphasis markers hug their text; underscores only outside words, so snake_case survives.
 STRONG_OR_EMPHASIS = (
-    re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
-    re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])"),
-    re.compile(r"(?<!\w)_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)"),
-    re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
+    re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1"),
+    re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<!\w)_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?!\w)"),
+    re.compile(r"~~(?=\S)((?:(?!~~).)+?)(?<=\S)~~"),
 )
 BACKSLASH_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
 # Escaped characters are parked in a private-use plane while markup is stripped, so that

@@ -9,7 +9,8 @@ from typing import BinaryIO
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import parse_published
-from newsgraph.ingest.decode import decode, human_size, require_prose
+from newsgraph.ingest.decode import decode, human_size
+from newsgraph.ingest.documents import make_document
 from newsgraph.model import Document
 
 SKIP_CHUNK = 1 << 20
@@ -31,24 +32,36 @@ def record_document(
         if value is not None and not isinstance(value, str):
             raise InputError(f'"{name}" is {json_kind(value)}, not a string', source=source, line=line)
         fields[name] = value or None
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    require_prose(text, source, line)
-    return Document(
-        text=text,
-        source=where or source,
+    return make_document(
+        text,
+        source,
         published=published or parse_published(record.get("published"), source, line),
+        line=line,
+        where=where,
         **fields,
     )
 
 
+def parse_json(text: str, source: str, line: int | None = None) -> object:
+    """The JSON value of `text`; anything Python's parser refuses is an InputError.
+
+    The position is the line and column in a .json file, the column in a JSON Lines line.
+    """
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        position = f"column {exc.colno}" if line is not None else f"line {exc.lineno}, column {exc.colno}"
+        reason = f"malformed JSON: {exc.msg} ({position})"
+    except RecursionError:
+        reason = "malformed JSON: nested too deeply"
+    except ValueError as exc:  # an integer longer than Python converts; the advice after ";" is for programmers
+        reason = f"malformed JSON: {str(exc).partition(';')[0]}"
+    raise InputError(reason, source=source, line=line)
+
+
 def json_documents(text: str, source: str, published: date | None) -> Iterator[Document | InputError]:
     """A .json file holds one object or an array of them; a bad element spoils only itself."""
-    try:
-        parsed = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", source=source
-        ) from None
+    parsed = parse_json(text, source)
     if not isinstance(parsed, list):
         yield record_document(parsed, source, published)
         return
@@ -90,13 +103,7 @@ def jsonl_documents(
             continue
         found_any = True
         try:
-            text = decode(raw, source, line, base_offset=start)
-            try:
-                record = json.loads(text)
-            except json.JSONDecodeError as exc:
-                raise InputError(
-                    f"malformed JSON: {exc.msg} (column {exc.colno})", source=source, line=line
-                ) from None
+            record = parse_json(decode(raw, source, line, base_offset=start), source, line)
             yield record_document(record, source, published, line, where=f"{source}:{line}")
         except InputError as error:
             yield error

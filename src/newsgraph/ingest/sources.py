@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import errno
 import io
-import json
 import os
 import re
 import stat
@@ -15,18 +15,13 @@ from typing import BinaryIO
 
 from newsgraph.errors import InputError
 from newsgraph.ingest.dates import parse_published
-from newsgraph.ingest.decode import (
-    BINARY_SNIFF_BYTES,
-    decode,
-    human_size,
-    looks_binary,
-    normalise_newlines,
-    require_prose,
-    too_large,
-)
+from newsgraph.ingest.decode import BINARY_SNIFF_BYTES, decode, human_size, looks_binary, too_large
+from newsgraph.ingest.documents import make_document
 from newsgraph.ingest.html import parse_html
 from newsgraph.ingest.markdown import parse_markdown
-from newsgraph.ingest.records import json_documents, jsonl_documents
+from newsgraph.ingest.names import source_name
+from newsgraph.ingest.normalise import normalise_text
+from newsgraph.ingest.records import json_documents, jsonl_documents, parse_json
 from newsgraph.model import Document
 
 FORMATS = ("txt", "md", "html", "json", "jsonl")
@@ -43,6 +38,9 @@ SUFFIX_FORMATS = {
     ".ndjson": "jsonl",
 }
 TEXT_FORMATS = ("txt", "md", "html")
+# Bytes read from one file (or one JSON Lines line) at most; a larger file is refused before it
+# is read. It bounds ingest's memory, not the text's length for the parser: the pipeline cuts
+# long texts into chunks, so a text under this limit is never an ingest problem.
 DEFAULT_MAX_BYTES = 10_000_000
 STDIN = "-"
 STDIN_SOURCE = "<stdin>"
@@ -82,7 +80,10 @@ def _iter_documents(
         try:
             is_dir = stat.S_ISDIR(path.stat().st_mode)
         except OSError as exc:
-            yield InputError(os_reason(exc), source=str(path))
+            yield InputError(os_reason(exc), source=source_name(path))
+            continue
+        except ValueError:
+            yield InputError("invalid file name (it contains a NUL byte)", source=source_name(path))
             continue
         if not is_dir:
             yield from read_file(
@@ -98,14 +99,15 @@ def _iter_documents(
             yield from read_file(item, fmt or SUFFIX_FORMATS[item.suffix.lower()], published, max_bytes)
         if not found:
             suffixes = ", ".join(sorted(SUFFIX_FORMATS))
-            yield InputError(f"no readable documents in the directory ({suffixes})", source=str(path))
+            yield InputError(f"no readable documents in the directory ({suffixes})", source=source_name(path))
 
 
 def walk(directory: Path) -> Iterator[Path | InputError]:
     """Files with a known extension under `directory`, depth first, entries sorted by name.
 
     Hidden files and directories are skipped; a directory reached twice through symbolic
-    links is walked once.
+    links is walked once. An entry with a known extension that is not a readable regular file
+    (a broken or looping link, a FIFO) is reported rather than skipped in silence.
     """
     seen: set[Path] = set()
 
@@ -118,16 +120,24 @@ def walk(directory: Path) -> Iterator[Path | InputError]:
             with os.scandir(folder) as scan:
                 entries = sorted(scan, key=lambda entry: entry.name)
         except OSError as exc:
-            yield InputError(os_reason(exc), source=str(folder))
+            yield InputError(os_reason(exc), source=source_name(folder))
             return
         for entry in entries:
             if entry.name.startswith("."):
                 continue
             child = Path(entry.path)
-            if entry.is_dir():
+            try:
+                is_dir, is_file = entry.is_dir(), entry.is_file()
+            except OSError:  # a symbolic link loop; reported below if its name is a document's
+                is_dir = is_file = False
+            if is_dir:
                 yield from visit(child)
-            elif entry.is_file() and child.suffix.lower() in SUFFIX_FORMATS:
+            elif child.suffix.lower() not in SUFFIX_FORMATS:
+                continue
+            elif is_file:
                 yield child
+            else:
+                yield InputError(not_a_file_reason(child), source=source_name(child))
 
     return visit(directory)
 
@@ -135,7 +145,7 @@ def walk(directory: Path) -> Iterator[Path | InputError]:
 def read_file(
     path: Path, fmt: str, published: date | None, max_bytes: int
 ) -> Iterator[Document | InputError]:
-    source = str(path)
+    source = source_name(path)
     try:
         if fmt == "jsonl":
             with path.open("rb") as stream:
@@ -185,13 +195,13 @@ def guess_format(text: str) -> str:
     stripped = text.lstrip()
     if stripped[:1] in ("{", "["):
         try:
-            json.loads(stripped)
+            parse_json(stripped, STDIN_SOURCE)
             return "json"
-        except json.JSONDecodeError:
+        except InputError:
             pass
         try:
-            return "jsonl" if isinstance(json.loads(stripped.partition("\n")[0]), dict) else "txt"
-        except json.JSONDecodeError:
+            return "jsonl" if isinstance(parse_json(stripped.partition("\n")[0], STDIN_SOURCE, 1), dict) else "txt"
+        except InputError:
             return "txt"
     return "html" if HTML_START.match(text) else "txt"
 
@@ -218,44 +228,54 @@ def read_text_document(
 ) -> Document:
     """One document from text already in memory (stdin, an API call); raises InputError.
 
-    `fmt` is "txt", "md" or "html"; newlines are normalised, nothing else is changed.
+    `fmt` is "txt", "md" or "html"; the text is normalised as files are (`normalise_text`).
     """
+    source = source_name(source)
     if fmt not in TEXT_FORMATS:
         raise InputError(
             f"unknown text format {fmt!r} (expected one of {', '.join(TEXT_FORMATS)})", source=source
         )
-    return text_document(normalise_newlines(text), fmt, source, published)
+    return text_document(normalise_text(text), fmt, source, published)
 
 
 def text_document(text: str, fmt: str, source: str, published: date | None) -> Document:
     if fmt == "html":
         page = parse_html(text, source)
-        document = Document(
-            text=page.text,
-            title=page.title,
-            source=source,
-            url=page.url,
-            published=published or page.published,
+        return make_document(
+            page.text, source, title=page.title, url=page.url, published=published or page.published
         )
-    elif fmt == "md":
+    if fmt == "md":
         markdown = parse_markdown(text)
         meta = markdown.metadata
-        document = Document(
-            text=markdown.text,
+        return make_document(
+            markdown.text,
+            source,
             title=markdown.title,
-            source=source,
             url=meta.get("url") or None,
             published=published or parse_published(meta.get("published") or meta.get("date"), source),
         )
-    else:
-        document = Document(text=text, source=source, published=published)
-    require_prose(document.text, source)
-    return document
+    return make_document(text, source, published=published)
 
 
 def os_reason(exc: OSError) -> str:
+    """Why a path could not be read, without the path (the error names it, escaped)."""
     if isinstance(exc, FileNotFoundError):
         return "no such file or directory"
     if isinstance(exc, PermissionError):
         return "permission denied"
-    return f"cannot read ({exc.strerror or exc})"
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return f"cannot read ({exc.strerror or type(exc).__name__})"
+
+
+def not_a_file_reason(path: Path) -> str:
+    """Why a directory entry with a document's extension is not read as one."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "broken symbolic link (its target does not exist)"
+    except OSError as exc:
+        return os_reason(exc)
+    kinds = {stat.S_ISFIFO: "a FIFO", stat.S_ISSOCK: "a socket", stat.S_ISCHR: "a device", stat.S_ISBLK: "a device"}
+    kind = next((name for test, name in kinds.items() if test(mode)), "not a file")
+    return f"not a regular file ({kind})"
