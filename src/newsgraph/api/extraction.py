@@ -34,8 +34,16 @@ def analyze(document: Document) -> Analysis:
 
 def extract(text: str, published: date | None = None, title: str | None = None,
             source: str | None = None) -> dict:
-    """The `newsgraph/1` export of one text, without storing anything."""
-    return analyses_export([analyze(Document(text=text, title=title, source=source, published=published))])
+    """The `newsgraph/1` export of one text, without storing anything.
+
+    The text is normalised as ingest normalises files (NFC, LF line ends, no BOM), so offsets
+    point into the same text whichever way a document comes in; raises InputError."""
+    from newsgraph.ingest.documents import make_document
+
+    document = make_document(text, source or "<text>", title=title, published=published)
+    if source is None:
+        document.source = None
+    return analyses_export([analyze(document)])
 
 
 def extract_files(

@@ -2,23 +2,36 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from datetime import date
 
 import click
 
 from newsgraph import __version__
-from newsgraph.errors import NewsgraphError
+from newsgraph.errors import InputWarning, NewsgraphError
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """newsgraph's own warnings (a publication date in the future, ...) as one line each."""
+    if issubclass(category, InputWarning):
+        click.echo(f"newsgraph: warning: {message}", err=True)
+    else:
+        click.echo(warnings.formatwarning(message, category, filename, lineno, line), err=True, nl=False)
 
 
 class _Group(click.Group):
-    """Turns every NewsgraphError into one line on stderr and exit code 1."""
+    """Turns every NewsgraphError into one line on stderr and exit code 1, every InputWarning
+    into one warning line."""
 
     def invoke(self, ctx):
-        try:
-            return super().invoke(ctx)
-        except NewsgraphError as exc:
-            click.echo(f"newsgraph: error: {exc}", err=True)
-            sys.exit(1)
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", InputWarning)
+            warnings.showwarning = _show_warning
+            try:
+                return super().invoke(ctx)
+            except NewsgraphError as exc:
+                click.echo(f"newsgraph: error: {exc}", err=True)
+                sys.exit(1)
 
 
 class IsoDate(click.ParamType):

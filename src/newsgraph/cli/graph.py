@@ -24,7 +24,7 @@ def _report(error) -> None:
 
 
 @main.command()
-@click.argument("source", type=click.Path(allow_dash=True))
+@click.argument("source", type=click.Path(allow_dash=True, readable=False))
 @click.option("--published", type=ISO_DATE, help="Publication date of the input; overrides metadata.")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default="json", show_default=True,
               help="json: one newsgraph/1 object; jsonl: one object per document, a line each.")
@@ -51,7 +51,7 @@ def extract(source, published, fmt):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(allow_dash=True, readable=False))
 @click.option("--published", type=ISO_DATE, help="Publication date for every input; overrides metadata.")
 @db_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
