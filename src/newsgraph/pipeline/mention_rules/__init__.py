@@ -21,8 +21,8 @@ from newsgraph.pipeline.mention_rules import (
 from newsgraph.pipeline.mention_rules.base import Candidate, MentionRule, RuleContext
 
 RULES: dict[str, MentionRule] = {
-    "curated-names": curated.add_curated_names,
     "spans": spans.clean_spans,
+    "curated-names": curated.add_curated_names,
     "curated-types": curated.apply_curated,
     "acronyms": acronyms.apply_acronym_definitions,
     "context": context.retype_by_context,
