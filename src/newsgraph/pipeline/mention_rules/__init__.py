@@ -15,8 +15,10 @@ from newsgraph.pipeline.mention_rules import (
     gazetteer_types,
     headlines,
     nationality,
+    non_entities,
     one_type_per_name,
     spans,
+    votes,
 )
 from newsgraph.pipeline.mention_rules.base import Candidate, MentionRule, RuleContext
 
@@ -25,9 +27,13 @@ RULES: dict[str, MentionRule] = {
     "curated-names": curated.add_curated_names,
     "curated-types": curated.apply_curated,
     "acronyms": acronyms.apply_acronym_definitions,
+    "datelines": non_entities.datelines,
+    "non-actors": non_entities.without_non_actors,
+    "ships-and-treaties": non_entities.ships_and_treaties,
     "context": context.retype_by_context,
     "gazetteer-types": gazetteer_types.retype_by_gazetteer,
     "missed-places": gazetteer_types.add_missed_places,
+    "context-votes": votes.vote_types,
     "nationality": nationality.without_nationality_words,
     "overlaps": spans.without_overlaps,
     "headlines": headlines.corroborated_headlines,

@@ -1,0 +1,139 @@
+"""Type from context, one sense per document: every mention of a name votes for a type with the
+words around it, and all mentions of the name take the type with the most votes.
+
+Votes (word lists in mention_cues.json):
+- organisation: the name opens with a head word of a language that puts it first ("Saraya
+  ...", "Frente ...", "Lashkar-e-..."), or ends with an institution noun ("... Bank", "...
+  Shura"); a member noun follows it ("<X> commander", "a senior <X> figure", "<X>'s
+  spokesman") or governs it through "of"/"for" ("leader of <X>"); "<X>-backed" (a place when
+  the gazetteer knows <X>);
+- person: a person noun in apposition ("<X>, a businessman", "a lawyer, <X>"), a relative
+  "who" or an age after it ("<X>, 44,"), a title just before it, being the subject of a verb
+  only people do ("told", "met"); "the <X> administration" (a place when the gazetteer knows
+  <X>);
+- place: a locative preposition before a name the gazetteer knows ("in Banja Luka"), a place
+  noun in apposition ("<X>, the city in Paraguay"), the gazetteer's own weight for a country or
+  a large city.
+The model's type counts half a vote per mention. Names the curated list or an acronym
+definition typed (`settled`) keep that type and give it to their other mentions; a one-word
+name that is part of a person's full name in the text is left to coreference, where a surname
+and a namesake town ("Sani Gusau" ... "in Gusau") can both be right.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsgraph.model import fold
+from newsgraph.ontology import ORGANIZATION, PERSON, PLACE
+from newsgraph.pipeline.mention_rules.base import (
+    CITY_POPULATION,
+    Candidate,
+    RuleContext,
+    is_place_noun,
+)
+
+MODEL_VOTE = 0.5
+ACTOR_TYPES = (PERSON, ORGANIZATION, PLACE)
+
+
+def vote_types(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
+    doc = context.doc
+    person_words = {
+        fold(t.text) for c in candidates if c.type == PERSON and c.end - c.start > 1 for t in doc[c.start : c.end]
+    }
+    groups: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        if c.quoted or c.type not in ACTOR_TYPES:
+            continue
+        name = fold(doc[c.start : c.end].text)
+        if c.end - c.start == 1 and name in person_words:
+            continue
+        groups.setdefault(name, []).append(c)
+    for group in groups.values():
+        settled = [c for c in group if c.settled]
+        if settled:
+            best = settled[0].type
+        else:
+            votes: Counter[str] = Counter()
+            for c in group:
+                votes[c.type] += MODEL_VOTE
+                votes.update(_votes(context, c))
+            current = Counter(c.type for c in group).most_common(1)[0][0]
+            best = max(ACTOR_TYPES, key=lambda t: (votes[t], t == current))
+        for c in group:
+            if not c.settled:
+                c.type = best
+    return candidates
+
+
+def _votes(context: RuleContext, c: Candidate) -> Counter[str]:
+    doc, cues = context.doc, context.cues
+    votes: Counter[str] = Counter()
+    span = doc[c.start : c.end]
+    text = span.text
+    root = span.root
+    place_rank = context.gazetteer.place_rank(text)
+    before = doc[c.start - 1] if c.start > 0 else None
+    after = doc[c.end] if c.end < len(doc) else None
+    next_word = doc[c.end + 1] if c.end + 1 < len(doc) else None
+    not_a_person = PLACE if place_rank else ORGANIZATION
+
+    # what the name is made of
+    if len(span) > 1 and fold(span[0].text) in cues.org_leading_heads:
+        votes[ORGANIZATION] += 3
+    if len(span) > 1 and context.is_org_head(span[-1]):
+        votes[ORGANIZATION] += 2
+
+    # the words after it
+    if after is not None:
+        if after.is_lower and after.lower_ in cues.member_nouns and not place_rank:
+            votes[ORGANIZATION] += 2  # "<X> commander", "a senior <X> figure"
+        elif after.tag_ == "POS" and next_word is not None and next_word.lower_ in cues.member_nouns:
+            votes[not_a_person] += 1  # "<X>'s spokesman": weak, people have spokesmen too
+        elif after.is_lower and after.lower_ in cues.administration_nouns and before is not None and before.lower_ == "the":
+            votes[PLACE if place_rank else PERSON] += 2  # "the <X> administration"
+        elif after.text in ("-", "‐") and next_word is not None and next_word.lower_ in cues.backing_suffixes:
+            votes[not_a_person] += 2  # "<X>-backed"
+        if after.text == "," and next_word is not None:
+            if next_word.lower_ == "who" or (
+                next_word.like_num and c.end + 2 < len(doc) and doc[c.end + 2].text == ","
+            ):
+                votes[PERSON] += 2  # "<X>, who ...", "<X>, 44,"
+        elif after.lower_ == "who":
+            votes[PERSON] += 2
+
+    # the words before it
+    if before is not None:
+        if before.lower_.rstrip(".") in cues.person_titles and not context.is_org_head(span[-1]):
+            votes[PERSON] += 2  # "spokesman Jordan Whitaker", "Colonel ..."
+        elif before.lower_ in ("of", "for") and c.start >= 2:
+            governor = doc[c.start - 2]
+            if governor.lower_ == "the" and c.start >= 3:
+                governor = doc[c.start - 3]
+            if governor.lower_ in cues.member_nouns and not place_rank:
+                votes[ORGANIZATION] += 2  # "leader of <X>", "a spokesman for <X>"
+        elif before.lower_ in cues.locatives and place_rank and not (after is not None and after.tag_ == "POS"):
+            votes[PLACE] += 2  # "in Banja Luka"
+
+    # apposition and the verb
+    appositives = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos":
+        appositives.append(root.head)
+    for word in appositives:
+        lemma = word.lemma_.lower()
+        if word.i in range(c.start, c.end) or word.pos_ == "PROPN":
+            continue
+        if lemma in cues.person_nouns or lemma in cues.person_titles:
+            votes[PERSON] += 2
+        elif is_place_noun(word, cues.place_nouns):
+            votes[PLACE] += 2
+    if root.dep_ in ("nsubj",) and root.head.lemma_ in cues.person_verbs:
+        votes[PERSON] += 1
+
+    # the gazetteer's own weight
+    if place_rank >= 10**9:
+        votes[PLACE] += 1.5
+    elif place_rank >= CITY_POPULATION:
+        votes[PLACE] += 0.5
+    return votes
