@@ -17,6 +17,7 @@ from newsgraph.pipeline.mention_rules import (
     nationality,
     non_entities,
     one_type_per_name,
+    organisations,
     spans,
     votes,
 )
@@ -33,6 +34,7 @@ RULES: dict[str, MentionRule] = {
     "context": context.retype_by_context,
     "gazetteer-types": gazetteer_types.retype_by_gazetteer,
     "missed-places": gazetteer_types.add_missed_places,
+    "missed-organisations": organisations.add_missed_organisations,
     "context-votes": votes.vote_types,
     "nationality": nationality.without_nationality_words,
     "overlaps": spans.without_overlaps,

@@ -1,10 +1,13 @@
 """Acronyms the text defines: "Harmattan Brotherhood (HB)" makes the full name an
 organisation (a place for a known country: "Democratic Republic of the Congo (DRC)") and
-every later "HB" an `acronym` mention of it, unless it is part of a longer name.
+every later "HB" an `acronym` mention of it, unless it is part of a longer name. An acronym of
+the name in another language ("Federal Security Service (FSB)", Russian initials) counts when
+the first letters agree and the name ends in an institution noun.
 """
 
 from __future__ import annotations
 
+from newsgraph.model import fold
 from newsgraph.ontology import ORGANIZATION, PLACE
 from newsgraph.pipeline.mention_rules.base import Candidate, RuleContext, is_capitalised
 from newsgraph.text import abbreviates, is_acronym
@@ -77,7 +80,31 @@ def _name_start(context: RuleContext, paren: int, acronym: str) -> int | None:
         words = [t.text for t in doc[start:paren] if is_capitalised(t)]
         if abbreviates(acronym, words):
             return start
-    return None
+    return _translated_name_start(context, first, paren, acronym)
+
+
+def _translated_name_start(context: RuleContext, first: int, paren: int, acronym: str) -> int | None:
+    """An acronym of the name in another language ("Federal Security Service (FSB)" from the
+    Russian, "National Anti-Terrorism Committee (NAK)"): a relaxed initials test, only the
+    first letters agree, and the name must end in an institution noun ("Kano Radio (NTA)" is
+    two bodies). The name starts after an owning place ("Russia's") and a nationality word
+    ("pro-Kurdish")."""
+    doc, cues = context.doc, context.cues
+    if paren - first < 2 or not context.is_org_head(doc[paren - 1]):
+        return None
+    start = first
+    while start < paren - 1:
+        token = doc[start]
+        owned = doc[start + 1].tag_ == "POS" and context.gazetteer.place_rank(token.text)
+        if token.lower_ in cues.leading_words or fold(token.text) in cues.demonyms or not is_capitalised(token):
+            start += 1
+        elif owned:
+            start += 2
+        else:
+            break
+    if paren - start < 2 or fold(doc[start].text)[:1] != fold(acronym)[:1]:
+        return None
+    return start
 
 
 def _defined_type(context: RuleContext, name: str, overlapping: list[Candidate]) -> str:

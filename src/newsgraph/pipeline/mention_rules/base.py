@@ -59,6 +59,8 @@ class Cues:
     org_leading_heads: frozenset[str]
     member_nouns: frozenset[str]
     person_nouns: frozenset[str]
+    organization_nouns: frozenset[str]
+    event_like_heads: frozenset[str]
     person_verbs: frozenset[str]
     administration_nouns: frozenset[str]
     backing_suffixes: frozenset[str]
@@ -89,6 +91,8 @@ def load_cues() -> Cues:
         org_leading_heads=frozenset(rules["organization_leading_heads"]),
         member_nouns=frozenset(rules["member_nouns"]),
         person_nouns=frozenset(rules["person_nouns"]),
+        organization_nouns=frozenset(rules["organization_nouns"]),
+        event_like_heads=frozenset(rules["event_like_heads"]),
         person_verbs=frozenset(rules["person_verbs"]),
         administration_nouns=frozenset(rules["administration_nouns"]),
         backing_suffixes=frozenset(rules["backing_suffixes"]),

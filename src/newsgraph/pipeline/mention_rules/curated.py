@@ -6,8 +6,8 @@ gets the list's type and canonical name (`apply_curated`), which no later rule s
 The list wins over the model where they overlap: "Lashkar-e-Taiba" replaces the pieces the
 model cut it into. Where the model's name is longer ("Karachi Press Club" around a place, "US
 Treasury") the model's name stays; where it, or a run of proper nouns after a curated place,
-goes on past a curated name ("Jammu and Kashmir Police", "Lake Chad Vanguard") the whole is one
-name, typed later by its head. A one-word form that is also a word
+goes on past a curated place or organisation ("Jammu and Kashmir Police", "Lake Chad
+Vanguard", "Lebanese Army Intelligence") the whole is one name, typed later by its head. A one-word form that is also a word
 of a person's full name in the text ("Dawn", "Wagner") is that person's.
 """
 
@@ -21,7 +21,7 @@ from spacy.util import filter_spans
 from newsgraph.gazetteer import Gazetteer
 from newsgraph.gazetteer.curated import CuratedEntity, must_match_exactly
 from newsgraph.model import fold
-from newsgraph.ontology import PERSON, PLACE
+from newsgraph.ontology import ORGANIZATION, PERSON, PLACE
 from newsgraph.pipeline.mention_rules.base import Candidate, RuleContext, is_proper
 from newsgraph.pipeline.nlp import load_nlp
 from newsgraph.text import is_acronym
@@ -41,7 +41,7 @@ def add_curated_names(context: RuleContext, candidates: list[Candidate]) -> list
         return candidates
     kept, added = list(candidates), []
     taken = {i for c in candidates for i in range(c.start, c.end)}
-    place_label = context.ontology.spacy_label(PLACE)
+    place_label, org_label = context.ontology.spacy_label(PLACE), context.ontology.spacy_label(ORGANIZATION)
     for span in found:
         inside = [c for c in kept if c.start < span.end and span.start < c.end]
         if any(c.start <= span.start and span.end <= c.end and c.end - c.start > len(span) for c in inside):
@@ -49,8 +49,8 @@ def add_curated_names(context: RuleContext, candidates: list[Candidate]) -> list
         runs_on = [c for c in inside if span.start <= c.start < span.end < c.end]
         start, end = span.start, max([span.end, *(c.end for c in runs_on)])
         label = runs_on[0].label if runs_on else _label(context, span.text)
-        if label == place_label:  # "Lake Chad" + "Vanguard": a place the name runs on from
-            while end < len(doc) and end not in taken and is_proper(doc[end]) and not doc[end].is_upper:
+        if label in (place_label, org_label):  # "Lake Chad" + "Vanguard", "Lebanese Army" + "Intelligence"
+            while end < len(doc) and end not in taken and _continues_name(context, doc[end]):
                 end += 1
         for c in inside:
             kept.remove(c)
@@ -78,6 +78,12 @@ def apply_curated(context: RuleContext, candidates: list[Candidate]) -> list[Can
             c.canonical = entity.name
             c.kind = "acronym" if is_acronym(text, mixed_case=True) else "alias"
     return candidates
+
+
+def _continues_name(context: RuleContext, token) -> bool:
+    """A proper noun after a curated place or organisation that makes a longer name of it,
+    not a title that starts a person's name ("NATO Secretary General ...")."""
+    return is_proper(token) and not token.is_upper and token.lower_ not in context.cues.person_titles
 
 
 def _label(context: RuleContext, text: str) -> str:

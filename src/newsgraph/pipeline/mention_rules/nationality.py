@@ -19,6 +19,8 @@ def without_nationality_words(context: RuleContext, candidates: list[Candidate])
     person_words = {fold(t.text) for c in candidates if c.type == PERSON and c.end - c.start > 1 for t in doc[c.start : c.end]}
     kept = []
     for c in candidates:
+        if c.end - c.start > 1 and _after_pro_or_anti(doc, c.start) and fold(doc[c.start].text) in cues.demonyms:
+            c.start += 1  # "the pro-Kurdish People's Party": the party is not Kurdish by name
         word = fold(doc[c.start].text)
         if c.end - c.start == 1 and not c.settled and word in cues.demonyms and word not in person_words:
             after = doc[c.end] if c.end < len(doc) else None
@@ -40,3 +42,7 @@ def is_nationality_modifier(context: RuleContext, start: int, end: int) -> bool:
         and token.lower_.endswith(context.cues.demonym_endings)
         and not context.gazetteer.place_rank(token.text)
     )
+
+
+def _after_pro_or_anti(doc, start: int) -> bool:
+    return start >= 2 and doc[start - 1].text in ("-", "‐") and doc[start - 2].lower_ in ("pro", "anti")

@@ -4,16 +4,19 @@ words around it, and all mentions of the name take the type with the most votes.
 Votes (word lists in mention_cues.json):
 - organisation: the name opens with a head word of a language that puts it first ("Saraya
   ...", "Frente ...", "Lashkar-e-..."), or ends with an institution noun ("... Bank", "...
-  Shura"); a member noun follows it ("<X> commander", "a senior <X> figure", "<X>'s
-  spokesman") or governs it through "of"/"for" ("leader of <X>"); "<X>-backed" (a place when
+  Shura"), except a country's government ("the Canadian Government" is the place, as a
+  capital standing for its government is); a member noun follows it ("<X> commander", "a senior <X> figure", "<X>'s
+  spokesman", "<X> CEO") or governs it through "of"/"for" ("leader of <X>"); "<X>-backed" (a place when
   the gazetteer knows <X>);
+- organisation also: an organisation noun in apposition ("the airline, <X>");
 - person: a person noun in apposition ("<X>, a businessman", "a lawyer, <X>"), a relative
   "who" or an age after it ("<X>, 44,"), a title just before it, being the subject of a verb
   only people do ("told", "met"); "the <X> administration" (a place when the gazetteer knows
   <X>);
-- place: a locative preposition before a name the gazetteer knows ("in Banja Luka"), a place
-  noun in apposition ("<X>, the city in Paraguay"), the gazetteer's own weight for a country or
-  a large city.
+- place: a place noun after it or before "of" ("the Majengo district", "the town of Tibú"), a
+  locative preposition before a name the gazetteer knows ("in Banja Luka"), a list
+  with other places ("Sarajevo, Mostar and Banja Luka"), a place noun in apposition ("<X>, the
+  city in Paraguay"), the gazetteer's own weight for a country or a large city.
 The model's type counts half a vote per mention. Names the curated list or an acronym
 definition typed (`settled`) keep that type and give it to their other mentions; a one-word
 name that is part of a person's full name in the text is left to coreference, where a surname
@@ -42,6 +45,7 @@ def vote_types(context: RuleContext, candidates: list[Candidate]) -> list[Candid
     person_words = {
         fold(t.text) for c in candidates if c.type == PERSON and c.end - c.start > 1 for t in doc[c.start : c.end]
     }
+    places = {i for c in candidates if c.type == PLACE for i in range(c.start, c.end)}
     groups: dict[str, list[Candidate]] = {}
     for c in candidates:
         if c.quoted or c.type not in ACTOR_TYPES:
@@ -58,7 +62,7 @@ def vote_types(context: RuleContext, candidates: list[Candidate]) -> list[Candid
             votes: Counter[str] = Counter()
             for c in group:
                 votes[c.type] += MODEL_VOTE
-                votes.update(_votes(context, c))
+                votes.update(_votes(context, c, places))
             current = Counter(c.type for c in group).most_common(1)[0][0]
             best = max(ACTOR_TYPES, key=lambda t: (votes[t], t == current))
         for c in group:
@@ -67,7 +71,18 @@ def vote_types(context: RuleContext, candidates: list[Candidate]) -> list[Candid
     return candidates
 
 
-def _votes(context: RuleContext, c: Candidate) -> Counter[str]:
+def _is_country(context: RuleContext, text: str) -> bool:
+    """A country or province, or its nationality word ("Canadian")."""
+    return context.gazetteer.place_rank(text) >= 10**9 or fold(text) in context.cues.demonyms
+
+
+def _listed_with_a_place(c: Candidate, root, places: set[int]) -> bool:
+    partners = [root.head] if root.dep_ == "conj" else []
+    partners += [t for t in root.children if t.dep_ == "conj"]
+    return any(t.i in places and not c.start <= t.i < c.end for t in partners)
+
+
+def _votes(context: RuleContext, c: Candidate, places: set[int]) -> Counter[str]:
     doc, cues = context.doc, context.cues
     votes: Counter[str] = Counter()
     span = doc[c.start : c.end]
@@ -82,26 +97,26 @@ def _votes(context: RuleContext, c: Candidate) -> Counter[str]:
     # what the name is made of
     if len(span) > 1 and fold(span[0].text) in cues.org_leading_heads:
         votes[ORGANIZATION] += 3
-    if len(span) > 1 and context.is_org_head(span[-1]):
-        votes[ORGANIZATION] += 2
+    if len(span) > 1 and span[-1].lower_ in cues.administration_nouns and _is_country(context, span[:-1].text):
+        votes[PLACE] += 3  # "the Canadian Government": a country's government is the country
+    elif len(span) > 1 and context.is_org_head(span[-1]) and c.label != "PERSON":
+        votes[ORGANIZATION] += 2  # a "person" ending in "Bank" is the context rule's to weigh
 
     # the words after it
     if after is not None:
-        if after.is_lower and after.lower_ in cues.member_nouns and not place_rank:
-            votes[ORGANIZATION] += 2  # "<X> commander", "a senior <X> figure"
+        if after.lower_ in cues.member_nouns and not place_rank and not after.is_title:
+            votes[ORGANIZATION] += 2  # "<X> commander", "a senior <X> figure", "<X> CEO"
         elif after.tag_ == "POS" and next_word is not None and next_word.lower_ in cues.member_nouns:
             votes[not_a_person] += 1  # "<X>'s spokesman": weak, people have spokesmen too
         elif after.is_lower and after.lower_ in cues.administration_nouns and before is not None and before.lower_ == "the":
             votes[PLACE if place_rank else PERSON] += 2  # "the <X> administration"
         elif after.text in ("-", "‐") and next_word is not None and next_word.lower_ in cues.backing_suffixes:
             votes[not_a_person] += 2  # "<X>-backed"
-        if after.text == "," and next_word is not None:
-            if next_word.lower_ == "who" or (
-                next_word.like_num and c.end + 2 < len(doc) and doc[c.end + 2].text == ","
-            ):
-                votes[PERSON] += 2  # "<X>, who ...", "<X>, 44,"
-        elif after.lower_ == "who":
-            votes[PERSON] += 2
+        if after.text == "," and next_word is not None and next_word.like_num:
+            if c.end + 2 < len(doc) and doc[c.end + 2].text == ",":
+                votes[PERSON] += 2  # "<X>, 44,"
+    if any(t.dep_ == "relcl" and any(w.lower_ == "who" for w in t.children) for t in root.children):
+        votes[PERSON] += 2  # "<X>, who ..." (the clause belongs to the name, not to a noun before it)
 
     # the words before it
     if before is not None:
@@ -115,6 +130,8 @@ def _votes(context: RuleContext, c: Candidate) -> Counter[str]:
                 votes[ORGANIZATION] += 2  # "leader of <X>", "a spokesman for <X>"
         elif before.lower_ in cues.locatives and place_rank and not (after is not None and after.tag_ == "POS"):
             votes[PLACE] += 2  # "in Banja Luka"
+    if is_place_noun(after, cues.place_nouns) or context.after_place_noun_of(c.start):
+        votes[PLACE] += 2  # "the Majengo district", "the town of Tibú"
 
     # apposition and the verb
     appositives = [t for t in root.children if t.dep_ == "appos"]
@@ -126,10 +143,14 @@ def _votes(context: RuleContext, c: Candidate) -> Counter[str]:
             continue
         if lemma in cues.person_nouns or lemma in cues.person_titles:
             votes[PERSON] += 2
+        elif lemma in cues.organization_nouns:
+            votes[ORGANIZATION] += 2  # "the airline, <X>", "<X>, a drug-trafficking group"
         elif is_place_noun(word, cues.place_nouns):
             votes[PLACE] += 2
-    if root.dep_ in ("nsubj",) and root.head.lemma_ in cues.person_verbs:
+    if root.dep_ == "nsubj" and root.head.lemma_ in cues.person_verbs:
         votes[PERSON] += 1
+    if place_rank and _listed_with_a_place(c, root, places):
+        votes[PLACE] += 2  # "Sarajevo, Mostar and Banja Luka"
 
     # the gazetteer's own weight
     if place_rank >= 10**9:
