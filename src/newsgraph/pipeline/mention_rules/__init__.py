@@ -40,6 +40,7 @@ RULES: dict[str, MentionRule] = {
     "overlaps": spans.without_overlaps,
     "headlines": headlines.corroborated_headlines,
     "one-type-per-name": one_type_per_name.one_type_per_name,
+    "place-short-forms": one_type_per_name.place_short_forms,
     "title-line": headlines.corroborated_title_line,
 }
 DEFAULT_RULES = tuple(RULES)

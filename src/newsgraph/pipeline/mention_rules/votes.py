@@ -19,8 +19,9 @@ Votes (word lists in mention_cues.json):
   city in Paraguay"), the gazetteer's own weight for a country or a large city.
 The model's type counts half a vote per mention. Names the curated list or an acronym
 definition typed (`settled`) keep that type and give it to their other mentions; a one-word
-name that is part of a person's full name in the text is left to coreference, where a surname
-and a namesake town ("Sani Gusau" ... "in Gusau") can both be right.
+name that is part of a person's full name in the text is judged mention by mention, since a
+surname and a namesake town ("Sani Gusau" ... "in Gusau") can both be right: a place right
+after "in", "near" ..., else left to coreference.
 """
 
 from __future__ import annotations
@@ -31,12 +32,16 @@ from newsgraph.model import fold
 from newsgraph.ontology import ORGANIZATION, PERSON, PLACE
 from newsgraph.pipeline.mention_rules.base import (
     CITY_POPULATION,
+    CITY_POPULATION_AFTER_PREPOSITION,
     Candidate,
     RuleContext,
     is_place_noun,
 )
 
 MODEL_VOTE = 0.5
+# Prepositions after which a surname that is also a town is the town ("told reporters in Gusau");
+# not "from" or "at", which people follow too ("a letter from Gusau").
+TOWN_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "into", "across", "throughout", "around"})
 ACTOR_TYPES = (PERSON, ORGANIZATION, PLACE)
 
 
@@ -52,6 +57,8 @@ def vote_types(context: RuleContext, candidates: list[Candidate]) -> list[Candid
             continue
         name = fold(doc[c.start : c.end].text)
         if c.end - c.start == 1 and name in person_words:
+            if _town_after_preposition(context, c):
+                c.type = PLACE  # "Sani Gusau told reporters in Gusau"
             continue
         groups.setdefault(name, []).append(c)
     for group in groups.values():
@@ -69,6 +76,19 @@ def vote_types(context: RuleContext, candidates: list[Candidate]) -> list[Candid
             if not c.settled:
                 c.type = best
     return candidates
+
+
+def _town_after_preposition(context: RuleContext, c: Candidate) -> bool:
+    """A town the gazetteer knows, right after "in", "near" ... and not owning anything."""
+    doc = context.doc
+    before = doc[c.start - 1] if c.start > 0 else None
+    after = doc[c.end] if c.end < len(doc) else None
+    return (
+        before is not None
+        and before.lower_ in TOWN_PREPOSITIONS
+        and not (after is not None and after.tag_ == "POS")
+        and context.gazetteer.place_rank(doc[c.start : c.end].text) >= CITY_POPULATION_AFTER_PREPOSITION
+    )
 
 
 def _is_country(context: RuleContext, text: str) -> bool:
