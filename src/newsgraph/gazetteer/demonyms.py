@@ -26,8 +26,8 @@ def _derived(country: str) -> set[str]:
     if not country.isascii():
         return set()
     forms = set()
-    if country.endswith("a"):  # Kenya -> Kenyan, Somalia -> Somali, China -> Chinese
-        forms |= {country + "n", country[:-1] + "ese"}
+    if country.endswith("a"):  # Kenya -> Kenyan, Somalia -> Somali, China -> Chinese, Canada -> Canadian, Ghana -> Ghanaian
+        forms |= {country + "n", country[:-1] + "ese", country[:-1] + "ian", country + "ian"}
         if country.endswith("ia"):
             forms.add(country[:-1])
     elif country.endswith("y"):  # Italy -> Italian
