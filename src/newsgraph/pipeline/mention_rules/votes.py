@@ -9,8 +9,9 @@ Votes (word lists in mention_cues.json):
   spokesman", "<X> CEO") or governs it through "of"/"for" ("leader of <X>"); "<X>-backed" (a place when
   the gazetteer knows <X>);
 - organisation also: an organisation noun in apposition ("the airline, <X>");
-- person: a person noun in apposition ("<X>, a businessman", "a lawyer, <X>"), a relative
-  "who" or an age after it ("<X>, 44,"), a title just before it, being the subject of a verb
+- person: a person noun in apposition ("<X>, a businessman", "a lawyer, <X>"), "he" or "she"
+  as the subject of what it says ("<X> said she would appeal"), a relative "who" or an age
+  after it ("<X>, 44,"), a title just before it, being the subject of a verb
   only people do ("told", "met"); "the <X> administration" (a place when the gazetteer knows
   <X>);
 - place: a place noun after it or before "of" ("the Majengo district", "the town of Tibú"), a
@@ -76,6 +77,14 @@ def vote_types(context: RuleContext, candidates: list[Candidate]) -> list[Candid
             if not c.settled:
                 c.type = best
     return candidates
+
+
+def _says_he_or_she(verb) -> bool:
+    """A verb whose complement clause has "he" or "she" for subject ("said she would")."""
+    return any(
+        clause.dep_ == "ccomp" and any(t.dep_ == "nsubj" and t.lower_ in ("he", "she") for t in clause.children)
+        for clause in verb.children
+    )
 
 
 def _town_after_preposition(context: RuleContext, c: Candidate) -> bool:
@@ -169,6 +178,8 @@ def _votes(context: RuleContext, c: Candidate, places: set[int]) -> Counter[str]
             votes[PLACE] += 2
     if root.dep_ == "nsubj" and root.head.lemma_ in cues.person_verbs:
         votes[PERSON] += 1
+    if root.dep_ == "nsubj" and _says_he_or_she(root.head):
+        votes[PERSON] += 2  # "<X> said she would appeal": organisations are "it" and "they"
     if place_rank and _listed_with_a_place(c, root, places):
         votes[PLACE] += 2  # "Sarajevo, Mostar and Banja Luka"
 
