@@ -14,6 +14,7 @@ import pytest
 from newsgraph.lexicons import time_zones
 from newsgraph.model import Analysis, Document, Entity
 from newsgraph.pipeline import Pipeline
+from newsgraph.pipeline.mentions import MentionStage
 
 
 @pytest.fixture(scope="module")
@@ -191,6 +192,22 @@ def test_an_acronym_of_a_name_in_another_language_joins_the_english_name(pipelin
     )
     committee = entity_of(entities(pipeline, text), "NAK")
     assert committee.type == "organization" and committee.name == "National Anti-Smuggling Committee"
+
+
+def test_an_acronym_before_its_expansion_in_brackets_is_defined(pipeline):
+    text = "Officers of the KNB (Kazakh National Border Service) detained him. The KNB said nothing."
+    service = entity_of(entities(pipeline, text), "Kazakh National Border Service")
+    assert service.type == "organization"
+    assert [m.text for m in service.mentions].count("KNB") == 2
+
+
+def test_a_users_entity_file_extends_the_reference_list(pipeline, tmp_path):
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text('{"name": "Dunes Watch", "type": "organization", "aliases": ["DWx"]}\n', encoding="utf-8")
+    extended = Pipeline(stages=["sentences", MentionStage(entity_files=(str(mine),)), "coref"])
+    found = extended.analyze(Document(text="DWx monitors said the Dunes Watch report was late.")).entities
+    watch = entity_of(found, "DWx")
+    assert watch.type == "organization" and watch.name == "Dunes Watch"
 
 
 def test_a_generic_head_word_of_one_organisation_does_not_join_another(pipeline):
