@@ -15,6 +15,8 @@ from newsgraph.lexicons import time_zones
 from newsgraph.model import Analysis, Document, Entity
 from newsgraph.pipeline import Pipeline
 from newsgraph.pipeline.mentions import MentionStage
+from newsgraph.pipeline.nlp import load_nlp
+from newsgraph.pipeline.sentences import SentenceStage
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +58,15 @@ def test_aliases_and_transliterations_of_a_listed_group_are_one_entity_under_its
     group = entity_of(found, "Lashkar-i-Taiba")
     assert group.type == "organization" and group.name == "Lashkar-e-Taiba"
     assert {"Lashkar-i-Taiba", "LeT", "Lashkar-e-Tayyiba"} <= {m.text for m in group.mentions}
+
+
+def test_listed_names_are_found_whatever_an_earlier_rule_did_to_the_tokens():
+    text = "Lashkar-e-Taiba denied the report on Monday."
+    doc = load_nlp()(text)
+    with doc.retokenize() as retokenizer:
+        retokenizer.merge(doc[0:5])  # as a span rule joining a hyphenated name would
+    analysis = MentionStage()(SentenceStage()(Analysis(document=Document(text=text), parsed=doc)))
+    assert [(m.text, m.type) for m in analysis.mentions][0] == ("Lashkar-e-Taiba", "organization")
 
 
 def test_lower_case_house_styles_are_found_and_typed(pipeline):

@@ -31,10 +31,14 @@ def add_curated_names(context: RuleContext, candidates: list[Candidate]) -> list
     """Curated names as candidates with the list's label, over or beside the model's names."""
     doc = context.doc
     person_words = _person_name_words(context, candidates)
+    # Matched on the text tokenised afresh, as the list's forms were, whatever earlier rules
+    # did to the Doc's tokens ("Lashkar-e-Taiba" merged into one token or not).
+    tokens = load_nlp().make_doc(doc.text)
     found = []
-    for span in filter_spans(doc[s:e] for _, s, e in _matcher(context.gazetteer)(doc)):
-        entities = context.gazetteer.lexicon.find_all(span.text)
-        if not entities or _is_persons_word(span.text, entities, person_words):
+    for match in filter_spans(tokens[s:e] for _, s, e in _matcher(context.gazetteer)(tokens)):
+        span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
+        entities = context.gazetteer.lexicon.find_all(match.text)
+        if span is None or not entities or _is_persons_word(span.text, entities, person_words):
             continue
         found.append(span)
     if not found:
