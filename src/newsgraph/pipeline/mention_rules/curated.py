@@ -6,8 +6,9 @@ gets the list's type and canonical name (`apply_curated`), which no later rule s
 The list wins over the model where they overlap: "Lashkar-e-Taiba" replaces the pieces the
 model cut it into. Where the model's name is longer ("Karachi Press Club" around a place, "US
 Treasury") the model's name stays; where it, or a run of proper nouns after a curated place,
-goes on past a curated place or organisation ("Jammu and Kashmir Police", "Lake Chad
-Vanguard", "Lebanese Army Intelligence") the whole is one name, typed later by its head. A one-word form that is also a word
+goes on past a curated place ("Jammu and Kashmir Police", "Lake Chad Vanguard"), or past an
+organisation up to an institution noun ("Lebanese Army Intelligence", but not "Toyota Camry"),
+the whole is one name, typed later by its head. A one-word form that is also a word
 of a person's full name in the text ("Dawn", "Wagner") is that person's.
 """
 
@@ -40,6 +41,8 @@ def add_curated_names(context: RuleContext, candidates: list[Candidate]) -> list
         entities = context.gazetteer.lexicon.find_all(match.text)
         if span is None or not entities or _is_persons_word(span.text, entities, person_words):
             continue
+        while len(span) > 1 and span[0].lower_ in context.cues.leading_words:
+            span = span[1:]  # "The New York Times" is listed so; the mention is "New York Times"
         found.append(span)
     if not found:
         return candidates
@@ -53,9 +56,15 @@ def add_curated_names(context: RuleContext, candidates: list[Candidate]) -> list
         runs_on = [c for c in inside if span.start <= c.start < span.end < c.end]
         start, end = span.start, max([span.end, *(c.end for c in runs_on)])
         label = runs_on[0].label if runs_on else _label(context, span.text)
-        if label in (place_label, org_label):  # "Lake Chad" + "Vanguard", "Lebanese Army" + "Intelligence"
+        if label == place_label:  # "Lake Chad" + "Vanguard"
             while end < len(doc) and end not in taken and _continues_name(context, doc[end]):
                 end += 1
+        elif label == org_label:  # "Lebanese Army" + "Intelligence", not "Toyota" + "Camry"
+            run_on = end
+            while run_on < len(doc) and run_on not in taken and _continues_name(context, doc[run_on]):
+                run_on += 1
+            if run_on > end and context.is_org_head(doc[run_on - 1]):
+                end = run_on
         for c in inside:
             kept.remove(c)
         added.append(Candidate(start, end, label, context.ontology.type_of_label(label)))

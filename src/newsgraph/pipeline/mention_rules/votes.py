@@ -5,19 +5,19 @@ Votes (word lists in mention_cues.json):
 - organisation: the name opens with a head word of a language that puts it first ("Saraya
   ...", "Frente ...", "Lashkar-e-..."), or ends with an institution noun ("... Bank", "...
   Shura"), except a country's government ("the Canadian Government" is the place, as a
-  capital standing for its government is); a member noun follows it ("<X> commander", "a senior <X> figure", "<X>'s
-  spokesman", "<X> CEO") or governs it through "of"/"for" ("leader of <X>"); "<X>-backed" (a place when
-  the gazetteer knows <X>);
-- organisation also: an organisation noun in apposition ("the airline, <X>");
+  capital standing for its government is); a member noun follows it ("<X> commander", "a
+  senior <X> figure", "<X>'s spokesman", "<X> CEO") or governs it through "of"/"for"
+  ("leader of <X>"); an organisation noun in apposition ("the airline, <X>"); "<X>-backed"
+  (a place when the gazetteer knows <X>);
 - person: a person noun in apposition ("<X>, a businessman", "a lawyer, <X>"), "he" or "she"
-  as the subject of what it says ("<X> said she would appeal"), a relative "who" or an age
-  after it ("<X>, 44,"), a title just before it, being the subject of a verb
-  only people do ("told", "met"); "the <X> administration" (a place when the gazetteer knows
-  <X>);
+  as the subject of what it says ("<X> said she would appeal"), kin ("<X>'s son"), a relative
+  "who" (not "the New York Mets, who exercised their option") or an age after it
+  ("<X>, 44,"), a title just before it, being the subject of a verb only people do ("told",
+  "met"); "the <X> administration" (a place for a country or its nationality word);
 - place: a place noun after it or before "of" ("the Majengo district", "the town of Tibú"), a
-  locative preposition before a name the gazetteer knows ("in Banja Luka"), a list
-  with other places ("Sarajevo, Mostar and Banja Luka"), a place noun in apposition ("<X>, the
-  city in Paraguay"), the gazetteer's own weight for a country or a large city.
+  locative preposition before a name the gazetteer knows ("in Banja Luka"), a list with
+  places the gazetteer knows ("Sarajevo, Mostar and Banja Luka"), a place noun in apposition
+  ("<X>, the city in Paraguay"), the gazetteer's own weight for a country or a large city.
 The model's type counts half a vote per mention. Names the curated list or an acronym
 definition typed (`settled`) keep that type and give it to their other mentions; a one-word
 name that is part of a person's full name in the text is judged mention by mention, since a
@@ -51,7 +51,15 @@ def vote_types(context: RuleContext, candidates: list[Candidate]) -> list[Candid
     person_words = {
         fold(t.text) for c in candidates if c.type == PERSON and c.end - c.start > 1 for t in doc[c.start : c.end]
     }
-    places = {i for c in candidates if c.type == PLACE for i in range(c.start, c.end)}
+    # Places the gazetteer confirms, by token: a list partner the model merely called a place
+    # ("Charanjit and Singh") is no evidence.
+    places = {
+        i
+        for c in candidates
+        if c.type == PLACE
+        and context.gazetteer.place_rank(doc[c.start : c.end].text) >= CITY_POPULATION_AFTER_PREPOSITION
+        for i in range(c.start, c.end)
+    }
     groups: dict[str, list[Candidate]] = {}
     for c in candidates:
         if c.quoted or c.type not in ACTOR_TYPES:
@@ -77,6 +85,16 @@ def vote_types(context: RuleContext, candidates: list[Candidate]) -> list[Candid
             if not c.settled:
                 c.type = best
     return candidates
+
+
+def _singular_who_clause(clause) -> bool:
+    """A relative clause opened by "who" that speaks of one person: not "the New York Mets,
+    who exercised their option" or "who are", as teams and firms are written."""
+    return (
+        clause.dep_ == "relcl"
+        and any(w.lower_ == "who" for w in clause.children)
+        and not any(t.lower_ in ("their", "them", "themselves") or t.tag_ == "VBP" for t in clause.subtree)
+    )
 
 
 def _says_he_or_she(verb) -> bool:
@@ -135,21 +153,27 @@ def _votes(context: RuleContext, c: Candidate, places: set[int]) -> Counter[str]
     if after is not None:
         if after.lower_ in cues.member_nouns and not place_rank and not after.is_title:
             votes[ORGANIZATION] += 2  # "<X> commander", "a senior <X> figure", "<X> CEO"
+        elif after.tag_ == "POS" and next_word is not None and next_word.lower_ in cues.kinship_nouns:
+            votes[PERSON] += 2  # "<X>'s daughter-in-law"
         elif after.tag_ == "POS" and next_word is not None and next_word.lower_ in cues.member_nouns:
             votes[not_a_person] += 1  # "<X>'s spokesman": weak, people have spokesmen too
         elif after.is_lower and after.lower_ in cues.administration_nouns and before is not None and before.lower_ == "the":
-            votes[PLACE if place_rank else PERSON] += 2  # "the <X> administration"
+            votes[PLACE if _is_country(context, text) else PERSON] += 2  # "the <X> administration"
         elif after.text in ("-", "‐") and next_word is not None and next_word.lower_ in cues.backing_suffixes:
             votes[not_a_person] += 2  # "<X>-backed"
         if after.text == "," and next_word is not None and next_word.like_num:
             if c.end + 2 < len(doc) and doc[c.end + 2].text == ",":
                 votes[PERSON] += 2  # "<X>, 44,"
-    if any(t.dep_ == "relcl" and any(w.lower_ == "who" for w in t.children) for t in root.children):
-        votes[PERSON] += 2  # "<X>, who ..." (the clause belongs to the name, not to a noun before it)
+    if any(_singular_who_clause(t) for t in root.children):
+        votes[PERSON] += 2  # "<X>, who ..."
 
     # the words before it
     if before is not None:
-        if before.lower_.rstrip(".") in cues.person_titles and not context.is_org_head(span[-1]):
+        if (
+            before.lower_.rstrip(".") in cues.person_titles
+            and before.pos_ in ("NOUN", "PROPN")  # "Colonel", not "the former Southern California star"
+            and not context.is_org_head(span[-1])
+        ):
             votes[PERSON] += 2  # "spokesman Jordan Whitaker", "Colonel ..."
         elif before.lower_ in ("of", "for") and c.start >= 2:
             governor = doc[c.start - 2]
@@ -157,7 +181,12 @@ def _votes(context: RuleContext, c: Candidate, places: set[int]) -> Counter[str]
                 governor = doc[c.start - 3]
             if governor.lower_ in cues.member_nouns and not place_rank:
                 votes[ORGANIZATION] += 2  # "leader of <X>", "a spokesman for <X>"
-        elif before.lower_ in cues.locatives and place_rank and not (after is not None and after.tag_ == "POS"):
+        elif (
+            before.lower_ in cues.locatives
+            and place_rank
+            and not (after is not None and after.tag_ == "POS")
+            and not (len(span) == 1 and context.is_org_head(span[0]))  # "at the Bank"
+        ):
             votes[PLACE] += 2  # "in Banja Luka"
     if is_place_noun(after, cues.place_nouns) or context.after_place_noun_of(c.start):
         votes[PLACE] += 2  # "the Majengo district", "the town of Tibú"
