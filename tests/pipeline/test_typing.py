@@ -119,6 +119,17 @@ def test_appositions_and_relative_clauses_make_people(pipeline):
     assert types["Prado"] == "person"  # the model takes "Ana Prado" for a place called "Prado"
 
 
+def test_cues_that_look_personal_but_are_not(pipeline):
+    text = (
+        "The former Southern California star signed with the Denver Harbor Hawks, who exercised "
+        "their option on Monday. Ravi Menon's daughter said the deal was fair."
+    )
+    types = typed(pipeline, text)
+    assert types["Southern California"] == "place"  # "former" is no title
+    assert types["Denver Harbor Hawks"] == "organization"  # a team is "who", but "their"
+    assert types["Ravi Menon"] == "person"
+
+
 def test_every_mention_of_a_name_gets_one_type(pipeline):
     text = (
         "The Qamar Brigade claimed the attack. Qamar fighters were seen near Idlib, and a Qamar "
