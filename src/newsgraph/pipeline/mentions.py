@@ -4,7 +4,7 @@ that correct their spans and types.
 The small English model mislabels much of narrative news: towns as people ("visited Abuja"),
 acronyms as places, event names in quotes as people, and it keeps "the" and trailing
 punctuation in spans. The rules repair that with general evidence, one family per module, in
-the order of `DEFAULT_RULES`: curated names the model missed, spans, curated types, acronym
+the order of `DEFAULT_RULES`: spans, curated names (over the model's where they overlap), curated types, acronym
 definitions, context, the gazetteer, nationality words, overlaps, headlines, one type per
 name, the title line. Their word lists live in newsgraph/data/mention_cues.json (person
 titles, shared with coreference, in person_titles.json).

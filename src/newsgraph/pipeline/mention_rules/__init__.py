@@ -15,23 +15,32 @@ from newsgraph.pipeline.mention_rules import (
     gazetteer_types,
     headlines,
     nationality,
+    non_entities,
     one_type_per_name,
+    organisations,
     spans,
+    votes,
 )
 from newsgraph.pipeline.mention_rules.base import Candidate, MentionRule, RuleContext
 
 RULES: dict[str, MentionRule] = {
-    "curated-names": curated.add_curated_names,
     "spans": spans.clean_spans,
+    "curated-names": curated.add_curated_names,
     "curated-types": curated.apply_curated,
     "acronyms": acronyms.apply_acronym_definitions,
+    "datelines": non_entities.datelines,
+    "non-actors": non_entities.without_non_actors,
+    "ships-and-treaties": non_entities.ships_and_treaties,
     "context": context.retype_by_context,
     "gazetteer-types": gazetteer_types.retype_by_gazetteer,
     "missed-places": gazetteer_types.add_missed_places,
+    "missed-organisations": organisations.add_missed_organisations,
+    "context-votes": votes.vote_types,
     "nationality": nationality.without_nationality_words,
     "overlaps": spans.without_overlaps,
     "headlines": headlines.corroborated_headlines,
     "one-type-per-name": one_type_per_name.one_type_per_name,
+    "place-short-forms": one_type_per_name.place_short_forms,
     "title-line": headlines.corroborated_title_line,
 }
 DEFAULT_RULES = tuple(RULES)

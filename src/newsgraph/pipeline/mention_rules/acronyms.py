@@ -1,10 +1,14 @@
 """Acronyms the text defines: "Harmattan Brotherhood (HB)" makes the full name an
 organisation (a place for a known country: "Democratic Republic of the Congo (DRC)") and
-every later "HB" an `acronym` mention of it, unless it is part of a longer name.
+every later "HB" an `acronym` mention of it, unless it is part of a longer name. An acronym of
+the name in another language ("Federal Security Service (FSB)", Russian initials) counts when
+the first letters agree and the name ends in an institution noun. The definition may also
+come the other way round: "the FSB (Federal Security Service)".
 """
 
 from __future__ import annotations
 
+from newsgraph.model import fold
 from newsgraph.ontology import ORGANIZATION, PLACE
 from newsgraph.pipeline.mention_rules.base import Candidate, RuleContext, is_capitalised
 from newsgraph.text import abbreviates, is_acronym
@@ -34,18 +38,26 @@ def apply_acronym_definitions(context: RuleContext, candidates: list[Candidate])
             covering.setdefault(t, []).append(c)
     definitions: dict[str, tuple[str, str]] = {}
     for i in range(1, len(doc) - 2):
-        acronym = doc[i + 1].text
-        if doc[i].text != "(" or doc[i + 2].text != ")" or not is_acronym(acronym, mixed_case=True):
+        if doc[i].text != "(":
             continue
-        name_start = _name_start(context, i, acronym)
+        acronym = doc[i + 1].text
+        if doc[i + 2].text == ")" and is_acronym(acronym, mixed_case=True):
+            name_start, name_end = _name_start(context, i, acronym), i  # "Full Name (ABC)"
+        else:
+            acronym = doc[i - 1].text  # "the ABC (Full Name)"
+            name_start, name_end = i + 1, _expansion_end(context, i, acronym)
+            if name_end is None:
+                continue
         if name_start is None:
             continue
-        name = doc[name_start:i].text
-        overlapping = list({id(c): c for t in range(name_start, i) for c in covering.get(t, [])}.values())
+        name = doc[name_start:name_end].text
+        overlapping = list(
+            {id(c): c for t in range(name_start, name_end) for c in covering.get(t, [])}.values()
+        )
         type_ = _defined_type(context, name, overlapping)
         definitions.setdefault(acronym, (name, type_))
         drop(overlapping)
-        add(Candidate(name_start, i, label, type_, settled=True))
+        add(Candidate(name_start, name_end, label, type_, settled=True))
     if definitions:
         for i, token in enumerate(doc):
             if token.text not in definitions:
@@ -57,6 +69,22 @@ def apply_acronym_definitions(context: RuleContext, candidates: list[Candidate])
             drop(found)
             add(Candidate(i, i + 1, label, type_, kind="acronym", canonical=name, settled=True))
     return [c for c in candidates if not c.dropped]
+
+
+def _expansion_end(context: RuleContext, paren: int, acronym: str) -> int | None:
+    """End token of the expansion in "ABC (Full Name)", or None when the brackets hold no
+    capitalised name that ABC abbreviates (relaxed as for names in another language: the
+    first letters agree and the name ends in an institution noun)."""
+    doc, cues = context.doc, context.cues
+    if not is_acronym(acronym, mixed_case=True):
+        return None
+    end = paren + 1
+    while end < len(doc) and (is_capitalised(doc[end]) or doc[end].lower_ in cues.name_connectors):
+        end += 1
+    if end >= len(doc) or doc[end].text != ")" or end - paren < 3:
+        return None
+    words = [t.text for t in doc[paren + 1 : end] if is_capitalised(t)]
+    return end if abbreviates(acronym, words) or _translated(context, acronym, paren + 1, end) else None
 
 
 def _name_start(context: RuleContext, paren: int, acronym: str) -> int | None:
@@ -77,7 +105,36 @@ def _name_start(context: RuleContext, paren: int, acronym: str) -> int | None:
         words = [t.text for t in doc[start:paren] if is_capitalised(t)]
         if abbreviates(acronym, words):
             return start
-    return None
+    return _translated_name_start(context, first, paren, acronym)
+
+
+def _translated_name_start(context: RuleContext, first: int, paren: int, acronym: str) -> int | None:
+    """An acronym of the name in another language ("Federal Security Service (FSB)" from the
+    Russian, "National Anti-Terrorism Committee (NAK)"): a relaxed initials test, only the
+    first letters agree, and the name must end in an institution noun ("Kano Radio (NTA)" is
+    two bodies). The name starts after an owning place ("Russia's") and a nationality word
+    ("pro-Kurdish")."""
+    doc, cues = context.doc, context.cues
+    if paren - first < 2:
+        return None
+    start = first
+    while start < paren - 1:
+        token = doc[start]
+        owned = doc[start + 1].tag_ == "POS" and context.gazetteer.place_rank(token.text)
+        if token.lower_ in cues.leading_words or fold(token.text) in cues.demonyms or not is_capitalised(token):
+            start += 1
+        elif owned:
+            start += 2
+        else:
+            break
+    return start if paren - start >= 2 and _translated(context, acronym, start, paren) else None
+
+
+def _translated(context: RuleContext, acronym: str, start: int, end: int) -> bool:
+    """The relaxed initials test for a name in another language than its acronym: the first
+    letters agree and the name ends in an institution noun."""
+    doc = context.doc
+    return fold(doc[start].text)[:1] == fold(acronym)[:1] and context.is_org_head(doc[end - 1])
 
 
 def _defined_type(context: RuleContext, name: str, overlapping: list[Candidate]) -> str:

@@ -13,7 +13,8 @@ from spacy.tokens import Doc
 
 from newsgraph.gazetteer import Gazetteer
 from newsgraph.gazetteer.demonyms import demonyms
-from newsgraph.lexicons import mention_cues, person_titles
+from newsgraph.lexicons import mention_cues, person_titles, time_zones
+from newsgraph.model import fold
 from newsgraph.ontology import PLACE, Ontology, load_ontology
 
 QUOTES = frozenset("\"“”‘’'«»")
@@ -55,6 +56,21 @@ class Cues:
     place_object_verbs: frozenset[str]
     person_titles: frozenset[str]
     demonyms: frozenset[str]
+    org_leading_heads: frozenset[str]
+    member_nouns: frozenset[str]
+    person_nouns: frozenset[str]
+    organization_nouns: frozenset[str]
+    kinship_nouns: frozenset[str]
+    event_like_heads: frozenset[str]
+    person_verbs: frozenset[str]
+    administration_nouns: frozenset[str]
+    backing_suffixes: frozenset[str]
+    ship_prefixes: frozenset[str]
+    ship_nouns: frozenset[str]
+    treaty_heads: frozenset[str]
+    market_index_words: frozenset[str]
+    market_indices: frozenset[str]
+    time_zones: frozenset[str]
 
 
 @cache
@@ -73,6 +89,21 @@ def load_cues() -> Cues:
         place_object_verbs=frozenset(rules["place_object_verbs"]),
         person_titles=frozenset(person_titles()),
         demonyms=demonyms(),
+        org_leading_heads=frozenset(rules["organization_leading_heads"]),
+        member_nouns=frozenset(rules["member_nouns"]),
+        person_nouns=frozenset(rules["person_nouns"]),
+        organization_nouns=frozenset(rules["organization_nouns"]),
+        kinship_nouns=frozenset(rules["kinship_nouns"]),
+        event_like_heads=frozenset(rules["event_like_heads"]),
+        person_verbs=frozenset(rules["person_verbs"]),
+        administration_nouns=frozenset(rules["administration_nouns"]),
+        backing_suffixes=frozenset(rules["backing_suffixes"]),
+        ship_prefixes=frozenset(rules["ship_prefixes"]),
+        ship_nouns=frozenset(rules["ship_nouns"]),
+        treaty_heads=frozenset(rules["treaty_heads"]),
+        market_index_words=frozenset(rules["market_index_words"]),
+        market_indices=frozenset(fold(n) for n in rules["market_indices"]),
+        time_zones=time_zones(),
     )
 
 

@@ -1,4 +1,6 @@
-"""Within one text a name is one thing: every mention of a name gets the best supported type."""
+"""Within one text a name is one thing: every mention of a name gets the best supported type
+(`one_type_per_name`), and a place named with and without its administrative suffix ("Zamfara
+State", "Zamfara") is one place (`place_short_forms`)."""
 
 from __future__ import annotations
 
@@ -64,3 +66,24 @@ def _has_place_cue(context: RuleContext, c: Candidate) -> bool:
         or context.after_place_noun_of(c.start)
         or (c.start > 0 and doc[c.start - 1].lower_ in context.cues.locatives)
     )
+
+
+# Capitalised last words that make a province or district of a name ("Zamfara State").
+ADMINISTRATIVE_SUFFIXES = frozenset({"state", "province", "region", "district", "county", "governorate"})
+
+
+def place_short_forms(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """The bare name of a place the text also names with a capitalised administrative suffix
+    takes the full name as its canonical one, so both are one entity."""
+    doc = context.doc
+    full_names: dict[str, str] = {}
+    for c in candidates:
+        last = doc[c.end - 1]
+        if c.type == PLACE and c.end - c.start > 1 and last.is_title and last.lower_ in ADMINISTRATIVE_SUFFIXES:
+            full_names.setdefault(fold(doc[c.start : c.end - 1].text), doc[c.start : c.end].text)
+    for c in candidates:
+        if c.type == PLACE and c.canonical is None:
+            full = full_names.get(fold(doc[c.start : c.end].text))
+            if full is not None:
+                c.canonical = full
+    return candidates
