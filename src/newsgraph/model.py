@@ -112,12 +112,16 @@ class Entity:
 
 @dataclass
 class Evidence:
-    """Where a fact is stated: a character span of a document and its sentence."""
+    """Where a fact is stated: a character span of a document and its sentence.
+
+    `source` is the id of the entity the text attributes the fact to ("X said"), if any.
+    """
 
     doc: str
     start: int
     end: int
     sentence: str
+    source: str | None = None
 
 
 @dataclass
@@ -164,6 +168,7 @@ class Relation:
     object: str
     certainty: str = "asserted"
     evidence: list[Evidence] = field(default_factory=list)
+    role: str | None = None  # the position a member_of/leader_of subject holds ("spokesman")
 
 
 @dataclass

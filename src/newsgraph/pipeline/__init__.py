@@ -28,8 +28,10 @@ REGISTRY: dict[str, str] = {
     "coref": "newsgraph.pipeline.coref:CorefStage",
     "geo": "newsgraph.pipeline.geo:GeoStage",
     "timex": "newsgraph.pipeline.timex:TimexStage",
+    "events": "newsgraph.pipeline.events:EventStage",
+    "relations": "newsgraph.pipeline.relations:RelationStage",
 }
-DEFAULT_STAGES = ("sentences", "mentions", "coref", "geo", "timex")
+DEFAULT_STAGES = ("sentences", "mentions", "coref", "geo", "timex", "events", "relations")
 
 
 def make_stage(name: str) -> Stage:

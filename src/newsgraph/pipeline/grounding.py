@@ -1,0 +1,149 @@
+"""What the event and relation stages share: their data files, and the link from parse tokens
+to the entities that earlier stages found.
+
+Entities and mentions come with character spans; the parse has tokens. `EntityTokens` joins
+the two by character offsets, so a fact found on the parse names entity ids, and it reads the
+few noun-phrase shapes through which news names an actor indirectly ("commanders of the
+Vanguard", "other HB officials", "who" of a relative clause).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from newsgraph.model import Analysis, Evidence
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+# Dependencies inside a noun phrase through which a name can stand for the phrase's referent.
+_NP_NAME_DEPS = frozenset({"compound", "nmod", "poss", "appos", "amod"})
+
+
+@cache
+def fact_data(name: str) -> dict:
+    """One of the ontology data files of newsgraph/data ("event_types", "relation_types",
+    "certainty_cues"), parsed once per process."""
+    path = resources.files("newsgraph").joinpath("data", f"{name}.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity named at a token, with the span of the mention that names it."""
+
+    id: str
+    type: str
+    start: int
+    end: int
+
+
+class EntityTokens:
+    """Which entity each token of the parse names, from the mentions of `analysis`."""
+
+    def __init__(self, analysis: Analysis):
+        doc_id = analysis.document.id
+        self._by_token: dict[int, EntityRef] = {}
+        parsed = analysis.parsed
+        for entity in analysis.entities:
+            for mention in entity.mentions:
+                if mention.doc != doc_id:
+                    continue
+                span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                ref = EntityRef(entity.id, entity.type, mention.start, mention.end)
+                for token in span:
+                    self._by_token.setdefault(token.i, ref)
+
+    def at(self, token: Token) -> EntityRef | None:
+        """The entity whose mention covers `token`, if any."""
+        return self._by_token.get(token.i)
+
+    def in_mention(self, token: Token) -> bool:
+        return token.i in self._by_token
+
+    def named_by(self, token: Token, depth: int = 2) -> list[EntityRef]:
+        """The entities a noun phrase headed by `token` names, its conjuncts included.
+
+        A name is the phrase itself ("Maleki"); a relative pronoun stands for the noun its
+        clause modifies; a common noun names through its modifiers, apposition or "of"
+        ("Vanguard commanders", "other HB officials", "commanders of the Vanguard"). A
+        pronoun resolved by coreference is a mention like any other.
+        """
+        found: list[EntityRef] = []
+        for head in conjuncts(token):
+            for ref in self._phrase_entities(head, depth):
+                if ref not in found:
+                    found.append(ref)
+        return found
+
+    def _phrase_entities(self, token: Token, depth: int) -> list[EntityRef]:
+        ref = self.at(token)
+        if ref is not None:
+            return [ref]
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            noun = token.head.head
+            found = self.named_by(noun, depth)
+            if not found and noun.dep_ == "attr":  # "X was the commander who visited ..."
+                found = [r for s in subjects_of(noun.head) for r in self.named_by(s, depth)]
+            return found
+        if depth <= 0 or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return []
+        found: list[EntityRef] = []
+        for child in token.children:
+            if child.dep_ in _NP_NAME_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
+                target = child if child.dep_ != "prep" else next(
+                    (c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None:
+                    found.extend(r for r in self.named_by(target, depth - 1) if r not in found)
+        return found
+
+
+def conjuncts(token: Token) -> Iterator[Token]:
+    """`token` and the tokens coordinated with it ("Maleki and Tanko")."""
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield from conjuncts(child)
+
+
+def subjects_of(predicate: Token) -> list[Token]:
+    """The subject tokens of a verb: its own, or those it shares as a conjunct or an open
+    complement ("visited Niger and met Gwarzo", "is believed to be")."""
+    own = [c for c in predicate.children if c.dep_ in SUBJECT_DEPS]
+    if own:
+        return own
+    if predicate.dep_ in ("conj", "xcomp") and predicate.head != predicate:
+        return subjects_of(predicate.head)
+    return []
+
+
+def is_passive(predicate: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in predicate.children)
+
+
+def pobj_of(prep: Token) -> Token | None:
+    """The object of a preposition ("in" → "Kano"), through a nested one ("along with X")."""
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            return child
+        if child.dep_ == "prep":
+            return pobj_of(child)
+    return None
+
+
+def evidence_for(analysis: Analysis, tokens: Iterable[Token], source: str | None = None) -> Evidence:
+    """The evidence of a fact stated by `tokens`: their span and the sentence holding it."""
+    tokens = list(tokens)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    sentence = analysis.sentence_at(start)
+    text = sentence.text if sentence is not None else analysis.document.text[start:end]
+    return Evidence(analysis.document.id, start, end, text, source=source)
