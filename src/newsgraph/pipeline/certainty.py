@@ -81,6 +81,12 @@ def _cues() -> _Cues:
     )
 
 
+def reporting_verbs() -> frozenset[str]:
+    """Verbs that report, believe or deny what their complement says."""
+    cues = _cues()
+    return cues.report_verbs | cues.belief_verbs | cues.deny_verbs | cues.hedge_passives
+
+
 EntityOf = Callable[[Token], "str | None"]
 
 

@@ -33,7 +33,7 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from newsgraph.model import Analysis, Event, EventTime, Participant, Timex, stable_id
-from newsgraph.pipeline.certainty import Stance, assess
+from newsgraph.pipeline.certainty import Stance, assess, reporting_verbs
 from newsgraph.pipeline.grounding import (
     OBJECT_DEPS,
     EntityRef,
@@ -47,6 +47,8 @@ from newsgraph.pipeline.grounding import (
 
 PLACE = "place"
 ACTOR_TYPES = frozenset({"person", "organization"})
+# Which role a place came in by, most telling first: a place phrase, then anything else.
+_PLACE_RANK = {"place": 0}
 _DATED = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)(?:-\d{2})?)?(?:T[\d:]+)?$")
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Verbs that only report, link or possess: two names around them are no event of their own.
@@ -68,6 +70,9 @@ class _Entry:
     type: EventType
     needs_object: str | None = None
     needs_modifier: str | None = None
+    needs_particle: str | None = None
+    needs_prep: str | None = None
+    subject_role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,7 @@ class _Support:
     role: str
     needs_object: str | None = None
     needs_complement: str | None = None
+    needs_prep: str | None = None
 
 
 @dataclass(frozen=True)
@@ -99,8 +105,9 @@ def _entries(items: Iterable, type_: EventType, into: dict[str, list[_Entry]]) -
         if isinstance(item, str):
             into.setdefault(item, []).append(_Entry(type_))
         else:
-            into.setdefault(item["lemma"], []).insert(
-                0, _Entry(type_, item.get("object"), item.get("modifier")))
+            entry = _Entry(type_, item.get("object"), item.get("modifier"), item.get("particle"),
+                           item.get("prep"), item.get("subject"))
+            into.setdefault(item["lemma"], []).insert(0, entry)
 
 
 @cache
@@ -116,7 +123,7 @@ def lexicon() -> _Lexicon:
             _entries(part.get("nouns", ()), type_, nouns)
     support: dict[str, list[_Support]] = {}
     for item in data["support_verbs"]["verbs"]:
-        entry = _Support(item["role"], item.get("object"), item.get("complement"))
+        entry = _Support(item["role"], item.get("object"), item.get("complement"), item.get("prep"))
         support.setdefault(item["lemma"], []).append(entry)
     args = data["arguments"]
     return _Lexicon(
@@ -140,16 +147,20 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+# What an entry may require of the trigger's children: dependency labels and the lemma.
+_NEEDS = {
+    "needs_object": OBJECT_DEPS,
+    "needs_modifier": frozenset({"compound", "amod", "nmod"}),
+    "needs_complement": frozenset({"acomp", "attr"}),
+    "needs_particle": frozenset({"prt"}),
+    "needs_prep": frozenset({"prep"}),
+}
+
+
 def _matches(token: Token, entry: _Entry | _Support) -> bool:
-    if getattr(entry, "needs_object", None):
-        if not any(c.dep_ in OBJECT_DEPS and _lemma(c) == entry.needs_object for c in token.children):
-            return False
-    if getattr(entry, "needs_modifier", None):
-        if not any(c.dep_ in ("compound", "amod", "nmod") and _lemma(c) == entry.needs_modifier
-                   for c in token.children):
-            return False
-    if getattr(entry, "needs_complement", None):
-        if not any(c.dep_ in ("acomp", "attr") and _lemma(c) == entry.needs_complement for c in token.children):
+    for need, deps in _NEEDS.items():
+        wanted = getattr(entry, need, None)
+        if wanted and not any(c.dep_ in deps and _lemma(c) == wanted for c in token.children):
             return False
     return True
 
@@ -178,11 +189,17 @@ class _Draft:
     # must agree with an earlier event for the two to be one.
     own_names: set[str] = field(default_factory=set)
     own_place: str | None = None
+    place_rank: int = 9
     corefs: list[_Draft] = field(default_factory=list)  # later mentions merged into this one
 
     def add(self, ref: EntityRef, role: str, token: Token, remote: bool = False) -> None:
+        """Add a participant, or the place when `ref` is one: a place the text gives with
+        "in / at / to" outranks one from a host or subject ("talks hosted by Algeria in
+        Algiers" are in Algiers)."""
         if ref.type == PLACE:
-            self.place = self.place or ref.id
+            rank = _PLACE_RANK.get(role, 1)
+            if self.place is None or rank < self.place_rank:
+                self.place, self.place_rank = ref.id, rank
         elif ref.type not in ACTOR_TYPES:
             return
         elif ref.id in self.participants:
@@ -199,7 +216,10 @@ class _Draft:
 class _TimeIndex:
     """The time expressions of a document by the clause (or event noun) they attach to."""
 
-    def __init__(self, analysis: Analysis, triggers: set[int]):
+    def __init__(self, analysis: Analysis, triggers: set[int], sequence_preps: frozenset[str],
+                 reporting: frozenset[str]):
+        self.sequence_preps = sequence_preps
+        self.reporting = reporting
         self.by_head: dict[int, list[Timex]] = {}
         self.tokens: set[int] = set()
         parsed: Doc = analysis.parsed
@@ -216,19 +236,26 @@ class _TimeIndex:
                 node = node.head
             self.by_head.setdefault(node.i, []).append(timex)
 
-    def for_trigger(self, token: Token, sequence_preps: frozenset[str]) -> Timex | None:
-        """The time of the event at `token`: its own, else that of the nearest governing
-        clause, never past "before / after" (those say the event is at another time)."""
-        node = token
-        while True:
+    def for_trigger(self, token: Token, own: Iterable[Token] = ()) -> Timex | None:
+        """The time of the event at `token`: its own or that of the event nouns it took in
+        (`own`: "killed him in an air strike last weekend"), else that of the nearest governing
+        clause; never past "before / after" (the event is at another time) nor past a verb
+        that reports it (the time of saying is not the time of the deed)."""
+        for node in [token, *own]:
             timexes = self.by_head.get(node.i)
             if timexes:
                 return next((t for t in timexes if t.value and _DATED.match(t.value)), timexes[0])
-            if node.head == node:
+        node = token
+        while node.head != node:
+            if node.dep_ == "pobj" and _lemma(node.head) in self.sequence_preps:
                 return None
-            if node.dep_ == "pobj" and _lemma(node.head) in sequence_preps:
+            if node.dep_ in ("ccomp", "parataxis") and _lemma(node.head) in self.reporting:
                 return None
             node = node.head
+            timexes = self.by_head.get(node.i)
+            if timexes:
+                return next((t for t in timexes if t.value and _DATED.match(t.value)), timexes[0])
+        return None
 
 
 def event_time(timex: Timex | None) -> EventTime | None:
@@ -269,18 +296,22 @@ class _DocumentEvents:
         self.time_tokens = {t.i for x in analysis.timexes
                             for t in self.doc.char_span(x.start, x.end, alignment_mode="expand") or ()}
         self.types: dict[int, EventType] = {}
+        self.subject_roles: dict[int, str] = {}
         self.support: dict[int, _Support] = {}
         for token in self.doc:
-            type_ = self._trigger_type(token)
-            if type_ is not None:
-                self.types[token.i] = type_
+            entry = self._trigger(token)
+            if entry is not None:
+                self.types[token.i] = entry.type
+                if entry.subject_role:
+                    self.subject_roles[token.i] = entry.subject_role
             elif token.pos_ in ("VERB", "AUX"):
                 entry = _first_match(token, self.lex.support)
                 if entry is not None:
                     self.support[token.i] = entry
-        self.times = _TimeIndex(analysis, set(self.types) | set(self.support))
+        self.times = _TimeIndex(analysis, set(self.types) | set(self.support), self.lex.sequence_preps,
+                                reporting_verbs())
 
-    def _trigger_type(self, token: Token) -> EventType | None:
+    def _trigger(self, token: Token) -> _Entry | None:
         if token.pos_ == "VERB":
             entry = _first_match(token, self.lex.verbs)
         elif token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.i not in self.time_tokens:
@@ -289,7 +320,7 @@ class _DocumentEvents:
             entry = _first_match(token, self.lex.nouns)
         else:
             return None
-        return entry.type if entry is not None else None
+        return entry
 
     # -- building drafts ---------------------------------------------------------------
 
@@ -297,7 +328,7 @@ class _DocumentEvents:
         drafts: dict[int, _Draft] = {}  # by the index of the token that names the event
         carried: dict[int, Token] = {}  # event noun -> support verb carrying it
         absorbed: set[int] = set()
-        for i, support in self.support.items():
+        for i in self.support:
             noun = self._event_noun(self.doc[i])
             if noun is not None:
                 carried[noun.i] = self.doc[i]
@@ -331,8 +362,9 @@ class _DocumentEvents:
         if stance.conditional:
             return None
         draft = _Draft(verb, type_, stance, tokens=[verb])
-        self._clause_arguments(draft, verb, type_.roles.get("subject", "participant"), absorbed)
-        draft.time = event_time(self.times.for_trigger(verb, self.lex.sequence_preps))
+        subject_role = self.subject_roles.get(verb.i) or type_.roles.get("subject", "participant")
+        self._clause_arguments(draft, verb, subject_role, absorbed)
+        draft.time = event_time(self.times.for_trigger(verb, draft.tokens))
         return draft
 
     def _generic_event(self, verb: Token) -> _Draft | None:
@@ -341,7 +373,7 @@ class _DocumentEvents:
             return None
         actors = [r for s in subjects_of(verb) for r in self.refs.named_by(s) if r.type != PLACE]
         objects = [r for c in verb.children if c.dep_ in OBJECT_DEPS
-                   for r in self.refs.named_by(c) if r.type != PLACE]
+                   for r in self.refs.named_by(c, depth=0) if r.type != PLACE]
         if not actors or not objects:
             return None
         roles = {"subject": "agent", "object": "patient"}
@@ -358,9 +390,9 @@ class _DocumentEvents:
         if carrier is not None:
             role = self.support[carrier.i].role
             self._clause_arguments(draft, carrier, role, set(), skip=noun)
-        draft.time = event_time(self.times.for_trigger(noun, self.lex.sequence_preps))
+        draft.time = event_time(self.times.for_trigger(noun))
         if draft.time is None and clause is not None:
-            draft.time = event_time(self.times.for_trigger(clause, self.lex.sequence_preps))
+            draft.time = event_time(self.times.for_trigger(clause))
         return draft
 
     def _event_noun(self, verb: Token) -> Token | None:
@@ -426,6 +458,9 @@ class _DocumentEvents:
             return
         lex = self.lex
         if word in lex.sequence_preps:
+            # "before the High Court" names a participant; "before the raid" another time.
+            for ref in self.refs.named_by(obj, depth=0):
+                draft.add(ref, "counterpart", obj)
             return
         if obj.i in self.types and obj.pos_ in _NOUN_POS and word in lex.container_preps:
             if word in ("during", "amid"):

@@ -94,6 +94,8 @@ class EntityTokens:
             if not found and noun.dep_ == "attr":  # "X was the commander who visited ..."
                 found = [r for s in subjects_of(noun.head) for r in self.named_by(s, depth)]
             return found
+        if token.dep_ == "appos" and self.at(token.head) is not None:  # "Ansaru, a faction ..."
+            return [self.at(token.head)]
         if depth <= 0 or token.pos_ not in ("NOUN", "PROPN", "PRON"):
             return []
         found: list[EntityRef] = []
@@ -120,7 +122,7 @@ def subjects_of(predicate: Token) -> list[Token]:
     own = [c for c in predicate.children if c.dep_ in SUBJECT_DEPS]
     if own:
         return own
-    if predicate.dep_ in ("conj", "xcomp") and predicate.head != predicate:
+    if predicate.dep_ in ("conj", "xcomp", "acomp") and predicate.head != predicate:
         return subjects_of(predicate.head)
     return []
 

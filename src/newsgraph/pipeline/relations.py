@@ -2,7 +2,8 @@
 
 The nouns and verbs that state a relation are data (newsgraph/data/relation_types.json):
 role nouns ("commander", "head", "spokesman") tie a person to an organisation, structure
-nouns ("wing", "front") one organisation to another, kin nouns one person to another. The
+nouns ("wing", "front", "ties") one organisation to another, kin nouns one person to another,
+place nouns ("the main city of Y") one place to another. The
 parse says who holds the role and of what:
 
 - premodifiers and appositions: "Senior HB commander Idris Maleki", "Gwarzo, head of the
@@ -44,7 +45,7 @@ from newsgraph.pipeline.grounding import (
 _RANK = {"asserted": 0, "reported": 1, "hedged": 2, "denied": 3}
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Prepositions that name the organisation of a role ("spokesman of / for", "commander in").
-_ROLE_OBJECT_PREPS = frozenset({"of", "for", "in", "at", "within"})
+_ROLE_OBJECT_PREPS = frozenset({"of", "for", "in", "at", "within", "with", "to"})
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class _Lexicon:
     verbs: dict[str, _VerbSense]
     hyphen: dict[str, str]
     alias_cues: frozenset[str]
+    tie_verbs: frozenset[str]
 
 
 @cache
@@ -75,11 +77,12 @@ def lexicon() -> _Lexicon:
     nouns: dict[str, _NounSense] = {}
     for type_, words in data["role_nouns"].items():
         nouns.update((w, _NounSense(type_, w)) for w in words)
-    for group in ("structure_nouns", "kin_nouns"):
+    for group in ("structure_nouns", "kin_nouns", "place_nouns"):
         for type_, words in data[group].items():
             nouns.update((w, _NounSense(type_, None)) for w in words)
     verbs = {lemma: _VerbSense(spec["type"], spec.get("invert", False)) for lemma, spec in data["verbs"].items()}
-    return _Lexicon(data["types"], nouns, verbs, data["hyphen_participles"], frozenset(data["alias_cues"]))
+    return _Lexicon(data["types"], nouns, verbs, data["hyphen_participles"], frozenset(data["alias_cues"]),
+                    frozenset(data["tie_verbs"]))
 
 
 class RelationStage:
@@ -137,6 +140,9 @@ class _DocumentRelations:
         elif noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and _lemma(head) == "as"):
             clause = head if noun.dep_ != "pobj" else head.head
             holders = [r for s in subjects_of(clause) for r in self.refs.named_by(s)]
+            presupposed = False
+        elif noun.dep_ in OBJECT_DEPS and _lemma(head) in self.lex.tie_verbs:  # "X has ties with Y"
+            holders = [r for s in subjects_of(head) for r in self.refs.named_by(s)]
             presupposed = False
         if not holders:
             holders = [r for c in noun.children if c.dep_ == "appos" for r in self.refs.named_by(c, depth=0)]
