@@ -416,7 +416,10 @@ class _DocumentEvents:
         subjects = [t for t in subjects_of(verb)]
         subject_refs: list[tuple[EntityRef, Token]] = []
         for subject in subjects:
-            role = roles.get("object", "participant") if subject.dep_ == "nsubjpass" else subject_role
+            # Only the verb's own passive subject is its object ("he was honoured"); a subject
+            # shared with a governing verb ("is scheduled to meet") is the subject.
+            own_passive = subject.dep_ == "nsubjpass" and subject.head == verb
+            role = roles.get("object", "participant") if own_passive else subject_role
             for ref in self.refs.named_by(subject):
                 draft.add(ref, role, subject, remote=self._remote_clause(subject))
                 subject_refs.append((ref, subject))

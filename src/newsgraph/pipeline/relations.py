@@ -119,7 +119,7 @@ class _DocumentRelations:
                 self._verb_relation(token, self.lex.verbs[lemma])
             if token.lower_ in self.lex.hyphen and token.i >= 2 and token.nbor(-1).text in "-‐–":
                 self._hyphen_relation(token)
-            if lemma in self.lex.alias_cues and token.dep_ in ("acl", "relcl", "appos"):
+            if token.lower_ in self.lex.alias_cues and token.dep_ in ("acl", "relcl", "appos"):
                 self._alias_relation(token)
             ref = self.refs.at(token)
             if ref is not None and ref.type == "place":
