@@ -143,6 +143,12 @@ def lexicon() -> _Lexicon:
     )
 
 
+@cache
+def relation_verbs() -> frozenset[str]:
+    """Verbs that state a standing relation ("X leads Y"): the relations stage reads them."""
+    return frozenset(fact_data("relation_types")["verbs"])
+
+
 def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
@@ -192,15 +198,15 @@ class _Draft:
     place_rank: int = 9
     corefs: list[_Draft] = field(default_factory=list)  # later mentions merged into this one
 
-    def add(self, ref: EntityRef, role: str, token: Token, remote: bool = False) -> None:
-        """Add a participant, or the place when `ref` is one: a place the text gives with
-        "in / at / to" outranks one from a host or subject ("talks hosted by Algeria in
-        Algiers" are in Algiers)."""
-        if ref.type == PLACE:
+    def add(self, ref: EntityRef, role: str, token: Token, remote: bool = False, actor: bool = False) -> None:
+        """Add a participant, or the place when `ref` is one and not an `actor` (a country
+        that designates or attacks): a place the text gives with "in / at / to" outranks one
+        from a host ("talks hosted by Algeria in Algiers" are in Algiers)."""
+        if ref.type == PLACE and not actor:
             rank = _PLACE_RANK.get(role, 1)
             if self.place is None or rank < self.place_rank:
                 self.place, self.place_rank = ref.id, rank
-        elif ref.type not in ACTOR_TYPES:
+        elif ref.type not in ACTOR_TYPES and not actor:
             return
         elif ref.id in self.participants:
             self.participants[ref.id].remote |= remote
@@ -369,7 +375,7 @@ class _DocumentEvents:
 
     def _generic_event(self, verb: Token) -> _Draft | None:
         lemma = _lemma(verb)
-        if lemma in _NOT_EVENTIVE or not lemma.isalpha():
+        if lemma in _NOT_EVENTIVE or lemma in relation_verbs() or not lemma.isalpha():
             return None
         actors = [r for s in subjects_of(verb) for r in self.refs.named_by(s) if r.type != PLACE]
         objects = [r for c in verb.children if c.dep_ in OBJECT_DEPS
@@ -413,7 +419,8 @@ class _DocumentEvents:
                           skip: Token | None = None) -> None:
         roles = draft.type.roles
         passive = is_passive(verb)
-        subjects = [t for t in subjects_of(verb)]
+        subjects = subjects_of(verb)
+        acting = verb.i not in self.support  # "the US designated ..."; "Kano hosted" is a place
         subject_refs: list[tuple[EntityRef, Token]] = []
         for subject in subjects:
             # Only the verb's own passive subject is its object ("he was honoured"); a subject
@@ -421,7 +428,7 @@ class _DocumentEvents:
             own_passive = subject.dep_ == "nsubjpass" and subject.head == verb
             role = roles.get("object", "participant") if own_passive else subject_role
             for ref in self.refs.named_by(subject):
-                draft.add(ref, role, subject, remote=self._remote_clause(subject))
+                draft.add(ref, role, subject, self._remote_clause(subject), actor=acting)
                 subject_refs.append((ref, subject))
         for child in verb.children:
             dep = child.dep_
@@ -439,7 +446,7 @@ class _DocumentEvents:
             elif dep == "agent" and passive:
                 obj = pobj_of(child)
                 for ref in self.refs.named_by(obj) if obj is not None else ():
-                    draft.add(ref, subject_role, obj)
+                    draft.add(ref, subject_role, obj, actor=acting)
             elif dep == "prep":
                 self._prep_argument(draft, child, subject_refs, absorbed, skip)
             elif dep == "acomp":
@@ -461,9 +468,11 @@ class _DocumentEvents:
             return
         lex = self.lex
         if word in lex.sequence_preps:
-            # "before the High Court" names a participant; "before the raid" another time.
-            for ref in self.refs.named_by(obj, depth=0):
-                draft.add(ref, "counterpart", obj)
+            # "before the raid" is another time; "before a judge in Villavicencio" a place.
+            if obj.i not in self.types and obj.i not in self.time_tokens:
+                for ref in self.refs.named_by(obj, depth=0):
+                    draft.add(ref, "counterpart", obj)
+                self._phrase_places(draft, obj)
             return
         if obj.i in self.types and obj.pos_ in _NOUN_POS and word in lex.container_preps:
             if word in ("during", "amid"):

@@ -10,6 +10,7 @@ Vanguard", "other HB officials", "who" of a relative clause).
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from newsgraph.model import Analysis, Evidence
+from newsgraph.model import Analysis, Evidence, fold
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj"})
@@ -44,12 +45,20 @@ class EntityRef:
     end: int
 
 
+POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+# How many sentences back "the group" or "its" may look for the organisation it stands for.
+ORG_LOOKBACK = 2
+
+
 class EntityTokens:
     """Which entity each token of the parse names, from the mentions of `analysis`."""
 
     def __init__(self, analysis: Analysis):
         doc_id = analysis.document.id
         self._by_token: dict[int, EntityRef] = {}
+        self._sentence_starts = [s.start for s in analysis.sentences]
+        self._organizations: list[tuple[int, EntityRef, str]] = []  # by start, with folded name
+        names = {e.id: fold(e.name) for e in analysis.entities}
         parsed = analysis.parsed
         for entity in analysis.entities:
             for mention in entity.mentions:
@@ -61,10 +70,34 @@ class EntityTokens:
                 ref = EntityRef(entity.id, entity.type, mention.start, mention.end)
                 for token in span:
                     self._by_token.setdefault(token.i, ref)
+                if entity.type == "organization":
+                    self._organizations.append((mention.start, ref, f"{names[entity.id]} {fold(mention.text)}"))
+        self._organizations.sort(key=lambda item: item[0])
 
     def at(self, token: Token) -> EntityRef | None:
         """The entity whose mention covers `token`, if any."""
         return self._by_token.get(token.i)
+
+    def _earlier_organization(self, token: Token) -> EntityRef | None:
+        """The organisation "its", "their" or a definite "the group" / "the cartel" stands for:
+        the latest one named in this or the previous ORG_LOOKBACK sentences, one whose name
+        holds the noun ("the cartel" → "Cartel de los Llanos") first."""
+        word = token.lemma_.lower()
+        if token.lower_ in POSSESSIVE_PRONOUNS and token.dep_ == "poss":
+            head_word = None
+        elif token.pos_ == "NOUN" and word in _generic_org_nouns() and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            head_word = word
+        else:
+            return None
+        sentence = bisect_right(self._sentence_starts, token.idx) - 1
+        since = self._sentence_starts[max(0, sentence - ORG_LOOKBACK)] if sentence >= 0 else 0
+        window = [(ref, name) for start, ref, name in self._organizations if since <= start < token.idx]
+        if head_word is not None:
+            named = [ref for ref, name in window if head_word in name.split()]
+            if named:
+                return named[-1]
+        return window[-1][0] if window else None
 
     def in_mention(self, token: Token) -> bool:
         return token.i in self._by_token
@@ -96,6 +129,9 @@ class EntityTokens:
             return found
         if token.dep_ == "appos" and self.at(token.head) is not None:  # "Ansaru, a faction ..."
             return [self.at(token.head)]
+        earlier = self._earlier_organization(token)
+        if earlier is not None:
+            return [earlier]
         if depth <= 0 or token.pos_ not in ("NOUN", "PROPN", "PRON"):
             return []
         found: list[EntityRef] = []
@@ -106,6 +142,10 @@ class EntityTokens:
                 if target is not None:
                     found.extend(r for r in self.named_by(target, depth - 1) if r not in found)
         return found
+
+
+def _generic_org_nouns() -> frozenset[str]:
+    return frozenset(fact_data("relation_types")["generic_org_nouns"])
 
 
 def conjuncts(token: Token) -> Iterator[Token]:

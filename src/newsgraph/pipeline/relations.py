@@ -2,7 +2,8 @@
 
 The nouns and verbs that state a relation are data (newsgraph/data/relation_types.json):
 role nouns ("commander", "head", "spokesman") tie a person to an organisation, structure
-nouns ("wing", "front", "ties") one organisation to another, kin nouns one person to another,
+nouns ("wing", "front", "ties") one organisation to another, kin nouns one person to another
+(type `family`, the kin noun as role),
 place nouns ("the main city of Y") one place to another. The
 parse says who holds the role and of what:
 
@@ -75,9 +76,10 @@ def lexicon() -> _Lexicon:
     """The relation lexicon of newsgraph/data/relation_types.json."""
     data = fact_data("relation_types")
     nouns: dict[str, _NounSense] = {}
-    for type_, words in data["role_nouns"].items():
-        nouns.update((w, _NounSense(type_, w)) for w in words)
-    for group in ("structure_nouns", "kin_nouns", "place_nouns"):
+    for group in ("role_nouns", "kin_nouns"):  # the noun is the role: "commander", "brother"
+        for type_, words in data[group].items():
+            nouns.update((w, _NounSense(type_, w)) for w in words)
+    for group in ("structure_nouns", "place_nouns"):
         for type_, words in data[group].items():
             nouns.update((w, _NounSense(type_, None)) for w in words)
     verbs = {lemma: _VerbSense(spec["type"], spec.get("invert", False)) for lemma, spec in data["verbs"].items()}
