@@ -94,23 +94,27 @@ def assess(anchor: Token, entity_of: EntityOf, presupposed: bool = False) -> Sta
     """The stance of the fact anchored at `anchor`.
 
     `entity_of` names the entity id a token stands for (for report sources).
-    `presupposed` facts (a role in a noun phrase: "HB commander Maleki") take attribution and
-    hedges from the clauses above them but not their negation or modality: "HB commander
-    Maleki did not attend" still says Maleki is an HB commander.
+    `presupposed` facts (a role or place in a noun phrase: "HB commander Maleki", "Erbil, the
+    capital of the Kurdistan Region") take attribution from the clauses above them but not
+    their hedges, negation or modality: "HB commander Maleki is believed to have met X" and
+    "... did not attend" still say Maleki is an HB commander. Their own words count ("the
+    alleged HB commander").
     """
     cues = _cues()
     certainty, modality, source, conditional = "asserted", "actual", None, False
     local = not presupposed
 
-    def rank(new: str) -> None:
+    def rank(new: str, own: bool = False) -> None:
         nonlocal certainty
+        if presupposed and new == "hedged" and not own:
+            return
         if _RANK[new] > _RANK[certainty]:
             certainty = new
 
     for child in anchor.children:  # the noun's own words: "the planned visit", "no meeting"
         word = child.lower_
         if child.dep_ in ("amod", "compound", "advmod") and word in cues.hedge_adjectives:
-            rank("hedged")
+            rank("hedged", own=True)
         if not presupposed and child.dep_ in ("amod", "compound") and word in cues.plan_adjectives:
             modality = "planned"
         if not presupposed and child.dep_ == "det" and word in cues.none_determiners:

@@ -51,6 +51,14 @@ ACTOR_TYPES = frozenset({"person", "organization"})
 _PLACE_RANK = {"place": 0}
 _DATED = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)(?:-\d{2})?)?(?:T[\d:]+)?$")
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
+# "SARAJEVO, June 18 – ": the date of filing, which the parser may hang on the first verb.
+_DATELINE = re.compile(r"^\s*([^\n,–—]{2,40}),\s*[^\n–—]{0,30}?\s+[–—-]{1,2}\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline ("BOGOTÁ, June 12 – ") ends, or 0 when the text has none."""
+    match = _DATELINE.match(text)
+    return match.end() if match and match.group(1).isupper() else 0
 # Verbs that only report, link or possess: two names around them are no event of their own.
 _NOT_EVENTIVE = frozenset({"be", "have", "say", "tell", "include", "call", "name", "describe", "know",
                            "become", "remain", "see", "show", "make", "do", "get", "take", "give"})
@@ -229,8 +237,9 @@ class _TimeIndex:
         self.by_head: dict[int, list[Timex]] = {}
         self.tokens: set[int] = set()
         parsed: Doc = analysis.parsed
+        dateline = dateline_end(analysis.document.text)
         for timex in analysis.timexes:
-            if timex.type not in ("DATE", "TIME"):
+            if timex.type not in ("DATE", "TIME") or timex.end <= dateline:
                 continue
             span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
             if span is None:
@@ -679,7 +688,7 @@ class _DocumentEvents:
         for draft in resolved.values():
             if id(draft) in events:
                 continue
-            if not draft.participants and not draft.place and draft.time is None:
+            if not draft.participants and not draft.place:  # "to meet the families": no one named
                 continue
             time = draft.time
             if time is None and draft.stance.modality == "actual" and published is not None:

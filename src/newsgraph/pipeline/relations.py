@@ -146,8 +146,10 @@ class _DocumentRelations:
         elif noun.dep_ in OBJECT_DEPS and _lemma(head) in self.lex.tie_verbs:  # "X has ties with Y"
             holders = [r for s in subjects_of(head) for r in self.refs.named_by(s)]
             presupposed = False
-        if not holders:
-            holders = [r for c in noun.children if c.dep_ == "appos" for r in self.refs.named_by(c, depth=0)]
+        if not holders:  # "the group's leader, X"; "a spokesman for the YPG, X" (apposition misattached)
+            phrase = [noun, *(pobj_of(c) for c in noun.children if c.dep_ == "prep")]
+            holders = [r for t in phrase if t is not None for c in t.children if c.dep_ == "appos"
+                       for r in self.refs.named_by(c, depth=0)]
         if not holders:
             return
         holder_ids = {h.id for h in holders}
