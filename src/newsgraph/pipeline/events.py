@@ -81,6 +81,7 @@ class _Entry:
     needs_particle: str | None = None
     needs_prep: str | None = None
     subject_role: str | None = None
+    dated: bool = False  # a trigger only with a time expression of its own
 
 
 @dataclass(frozen=True)
@@ -109,13 +110,27 @@ class _Lexicon:
 
 
 def _entries(items: Iterable, type_: EventType, into: dict[str, list[_Entry]]) -> None:
+    """Add trigger entries; the more an entry requires, the earlier it is tried ("tell
+    reporters" is a press conference before "told ... on Tuesday" is a statement)."""
     for item in items:
         if isinstance(item, str):
-            into.setdefault(item, []).append(_Entry(type_))
+            entry = _Entry(type_)
         else:
             entry = _Entry(type_, item.get("object"), item.get("modifier"), item.get("particle"),
-                           item.get("prep"), item.get("subject"))
-            into.setdefault(item["lemma"], []).insert(0, entry)
+                           item.get("prep"), item.get("subject"), item.get("dated", False))
+        entries = into.setdefault(_entry_lemma(item), [])
+        entries.append(entry)
+        entries.sort(key=_specificity)
+
+
+def _entry_lemma(item: str | dict) -> str:
+    return item if isinstance(item, str) else item["lemma"]
+
+
+def _specificity(entry: _Entry) -> int:
+    """Lower for entries that require more of the trigger's context."""
+    needs = (entry.needs_object, entry.needs_modifier, entry.needs_particle, entry.needs_prep)
+    return -2 * sum(bool(n) for n in needs) - int(entry.dated)
 
 
 @cache
@@ -312,6 +327,7 @@ class _DocumentEvents:
                             for t in self.doc.char_span(x.start, x.end, alignment_mode="expand") or ()}
         self.types: dict[int, EventType] = {}
         self.subject_roles: dict[int, str] = {}
+        self.dated_only: set[int] = set()
         self.support: dict[int, _Support] = {}
         for token in self.doc:
             entry = self._trigger(token)
@@ -319,12 +335,19 @@ class _DocumentEvents:
                 self.types[token.i] = entry.type
                 if entry.subject_role:
                     self.subject_roles[token.i] = entry.subject_role
+                if entry.dated:
+                    self.dated_only.add(token.i)
             elif token.pos_ in ("VERB", "AUX"):
                 entry = _first_match(token, self.lex.support)
                 if entry is not None:
                     self.support[token.i] = entry
         self.times = _TimeIndex(analysis, set(self.types) | set(self.support), self.lex.sequence_preps,
                                 reporting_verbs())
+        for i in self.dated_only - set(self.times.by_head):  # "said in a statement": no time of its own
+            del self.types[i]
+            support = _first_match(self.doc[i], self.lex.support)
+            if support is not None:
+                self.support[i] = support
 
     def _trigger(self, token: Token) -> _Entry | None:
         if token.pos_ == "VERB":
@@ -483,8 +506,8 @@ class _DocumentEvents:
                     draft.add(ref, "counterpart", obj)
                 self._phrase_places(draft, obj)
             return
-        if obj.i in self.types and obj.pos_ in _NOUN_POS and word in lex.container_preps:
-            if word in ("during", "amid"):
+        if obj.i in self.types and obj.pos_ in _NOUN_POS:  # "at the rally", "in a statement"
+            if word in lex.container_preps:
                 draft.container = obj
             else:
                 absorbed.add(obj.i)

@@ -46,6 +46,7 @@ class EntityRef:
 
 
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+LEADING_VERBS = frozenset({"lead", "head"})
 # How many sentences back "the group" or "its" may look for the organisation it stands for.
 ORG_LOOKBACK = 2
 
@@ -136,6 +137,11 @@ class EntityTokens:
             return []
         found: list[EntityRef] = []
         for child in token.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in LEADING_VERBS:  # "a delegation led by X"
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                target = pobj_of(agent) if agent is not None else None
+                if target is not None:
+                    found.extend(r for r in self.named_by(target, 0) if r not in found)
             if child.dep_ in _NP_NAME_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
                 target = child if child.dep_ != "prep" else next(
                     (c for c in child.children if c.dep_ == "pobj"), None)

@@ -148,8 +148,9 @@ class _DocumentRelations:
             presupposed = False
         if not holders:  # "the group's leader, X"; "a spokesman for the YPG, X" (apposition misattached)
             phrase = [noun, *(pobj_of(c) for c in noun.children if c.dep_ == "prep")]
+            allowed = self.lex.types[sense.type]["subject"]
             holders = [r for t in phrase if t is not None for c in t.children if c.dep_ == "appos"
-                       for r in self.refs.named_by(c, depth=0)]
+                       for r in self.refs.named_by(c, depth=0) if r.type in allowed]
         if not holders:
             return
         holder_ids = {h.id for h in holders}
