@@ -41,50 +41,18 @@ class Stance:
     conditional: bool = False
 
 
-@dataclass(frozen=True)
-class _Cues:
-    hedge_adverbs: frozenset[str]
-    hedge_adjectives: frozenset[str]
-    hedge_passives: frozenset[str]
-    belief_verbs: frozenset[str]
-    hedge_modals: frozenset[str]
-    sourceless_according: frozenset[str]
-    report_verbs: frozenset[str]
-    deny_verbs: frozenset[str]
-    negations: frozenset[str]
-    none_determiners: frozenset[str]
-    plan_auxiliaries: frozenset[str]
-    plan_verbs: frozenset[str]
-    plan_adjectives: frozenset[str]
-    conditional_marks: frozenset[str]
-
-
 @cache
-def _cues() -> _Cues:
+def _cues() -> dict[str, dict[str, frozenset[str]]]:
+    """The cue lists of certainty_cues.json by section and name: `_cues()["hedge"]["adverbs"]`."""
     data = fact_data("certainty_cues")
-    hedge, report, deny, planned = data["hedge"], data["report"], data["deny"], data["planned"]
-    return _Cues(
-        hedge_adverbs=frozenset(hedge["adverbs"]),
-        hedge_adjectives=frozenset(hedge["adjectives"]),
-        hedge_passives=frozenset(hedge["passive_verbs"]),
-        belief_verbs=frozenset(hedge["belief_verbs"]),
-        hedge_modals=frozenset(hedge["modals"]),
-        sourceless_according=frozenset(hedge["according_to_without_source"]),
-        report_verbs=frozenset(report["verbs"]),
-        deny_verbs=frozenset(deny["verbs"]),
-        negations=frozenset(deny["negations"]),
-        none_determiners=frozenset(deny["determiners"]),
-        plan_auxiliaries=frozenset(planned["auxiliaries"]),
-        plan_verbs=frozenset(planned["verbs"]),
-        plan_adjectives=frozenset(planned["adjectives"]),
-        conditional_marks=frozenset(data["conditional"]["marks"]),
-    )
+    return {section: {name: frozenset(words) for name, words in lists.items()}
+            for section, lists in data.items() if isinstance(lists, dict)}
 
 
 def reporting_verbs() -> frozenset[str]:
     """Verbs that report, believe or deny what their complement says."""
     cues = _cues()
-    return cues.report_verbs | cues.belief_verbs | cues.deny_verbs | cues.hedge_passives
+    return cues["report"]["verbs"] | cues["hedge"]["belief_verbs"] | cues["deny"]["verbs"] | cues["hedge"]["passive_verbs"]
 
 
 EntityOf = Callable[[Token], "str | None"]
@@ -113,11 +81,11 @@ def assess(anchor: Token, entity_of: EntityOf, presupposed: bool = False) -> Sta
 
     for child in anchor.children:  # the noun's own words: "the planned visit", "no meeting"
         word = child.lower_
-        if child.dep_ in ("amod", "compound", "advmod") and word in cues.hedge_adjectives:
+        if child.dep_ in ("amod", "compound", "advmod") and word in cues["hedge"]["adjectives"]:
             rank("hedged", own=True)
-        if not presupposed and child.dep_ in ("amod", "compound") and word in cues.plan_adjectives:
+        if not presupposed and child.dep_ in ("amod", "compound") and word in cues["planned"]["adjectives"]:
             modality = "planned"
-        if not presupposed and child.dep_ == "det" and word in cues.none_determiners:
+        if not presupposed and child.dep_ == "det" and word in cues["deny"]["determiners"]:
             rank("denied")
 
     node, below = anchor, None
@@ -126,22 +94,22 @@ def assess(anchor: Token, entity_of: EntityOf, presupposed: bool = False) -> Sta
     negation_counts = True
     while True:
         lemma = node.lemma_.lower()
-        if below is not None and lemma in cues.deny_verbs and local:
+        if below is not None and lemma in cues["deny"]["verbs"] and local:
             rank("denied")
         for child in node.children:
             word, dep = child.lower_, child.dep_
-            if dep == "neg" and local and negation_counts and node.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and word in cues.negations:
+            if dep == "neg" and local and negation_counts and node.pos_ in ("VERB", "AUX", "ADJ", "NOUN") and word in cues["deny"]["negations"]:
                 rank("denied")
-            elif dep in ("aux", "auxpass") and local and word in cues.plan_auxiliaries:
+            elif dep in ("aux", "auxpass") and local and word in cues["planned"]["auxiliaries"]:
                 modality = "planned"
-            elif dep == "aux" and local and word in cues.hedge_modals:
+            elif dep == "aux" and local and word in cues["hedge"]["modals"]:
                 rank("hedged")
-            elif dep == "advmod" and local and word in cues.hedge_adverbs:
+            elif dep == "advmod" and local and word in cues["hedge"]["adverbs"]:
                 rank("hedged")
-            elif dep == "mark" and word in cues.conditional_marks and local and node.dep_ == "advcl":
+            elif dep == "mark" and word in cues["conditional"]["marks"] and local and node.dep_ == "advcl":
                 conditional = True
             elif dep == "advcl" and local and any(
-                    m.dep_ == "mark" and m.lower_ in cues.conditional_marks for m in child.children):
+                    m.dep_ == "mark" and m.lower_ in cues["conditional"]["marks"] for m in child.children):
                 conditional = conditional or child != below
             elif dep == "prep" and child.lemma_.lower() == "accord":
                 said_by = _according_to(child)
@@ -150,25 +118,25 @@ def assess(anchor: Token, entity_of: EntityOf, presupposed: bool = False) -> Sta
                     if who is not None:
                         rank("reported")
                         source = source or who
-                    elif any(t.lower_ in cues.sourceless_according for t in said_by.subtree):
+                    elif any(t.lower_ in cues["hedge"]["according_to_without_source"] for t in said_by.subtree):
                         rank("hedged")
                     else:
                         rank("reported")
         for child in node.children:  # "X met Y, officials said": the report hangs below
             if local and child.dep_ in ("parataxis", "advcl") and child != below \
-                    and child.lemma_.lower() in cues.report_verbs and not any(
+                    and child.lemma_.lower() in cues["report"]["verbs"] and not any(
                         c.dep_ in _COMPLEMENTS for c in child.children):
                 rank("reported")
                 source = source or _speaker(child, entity_of)
         if below is not None and below.dep_ in _COMPLEMENTS:
-            if lemma in cues.hedge_passives and is_passive(node):
+            if lemma in cues["hedge"]["passive_verbs"] and is_passive(node):
                 rank("hedged")
-            elif lemma in cues.belief_verbs:
+            elif lemma in cues["hedge"]["belief_verbs"]:
                 rank("hedged")
-            elif lemma in cues.report_verbs:
+            elif lemma in cues["report"]["verbs"]:
                 rank("reported")
                 source = source or _speaker(node, entity_of)
-            if local and lemma in cues.plan_verbs and below.dep_ in ("xcomp", "ccomp", "acomp"):
+            if local and lemma in cues["planned"]["verbs"] and below.dep_ in ("xcomp", "ccomp", "acomp"):
                 modality = "planned"
         if node.head == node:
             break

@@ -35,12 +35,14 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Analysis, Event, EventTime, Participant, Timex, stable_id
 from newsgraph.pipeline.certainty import Stance, assess, reporting_verbs
 from newsgraph.pipeline.grounding import (
+    NOUN_POS,
     OBJECT_DEPS,
     EntityRef,
     EntityTokens,
     evidence_for,
     fact_data,
     is_passive,
+    lemma,
     pobj_of,
     subjects_of,
 )
@@ -50,7 +52,6 @@ ACTOR_TYPES = frozenset({"person", "organization"})
 # Which role a place came in by, most telling first: a place phrase, then anything else.
 _PLACE_RANK = {"place": 0}
 _DATED = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)(?:-\d{2})?)?(?:T[\d:]+)?$")
-_NOUN_POS = frozenset({"NOUN", "PROPN"})
 # "SARAJEVO, June 18 – ": the date of filing, which the parser may hang on the first verb.
 _DATELINE = re.compile(r"^\s*([^\n,–—]{2,40}),\s*[^\n–—]{0,30}?\s+[–—-]{1,2}\s")
 
@@ -118,12 +119,12 @@ def _entries(items: Iterable, type_: EventType, into: dict[str, list[_Entry]]) -
         else:
             entry = _Entry(type_, item.get("object"), item.get("modifier"), item.get("particle"),
                            item.get("prep"), item.get("subject"), item.get("dated", False))
-        entries = into.setdefault(_entry_lemma(item), [])
+        entries = into.setdefault(_entrylemma(item), [])
         entries.append(entry)
         entries.sort(key=_specificity)
 
 
-def _entry_lemma(item: str | dict) -> str:
+def _entrylemma(item: str | dict) -> str:
     return item if isinstance(item, str) else item["lemma"]
 
 
@@ -172,10 +173,6 @@ def relation_verbs() -> frozenset[str]:
     return frozenset(fact_data("relation_types")["verbs"])
 
 
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
 # What an entry may require of the trigger's children: dependency labels and the lemma.
 _NEEDS = {
     "needs_object": OBJECT_DEPS,
@@ -189,13 +186,13 @@ _NEEDS = {
 def _matches(token: Token, entry: _Entry | _Support) -> bool:
     for need, deps in _NEEDS.items():
         wanted = getattr(entry, need, None)
-        if wanted and not any(c.dep_ in deps and _lemma(c) == wanted for c in token.children):
+        if wanted and not any(c.dep_ in deps and lemma(c) == wanted for c in token.children):
             return False
     return True
 
 
 def _first_match(token: Token, table: dict) -> object | None:
-    for key in dict.fromkeys((_lemma(token), token.lower_)):
+    for key in dict.fromkeys((lemma(token), token.lower_)):
         for entry in table.get(key, ()):
             if _matches(token, entry):
                 return entry
@@ -277,9 +274,9 @@ class _TimeIndex:
                 return next((t for t in timexes if t.value and _DATED.match(t.value)), timexes[0])
         node = token
         while node.head != node:
-            if node.dep_ == "pobj" and _lemma(node.head) in self.sequence_preps:
+            if node.dep_ == "pobj" and lemma(node.head) in self.sequence_preps:
                 return None
-            if node.dep_ in ("ccomp", "parataxis") and _lemma(node.head) in self.reporting:
+            if node.dep_ in ("ccomp", "parataxis") and lemma(node.head) in self.reporting:
                 return None
             node = node.head
             timexes = self.by_head.get(node.i)
@@ -406,8 +403,8 @@ class _DocumentEvents:
         return draft
 
     def _generic_event(self, verb: Token) -> _Draft | None:
-        lemma = _lemma(verb)
-        if lemma in _NOT_EVENTIVE or lemma in relation_verbs() or not lemma.isalpha():
+        word = lemma(verb)
+        if word in _NOT_EVENTIVE or word in relation_verbs() or not word.isalpha():
             return None
         actors = [r for s in subjects_of(verb) for r in self.refs.named_by(s) if r.type != PLACE]
         objects = [r for c in verb.children if c.dep_ in OBJECT_DEPS
@@ -415,7 +412,7 @@ class _DocumentEvents:
         if not actors or not objects:
             return None
         roles = {"subject": "agent", "object": "patient"}
-        return self._verb_event(verb, EventType(lemma, lemma, roles), set())
+        return self._verb_event(verb, EventType(word, word, roles), set())
 
     def _noun_event(self, noun: Token, type_: EventType, carrier: Token | None) -> _Draft | None:
         stance = self._stance(noun)
@@ -437,13 +434,13 @@ class _DocumentEvents:
         """The event noun a support verb carries: its object, or the object of an "at / for /
         in / to" phrase of it or of its complement ("was present ... for the convention")."""
         for child in verb.children:
-            if child.dep_ in OBJECT_DEPS and child.i in self.types and child.pos_ in _NOUN_POS:
+            if child.dep_ in OBJECT_DEPS and child.i in self.types and child.pos_ in NOUN_POS:
                 return child
         for head in [verb, *(c for c in verb.children if c.dep_ == "acomp")]:
             for child in head.children:
                 if child.dep_ == "prep":
                     obj = pobj_of(child)
-                    if obj is not None and obj.i in self.types and obj.pos_ in _NOUN_POS:
+                    if obj is not None and obj.i in self.types and obj.pos_ in NOUN_POS:
                         return obj
         return None
 
@@ -467,7 +464,7 @@ class _DocumentEvents:
             if child == skip:
                 continue
             if dep in OBJECT_DEPS:
-                if child.i in self.types and child.pos_ in _NOUN_POS:
+                if child.i in self.types and child.pos_ in NOUN_POS:
                     absorbed.add(child.i)
                     self._noun_arguments(draft, child)
                     continue
@@ -506,19 +503,19 @@ class _DocumentEvents:
                     draft.add(ref, "counterpart", obj)
                 self._phrase_places(draft, obj)
             return
-        if obj.i in self.types and obj.pos_ in _NOUN_POS:  # "at the rally", "in a statement"
+        if obj.i in self.types and obj.pos_ in NOUN_POS:  # "at the rally", "in a statement"
             if word in lex.container_preps:
                 draft.container = obj
             else:
                 absorbed.add(obj.i)
                 self._noun_arguments(draft, obj)
             return
-        if word in lex.remote_preps and _lemma(obj) in lex.remote_nouns | {
-                _lemma(c) for c in obj.children if c.dep_ == "compound"}:
+        if word in lex.remote_preps and lemma(obj) in lex.remote_nouns | {
+                lemma(c) for c in obj.children if c.dep_ == "compound"}:
             self._mark_remote(draft, subject_refs)
             return
         if word == lex.role_prep:
-            role = "_".join(_lemma(t) for t in obj.subtree if t.dep_ in ("amod", "compound") or t == obj)
+            role = "_".join(lemma(t) for t in obj.subtree if t.dep_ in ("amod", "compound") or t == obj)
             for ref, _ in subject_refs:
                 if ref.id in draft.participants:
                     draft.participants[ref.id].role = role
@@ -606,7 +603,7 @@ class _DocumentEvents:
                 return True
             if child.dep_ == "prep" and child.lower_ in lex.remote_preps:
                 obj = pobj_of(child)
-                if obj is not None and ({_lemma(obj)} | {_lemma(c) for c in obj.children}) & lex.remote_nouns:
+                if obj is not None and ({lemma(obj)} | {lemma(c) for c in obj.children}) & lex.remote_nouns:
                     return True
         return False
 
@@ -627,13 +624,13 @@ class _DocumentEvents:
         for i in sorted(drafts):
             draft = drafts[i]
             token = draft.trigger
-            if token.pos_ in _NOUN_POS and self._is_definite(token):
+            if token.pos_ in NOUN_POS and self._is_definite(token):
                 antecedent = self._antecedent(draft, ordered)
                 if antecedent is not None:
                     self._merge(antecedent, draft)
                     resolved[i] = antecedent
                     continue
-            if token.pos_ in _NOUN_POS and i not in carried and not draft.has_arguments \
+            if token.pos_ in NOUN_POS and i not in carried and not draft.has_arguments \
                     and not self._is_container(token, drafts):
                 continue
             resolved[i] = draft

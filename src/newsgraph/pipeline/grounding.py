@@ -20,6 +20,7 @@ from spacy.tokens import Token
 
 from newsgraph.model import Analysis, Evidence, fold
 
+NOUN_POS = frozenset({"NOUN", "PROPN"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "obj"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
@@ -152,6 +153,10 @@ class EntityTokens:
 
 def _generic_org_nouns() -> frozenset[str]:
     return frozenset(fact_data("relation_types")["generic_org_nouns"])
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
 
 
 def conjuncts(token: Token) -> Iterator[Token]:

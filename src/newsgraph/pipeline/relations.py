@@ -33,18 +33,19 @@ from spacy.tokens import Token
 from newsgraph.model import Analysis, Relation, stable_id
 from newsgraph.pipeline.certainty import assess
 from newsgraph.pipeline.grounding import (
+    NOUN_POS,
     OBJECT_DEPS,
     EntityRef,
     EntityTokens,
     evidence_for,
     fact_data,
     is_passive,
+    lemma,
     pobj_of,
     subjects_of,
 )
 
 _RANK = {"asserted": 0, "reported": 1, "hedged": 2, "denied": 3}
-_NOUN_POS = frozenset({"NOUN", "PROPN"})
 # Prepositions that name the organisation of a role ("spokesman of / for", "commander in").
 _ROLE_OBJECT_PREPS = frozenset({"of", "for", "in", "at", "within", "with", "to"})
 
@@ -99,10 +100,6 @@ class RelationStage:
         return analysis
 
 
-def _lemma(token: Token) -> str:
-    return token.lemma_.lower()
-
-
 class _DocumentRelations:
     def __init__(self, analysis: Analysis):
         self.analysis = analysis
@@ -112,13 +109,13 @@ class _DocumentRelations:
 
     def relations(self) -> list[Relation]:
         for token in self.analysis.parsed:
-            lemma = _lemma(token)
-            if token.pos_ in _NOUN_POS and not self.refs.in_mention(token):
-                sense = self.lex.nouns.get(lemma) or self.lex.nouns.get(token.lower_)
+            word = lemma(token)
+            if token.pos_ in NOUN_POS and not self.refs.in_mention(token):
+                sense = self.lex.nouns.get(word) or self.lex.nouns.get(token.lower_)
                 if sense is not None:
                     self._noun_relation(token, sense)
-            if token.pos_ == "VERB" and lemma in self.lex.verbs:
-                self._verb_relation(token, self.lex.verbs[lemma])
+            if token.pos_ == "VERB" and word in self.lex.verbs:
+                self._verb_relation(token, self.lex.verbs[word])
             if token.lower_ in self.lex.hyphen and token.i >= 2 and token.nbor(-1).text in "-‐–":
                 self._hyphen_relation(token)
             if token.lower_ in self.lex.alias_cues and token.dep_ in ("acl", "relcl", "appos"):
@@ -139,11 +136,11 @@ class _DocumentRelations:
         head = noun.head
         if noun.dep_ in ("compound", "appos", "nmod") and self.refs.at(head) is not None:
             holders = [self.refs.at(head)]
-        elif noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and _lemma(head) == "as"):
+        elif noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and lemma(head) == "as"):
             clause = head if noun.dep_ != "pobj" else head.head
             holders = [r for s in subjects_of(clause) for r in self.refs.named_by(s)]
             presupposed = False
-        elif noun.dep_ in OBJECT_DEPS and _lemma(head) in self.lex.tie_verbs:  # "X has ties with Y"
+        elif noun.dep_ in OBJECT_DEPS and lemma(head) in self.lex.tie_verbs:  # "X has ties with Y"
             holders = [r for s in subjects_of(head) for r in self.refs.named_by(s)]
             presupposed = False
         if not holders:  # "the group's leader, X"; "a spokesman for the YPG, X" (apposition misattached)
