@@ -51,7 +51,7 @@ PLACE = "place"
 ACTOR_TYPES = frozenset({"person", "organization"})
 # Which role a place came in by, most telling first: a place phrase, then anything else.
 _PLACE_RANK = {"place": 0}
-_DATED = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)(?:-\d{2})?)?(?:T[\d:]+)?$")
+_DATED = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)(?:-\d{2})?)?(?:T(?:[\d:]+|MO|AF|EV|NI|DT))?$")
 # "SARAJEVO, June 18 – ": the date of filing, which the parser may hang on the first verb.
 _DATELINE = re.compile(r"^\s*([^\n,–—]{2,40}),\s*[^\n–—]{0,30}?\s+[–—-]{1,2}\s")
 
@@ -211,6 +211,7 @@ class _Draft:
     time: EventTime | None = None
     tokens: list[Token] = field(default_factory=list)
     container: Token | None = None  # the event noun of "during <event>"
+    carrier: Token | None = None  # the support verb of an event noun ("attended the rally")
     # What a noun mention says of its own (names premodifying it, its place and time), which
     # must agree with an earlier event for the two to be one.
     own_names: set[str] = field(default_factory=set)
@@ -250,6 +251,8 @@ class _TimeIndex:
         self.tokens: set[int] = set()
         parsed: Doc = analysis.parsed
         dateline = dateline_end(analysis.document.text)
+        # The date of the dateline ("SARAJEVO, June 18 – "): what is said without a date of its own.
+        self.dateline = next((t for t in analysis.timexes if t.end <= dateline), None)
         for timex in analysis.timexes:
             if timex.type not in ("DATE", "TIME") or timex.end <= dateline:
                 continue
@@ -266,17 +269,19 @@ class _TimeIndex:
     def for_trigger(self, token: Token, own: Iterable[Token] = ()) -> Timex | None:
         """The time of the event at `token`: its own or that of the event nouns it took in
         (`own`: "killed him in an air strike last weekend"), else that of the nearest governing
-        clause; never past "before / after" (the event is at another time) nor past a verb
-        that reports it (the time of saying is not the time of the deed)."""
+        clause; never past "before / after" (the event is at another time) nor between a verb
+        that reports and what it reports (the time of saying is not the time of the deed)."""
         for node in [token, *own]:
             timexes = self.by_head.get(node.i)
             if timexes:
                 return next((t for t in timexes if t.value and _DATED.match(t.value)), timexes[0])
         node = token
-        while node.head != node:
+        while node.head != node and lemma(node) not in self.reporting:  # saying has its own time
             if node.dep_ == "pobj" and lemma(node.head) in self.sequence_preps:
                 return None
             if node.dep_ in ("ccomp", "parataxis") and lemma(node.head) in self.reporting:
+                return None
+            if node.dep_ == "parataxis":  # "..., the spokesman said": a clause of its own
                 return None
             node = node.head
             timexes = self.by_head.get(node.i)
@@ -291,6 +296,8 @@ def event_time(timex: Timex | None) -> EventTime | None:
     if timex is None:
         return None
     value = timex.value if timex.value and _DATED.match(timex.value) else None
+    if value is not None and "T" in value:  # "Tuesday evening", "15:00 GMT Saturday": the day
+        value = value.split("T")[0]
     return EventTime(value, timex.earliest, timex.latest, timex.granularity if value else None, timex.text)
 
 
@@ -340,7 +347,9 @@ class _DocumentEvents:
                     self.support[token.i] = entry
         self.times = _TimeIndex(analysis, set(self.types) | set(self.support), self.lex.sequence_preps,
                                 reporting_verbs())
-        for i in self.dated_only - set(self.times.by_head):  # "said in a statement": no time of its own
+        # "said in a statement" (no time of its own) and "told a news conference on Tuesday" (an
+        # event noun to carry) are support verbs, not statements of their own.
+        for i in {i for i in self.dated_only if i not in self.times.by_head or self._event_noun(self.doc[i])}:
             del self.types[i]
             support = _first_match(self.doc[i], self.lex.support)
             if support is not None:
@@ -418,7 +427,7 @@ class _DocumentEvents:
         stance = self._stance(noun)
         if stance.conditional:
             return None
-        draft = _Draft(noun, type_, stance, tokens=[noun])
+        draft = _Draft(noun, type_, stance, tokens=[noun], carrier=carrier)
         self._noun_arguments(draft, noun)
         draft.own_place = draft.place
         clause = carrier
@@ -486,7 +495,8 @@ class _DocumentEvents:
                 ref = self.refs.at(verb.head)
                 if ref is not None and ref.type == PLACE:
                     draft.add(ref, "place", verb.head)
-            elif dep == "advmod" and child.lower_ in self.lex.remote_adverbs:
+            elif dep == "advmod" and child.lower_ in self.lex.remote_adverbs or \
+                    dep == "advcl" and self._says_remote(child):  # "..., following it via video link"
                 self._mark_remote(draft, subject_refs)
 
     def _prep_argument(self, draft: _Draft, prep: Token, subject_refs: list[tuple[EntityRef, Token]],
@@ -580,13 +590,16 @@ class _DocumentEvents:
                     draft.own_names.add(ref.id)
             elif dep == "prep":
                 self._prep_argument(draft, child, [], set(), None)
-            elif dep == "acl" and child.pos_ == "VERB":
+            elif dep == "acl" and child.pos_ == "VERB":  # "talks hosted by Algeria in Algiers"
                 support = self.support.get(child.i)
                 role = support.role if support else roles.get("subject", "participant")
-                for agent in (c for c in child.children if c.dep_ == "agent"):
-                    obj = pobj_of(agent)
-                    for ref in self.refs.named_by(obj) if obj is not None else ():
-                        draft.add(ref, role, obj)
+                for grandchild in child.children:
+                    obj = pobj_of(grandchild)
+                    if grandchild.dep_ == "agent" and obj is not None:
+                        for ref in self.refs.named_by(obj):
+                            draft.add(ref, role, obj)
+                    elif grandchild.dep_ == "prep" and grandchild.lower_ in self.lex.place_preps:
+                        self._prep_argument(draft, grandchild, [], set(), None)
 
     def _remote_clause(self, token: Token) -> bool:
         """Whether a participant joined remotely by its own relative clause ("Bako, who joined
@@ -711,6 +724,8 @@ class _DocumentEvents:
             if not draft.participants and not draft.place:  # "to meet the families": no one named
                 continue
             time = draft.time
+            if time is None and self._reports(draft):
+                time = event_time(self.times.dateline)
             if time is None and draft.stance.modality == "actual" and published is not None:
                 time = EventTime(None, latest=published.isoformat())
             mentions = [draft, *draft.corefs]
@@ -726,6 +741,12 @@ class _DocumentEvents:
                 evidence=[evidence_for(analysis, self._sentence_bound(m), m.stance.source) for m in mentions],
             )
         return sorted(events.values(), key=lambda e: (e.evidence[0].start, e.id))
+
+    def _reports(self, draft: _Draft) -> bool:
+        """Whether an event is something said in the past tense ("X said in a statement",
+        "told reporters"), which in wire copy is dated by its dateline."""
+        verb = draft.carrier or draft.trigger
+        return lemma(verb) in self.times.reporting and verb.tag_ == "VBD"
 
     @staticmethod
     def _sentence_bound(draft: _Draft) -> list[Token]:
