@@ -78,3 +78,26 @@ def test_attributed_relation_is_reported_with_its_source(pipeline):
 def test_an_alias_the_text_gives_for_another_entity(pipeline):
     found = relations(pipeline, "Abu Bakr al-Masri, also known as Khalid Rahman, met Faisal Qureshi in Peshawar.")
     assert ("Khalid Rahman", "alias_of", "Abu Bakr al-Masri", "asserted", None) in found
+
+
+def test_designation_by_a_passive_and_by_a_list(pipeline):
+    found = relations(pipeline, "The Mekong Brigade, which has fought the army since 2006, was designated a "
+                                "terrorist organisation by the United States in 2008. The Patriotic Union is "
+                                "on the UN Security Council's sanctions list.")
+    assert ("Mekong Brigade", "designated_by", "United States", "asserted", None) in found
+    assert ("Patriotic Union", "designated_by", "UN Security Council", "asserted", None) in found
+
+
+def test_places_within_places_from_of_phrases(pipeline):
+    found = relations(pipeline, "He was arrested in the Swat Valley town of Mingora. He lives in the Gulshan "
+                                "area of Dhaka and trained in the Nuba Mountains of southern Sudan.")
+    assert ("Mingora", "located_in", "Swat Valley", "asserted", None) in found
+    assert ("Gulshan", "located_in", "Dhaka", "asserted", None) in found
+    assert ("Nuba Mountains", "located_in", "Sudan", "asserted", None) in found
+
+
+def test_a_belief_about_a_clause_does_not_hedge_its_relative_clause(pipeline):
+    found = relations(pipeline, "The Patriotic Union is widely believed to have ties to the Mekong Brigade, "
+                                "which the European Union designated a terrorist organisation in 2015.")
+    assert ("Patriotic Union", "ally_of", "Mekong Brigade", "hedged", None) in found
+    assert ("Mekong Brigade", "designated_by", "European Union", "asserted", None) in found

@@ -8,8 +8,8 @@ govern it, walking up the dependency tree:
   chain (complements and conjuncts: "denied having met", "is scheduled to visit"); once the
   walk leaves through a relative or adverbial clause or an apposition, what it meets is
   about something else ("X, who did not attend, met Y" does not deny the meeting);
-- attribution ("X said", "according to X") and hedges ("widely believed", "reportedly")
-  count all the way up, since a report covers everything it contains.
+- attribution ("X said", "according to X") counts all the way up, since a report covers
+  everything it contains; a belief ("is widely believed to") covers its own clause chain.
 
 A conditional ("if", "unless") makes no fact at all: `Stance.conditional` tells the caller
 to drop it.
@@ -129,9 +129,9 @@ def assess(anchor: Token, entity_of: EntityOf, presupposed: bool = False) -> Sta
                 rank("reported")
                 source = source or _speaker(child, entity_of)
         if below is not None and below.dep_ in _COMPLEMENTS:
-            if lemma in cues["hedge"]["passive_verbs"] and is_passive(node):
+            if local and lemma in cues["hedge"]["passive_verbs"] and is_passive(node):
                 rank("hedged")
-            elif lemma in cues["hedge"]["belief_verbs"]:
+            elif local and lemma in cues["hedge"]["belief_verbs"]:
                 rank("hedged")
             elif lemma in cues["report"]["verbs"]:
                 rank("reported")

@@ -43,6 +43,7 @@ from newsgraph.pipeline.grounding import (
     fact_data,
     is_passive,
     lemma,
+    passive_agents,
     pobj_of,
     subjects_of,
 )
@@ -468,6 +469,9 @@ class _DocumentEvents:
             for ref in self.refs.named_by(subject):
                 draft.add(ref, role, subject, self._remote_clause(subject), actor=acting)
                 subject_refs.append((ref, subject))
+        for agent in passive_agents(verb) if passive else ():
+            for ref in self.refs.named_by(agent):
+                draft.add(ref, subject_role, agent, actor=acting)
         for child in verb.children:
             dep = child.dep_
             if child == skip:
@@ -481,11 +485,7 @@ class _DocumentEvents:
                     draft.add(ref, roles.get("object", "participant"), child, self._remote_clause(child))
                 self._phrase_places(draft, child)
                 absorbed.update(t.i for t in self._phrase_nouns(child))
-            elif dep == "agent" and passive:
-                obj = pobj_of(child)
-                for ref in self.refs.named_by(obj) if obj is not None else ():
-                    draft.add(ref, subject_role, obj, actor=acting)
-            elif dep == "prep":
+            elif dep == "prep" and not (passive and child.lower_ == "by"):
                 self._prep_argument(draft, child, subject_refs, absorbed, skip)
             elif dep == "acomp":
                 for grandchild in child.children:

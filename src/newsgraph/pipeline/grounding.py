@@ -182,6 +182,16 @@ def is_passive(predicate: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in predicate.children)
 
 
+def passive_agents(verb: Token) -> list[Token]:
+    """The "by" agents of a passive verb, also when the parser hangs "by" on its object
+    ("was designated a terrorist organisation by the United States")."""
+    found = [pobj_of(c) for c in verb.children if c.dep_ == "agent"]
+    if not found:
+        found = [pobj_of(g) for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")
+                 for g in c.children if g.dep_ == "prep" and g.lower_ == "by"]
+    return [t for t in found if t is not None]
+
+
 def pobj_of(prep: Token) -> Token | None:
     """The object of a preposition ("in" → "Kano"), through a nested one ("along with X")."""
     for child in prep.children:

@@ -41,6 +41,7 @@ from newsgraph.pipeline.grounding import (
     fact_data,
     is_passive,
     lemma,
+    passive_agents,
     pobj_of,
     subjects_of,
 )
@@ -70,6 +71,7 @@ class _Lexicon:
     hyphen: dict[str, str]
     alias_cues: frozenset[str]
     tie_verbs: frozenset[str]
+    subarea_nouns: frozenset[str]
 
 
 @cache
@@ -80,12 +82,12 @@ def lexicon() -> _Lexicon:
     for group in ("role_nouns", "kin_nouns"):  # the noun is the role: "commander", "brother"
         for type_, words in data[group].items():
             nouns.update((w, _NounSense(type_, w)) for w in words)
-    for group in ("structure_nouns", "place_nouns"):
+    for group in ("structure_nouns", "place_nouns", "list_nouns"):
         for type_, words in data[group].items():
             nouns.update((w, _NounSense(type_, None)) for w in words)
     verbs = {lemma: _VerbSense(spec["type"], spec.get("invert", False)) for lemma, spec in data["verbs"].items()}
     return _Lexicon(data["types"], nouns, verbs, data["hyphen_participles"], frozenset(data["alias_cues"]),
-                    frozenset(data["tie_verbs"]))
+                    frozenset(data["tie_verbs"]), frozenset(data["subarea_nouns"]))
 
 
 class RelationStage:
@@ -140,8 +142,10 @@ class _DocumentRelations:
             clause = head if noun.dep_ != "pobj" else head.head
             holders = [r for s in subjects_of(clause) for r in self.refs.named_by(s)]
             presupposed = False
-        elif noun.dep_ in OBJECT_DEPS and lemma(head) in self.lex.tie_verbs:  # "X has ties with Y"
-            holders = [r for s in subjects_of(head) for r in self.refs.named_by(s)]
+        elif noun.dep_ in OBJECT_DEPS and lemma(head) in self.lex.tie_verbs or (  # "X has ties with Y"
+                noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("AUX", "VERB")):  # "X is on Y's list"
+            clause = head if noun.dep_ in OBJECT_DEPS else head.head
+            holders = [r for s in subjects_of(clause) for r in self.refs.named_by(s)]
             presupposed = False
         if not holders:  # "the group's leader, X"; "a spokesman for the YPG, X" (apposition misattached)
             phrase = [noun, *(pobj_of(c) for c in noun.children if c.dep_ == "prep")]
@@ -170,8 +174,7 @@ class _DocumentRelations:
 
     def _verb_relation(self, verb: Token, sense: _VerbSense) -> None:
         """"X leads Y", "Y was proscribed by X", "X allied with Y"."""
-        subjects = [c for c in verb.children if c.dep_ == "agent"] if is_passive(verb) else subjects_of(verb)
-        subjects = [pobj_of(s) if s.dep_ == "agent" else s for s in subjects]
+        subjects = passive_agents(verb) if is_passive(verb) else subjects_of(verb)
         if is_passive(verb):
             objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
         else:
@@ -224,13 +227,32 @@ class _DocumentRelations:
             if outer is not None and outer.type == "place" and outer.id != place.id \
                     and not any(c.dep_ == "conj" for c in head.children):
                 self._add("located_in", outer, place, token, [head, token], presupposed=True)
-        elif token.dep_ == "pobj" and head.lower_ == "in":
-            inner = self.refs.at(head.head)
-            if inner is not None and inner.type == "place" and inner.id != place.id:
-                self._add("located_in", inner, place, token, [head.head, token], presupposed=True)
+        elif token.dep_ == "pobj" and head.lower_ in ("in", "of"):
+            self._place_of_phrase(token, place, head)
+
+    def _place_of_phrase(self, token: Token, place: EntityRef, prep: Token) -> None:
+        """"Sabon Gari in Kano", "the Qandil Mountains of northern Iraq", "the port of Ploče
+        in Croatia", "the Bekaa Valley town of Chtaura", "the Bodija area of Ibadan"."""
+        owner = prep.head
+        inner = self.refs.at(owner)
+        if inner is None and prep.lower_ == "in":  # "the port of Ploče in Croatia": "in" on the port
+            of_object = next((pobj_of(c) for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            inner = self.refs.at(of_object) if of_object is not None else None
+        if inner is not None and inner.type == "place" and inner.id != place.id:
+            self._add("located_in", inner, place, token, [owner, token], presupposed=True)
+            return
+        if prep.lower_ != "of" or lemma(owner) not in self.lex.nouns:
+            return
+        named = self._place_near(owner, exclude=place.id) if owner.pos_ in NOUN_POS else None
+        if named is None or self.lex.nouns[lemma(owner)].type != "located_in":
+            return
+        if lemma(owner) in self.lex.subarea_nouns:
+            self._add("located_in", named, place, token, [owner, token], presupposed=True)
+        else:
+            self._add("located_in", place, named, token, [owner, token], presupposed=True)
 
     def _place_near(self, head: Token, exclude: str) -> EntityRef | None:
-        """The place a possessed phrase names: its head or a name modifier of it."""
+        """The place a phrase names: its head or a name modifier of it."""
         for token in [head, *(c for c in head.children if c.dep_ in ("compound", "nmod"))]:
             ref = self.refs.at(token)
             if ref is not None and ref.type == "place" and ref.id != exclude:
