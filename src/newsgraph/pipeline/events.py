@@ -346,6 +346,12 @@ class _DocumentEvents:
                 entry = _first_match(token, self.lex.support)
                 if entry is not None:
                     self.support[token.i] = entry
+        for i in list(self.types):  # "presented the results at a news conference"
+            noun = self.doc[i]
+            verb = noun.head.head
+            if noun.pos_ in NOUN_POS and noun.dep_ == "pobj" and noun.head.lower_ == "at" \
+                    and verb.pos_ == "VERB" and verb.i not in self.types and verb.i not in self.support:
+                self.support[verb.i] = _Support("participant")
         self.times = _TimeIndex(analysis, set(self.types) | set(self.support), self.lex.sequence_preps,
                                 reporting_verbs())
         # "said in a statement" (no time of its own) and "told a news conference on Tuesday" (an

@@ -143,11 +143,13 @@ class EntityTokens:
                 target = pobj_of(agent) if agent is not None else None
                 if target is not None:
                     found.extend(r for r in self.named_by(target, 0) if r not in found)
-            if child.dep_ in _NP_NAME_DEPS or (child.dep_ == "prep" and child.lower_ == "of"):
+            if child.dep_ in _NP_NAME_DEPS or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
                 target = child if child.dep_ != "prep" else next(
                     (c for c in child.children if c.dep_ == "pobj"), None)
                 if target is not None:
-                    found.extend(r for r in self.named_by(target, depth - 1) if r not in found)
+                    # "a delegation from the Authority" is the Authority; "a man from Kano" is not Kano
+                    found.extend(r for r in self.named_by(target, depth - 1) if r not in found
+                                 and (child.lower_ != "from" or r.type == "organization"))
         return found
 
 
