@@ -30,6 +30,9 @@ _LOCAL_EDGES = frozenset({"xcomp", "ccomp", "conj", "dobj", "pobj", "prep", "pco
                           "nsubj", "nsubjpass", "compound", "amod", "oprd", "dative", "agent", "ROOT"})
 # Where a fact stands under a verb that reports, believes or plans it.
 _COMPLEMENTS = frozenset({"ccomp", "xcomp", "dobj", "acomp", "pcomp", "oprd"})
+# Where what a reporting verb says stands: its clause ("said that ..."), not its object
+# ("told a news conference" is the telling itself).
+_REPORTED = frozenset({"ccomp", "xcomp", "oprd"})
 _RANK = {"asserted": 0, "reported": 1, "hedged": 2, "denied": 3}
 
 
@@ -133,7 +136,7 @@ def assess(anchor: Token, entity_of: EntityOf, presupposed: bool = False) -> Sta
                 rank("hedged")
             elif local and lemma in cues["hedge"]["belief_verbs"]:
                 rank("hedged")
-            elif lemma in cues["report"]["verbs"]:
+            elif lemma in cues["report"]["verbs"] and below.dep_ in _REPORTED:
                 rank("reported")
                 source = source or _speaker(node, entity_of)
             if local and lemma in cues["planned"]["verbs"] and below.dep_ in ("xcomp", "ccomp", "acomp"):

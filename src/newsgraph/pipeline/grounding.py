@@ -123,8 +123,9 @@ class EntityTokens:
         ref = self.at(token)
         if ref is not None:
             return [ref]
-        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
-            noun = token.head.head
+        clause = _relative_clause(token) if token.lower_ in RELATIVE_PRONOUNS else None
+        if clause is not None:  # "who", and "whose" in "X, whose chairman, Y, said"
+            noun = clause.head
             found = self.named_by(noun, depth)
             if not found and noun.dep_ == "attr":  # "X was the commander who visited ..."
                 found = [r for s in subjects_of(noun.head) for r in self.named_by(s, depth)]
@@ -151,6 +152,19 @@ class EntityTokens:
                     found.extend(r for r in self.named_by(target, depth - 1) if r not in found
                                  and (child.lower_ != "from" or r.type == "organization"))
         return found
+
+
+def _relative_clause(pronoun: Token) -> Token | None:
+    """The relative clause a relative pronoun opens: the nearest "relcl" above it, within
+    two steps ("who" is its subject, "whose" its subject's possessor)."""
+    node = pronoun
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            return node
+        if node.head == node:
+            return None
+        node = node.head
+    return None
 
 
 def _generic_org_nouns() -> frozenset[str]:

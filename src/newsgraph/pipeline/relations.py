@@ -37,6 +37,7 @@ from newsgraph.pipeline.grounding import (
     OBJECT_DEPS,
     EntityRef,
     EntityTokens,
+    conjuncts,
     evidence_for,
     fact_data,
     is_passive,
@@ -158,9 +159,10 @@ class _DocumentRelations:
         objects: list[EntityRef] = []
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ in _ROLE_OBJECT_PREPS:
-                obj = pobj_of(child)
-                if obj is not None:
-                    objects.extend(self.refs.named_by(obj, depth=1))
+                for prep in conjuncts(child):  # "director of X, and of Y"
+                    obj = pobj_of(prep)
+                    if obj is not None:
+                        objects.extend(self.refs.named_by(obj, depth=1))
             elif child.dep_ in ("poss", "compound", "nmod"):
                 objects.extend(self.refs.named_by(child, depth=0))
         if noun.dep_ == "compound":  # "Senior Harmattan Brotherhood commander Idris Maleki"
