@@ -39,6 +39,7 @@ from newsgraph.pipeline.grounding import (
     OBJECT_DEPS,
     EntityRef,
     EntityTokens,
+    dateline_end,
     evidence_for,
     fact_data,
     is_passive,
@@ -53,14 +54,7 @@ ACTOR_TYPES = frozenset({"person", "organization"})
 # Which role a place came in by, most telling first: a place phrase, then anything else.
 _PLACE_RANK = {"place": 0}
 _DATED = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)(?:-\d{2})?)?(?:T(?:[\d:]+|MO|AF|EV|NI|DT))?$")
-# "SARAJEVO, June 18 – ": the date of filing, which the parser may hang on the first verb.
-_DATELINE = re.compile(r"^\s*([^\n,–—]{2,40}),\s*[^\n–—]{0,30}?\s+[–—-]{1,2}\s")
 
-
-def dateline_end(text: str) -> int:
-    """Where a wire dateline ("BOGOTÁ, June 12 – ") ends, or 0 when the text has none."""
-    match = _DATELINE.match(text)
-    return match.end() if match and match.group(1).isupper() else 0
 # Verbs that only report, link or possess: two names around them are no event of their own.
 _NOT_EVENTIVE = frozenset({"be", "have", "say", "tell", "include", "call", "name", "describe", "know",
                            "become", "remain", "see", "show", "make", "do", "get", "take", "give"})

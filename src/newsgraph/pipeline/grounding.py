@@ -10,6 +10,7 @@ Vanguard", "other HB officials", "who" of a relative clause).
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,6 +27,17 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "obj"})
 RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 # Dependencies inside a noun phrase through which a name can stand for the phrase's referent.
 _NP_NAME_DEPS = frozenset({"compound", "nmod", "poss", "appos", "amod"})
+
+
+# "SARAJEVO, June 18 – ": the place and date of filing, which the parser may hang on the
+# first clause as if the city were its subject.
+_DATELINE = re.compile(r"^\s*([^\n,–—]{2,40}),\s*[^\n–—]{0,30}?\s+[–—-]{1,2}\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline ("BOGOTÁ, June 12 – ") ends, or 0 when the text has none."""
+    match = _DATELINE.match(text)
+    return match.end() if match and match.group(1).isupper() else 0
 
 
 @cache
@@ -61,10 +73,11 @@ class EntityTokens:
         self._sentence_starts = [s.start for s in analysis.sentences]
         self._organizations: list[tuple[int, EntityRef, str]] = []  # by start, with folded name
         names = {e.id: fold(e.name) for e in analysis.entities}
+        dateline = dateline_end(analysis.document.text)
         parsed = analysis.parsed
         for entity in analysis.entities:
             for mention in entity.mentions:
-                if mention.doc != doc_id:
+                if mention.doc != doc_id or mention.end <= dateline:  # the dateline takes no part
                     continue
                 span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
                 if span is None:
@@ -190,6 +203,8 @@ def subjects_of(predicate: Token) -> list[Token]:
     if own:
         return own
     if predicate.dep_ in ("conj", "xcomp", "acomp") and predicate.head != predicate:
+        return subjects_of(predicate.head)
+    if predicate.dep_ == "advcl" and predicate.tag_ in ("VBG", "VBN"):  # "Speaking to reporters, X said"
         return subjects_of(predicate.head)
     return []
 
