@@ -137,3 +137,19 @@ def test_evidence_points_at_the_text_and_ids_are_stable(pipeline):
         for evidence in event.evidence:
             assert evidence.sentence in text
             assert text[evidence.start:evidence.end] in evidence.sentence
+
+
+def test_what_is_said_in_wire_copy_is_dated_by_the_dateline_not_by_the_deed(pipeline):
+    text = ("NAIROBI, March 4 – Police spokesperson Wanjiku Mwangi said in a statement that officers had "
+            "arrested two suspects on Saturday. On Monday, Omar Farah told a news conference in Mombasa "
+            "that the port would reopen.")
+    analysis = pipeline.analyze(Document(text=text, published=date(2024, 3, 4)))
+    [statement] = events_of(analysis, "statement")
+    assert named(analysis, statement) == {"Wanjiku Mwangi"}
+    assert statement.time.value == "2024-03-04"  # the dateline's day, not the Saturday of the arrests
+    [briefing] = events_of(analysis, "press_conference")
+    assert named(analysis, briefing) == {"Omar Farah"}
+    assert briefing.place == entity_id(analysis, "Mombasa")
+    assert briefing.time.value == "2024-03-04"  # "On Monday" of a Monday dateline
+    assert all(e.name != "NAIROBI" for v in analysis.events for e in analysis.entities
+               if e.id in {p.entity for p in v.participants})
