@@ -86,6 +86,7 @@ class _Support:
     needs_object: str | None = None
     needs_complement: str | None = None
     needs_prep: str | None = None
+    needs_particle: str | None = None
 
 
 @dataclass(frozen=True)
@@ -142,7 +143,8 @@ def lexicon() -> _Lexicon:
             _entries(part.get("nouns", ()), type_, nouns)
     support: dict[str, list[_Support]] = {}
     for item in data["support_verbs"]["verbs"]:
-        entry = _Support(item["role"], item.get("object"), item.get("complement"), item.get("prep"))
+        entry = _Support(item["role"], item.get("object"), item.get("complement"), item.get("prep"),
+                         item.get("particle"))
         support.setdefault(item["lemma"], []).append(entry)
     args = data["arguments"]
     return _Lexicon(
@@ -430,15 +432,28 @@ class _DocumentEvents:
             return None
         draft = _Draft(noun, type_, stance, tokens=[noun], carrier=carrier)
         self._noun_arguments(draft, noun)
+        predicates = self._predicates_of_subject(noun)
+        for verb in predicates:  # "the trial is expected to open in Rostov in April"
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in self.lex.place_preps:
+                    self._prep_argument(draft, child, [], set(), None)
         draft.own_place = draft.place
         clause = carrier
         if carrier is not None:
             role = self.support[carrier.i].role
             self._clause_arguments(draft, carrier, role, set(), skip=noun)
-        draft.time = event_time(self.times.for_trigger(noun))
+        draft.time = event_time(self.times.for_trigger(noun, predicates))
         if draft.time is None and clause is not None:
             draft.time = event_time(self.times.for_trigger(clause))
         return draft
+
+    def _predicates_of_subject(self, noun: Token) -> list[Token]:
+        """The verbs an event noun is the subject of, which say where and when it is ("The
+        rally was held in Kano", "the trial is expected to open in Rostov in April")."""
+        head = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX") or head.i in self.types:
+            return []
+        return [head, *(c for c in head.children if c.dep_ == "xcomp" and c.i not in self.types)]
 
     def _event_noun(self, verb: Token) -> Token | None:
         """The event noun a support verb carries: its object, or the object of an "at / for /
@@ -525,6 +540,8 @@ class _DocumentEvents:
             self._mark_remote(draft, subject_refs)
             return
         if word == lex.role_prep:
+            if any(c.dep_ in OBJECT_DEPS for c in prep.head.children):
+                return  # "banned X as a terrorist organisation" says what X is, not the subject
             role = "_".join(lemma(t) for t in obj.subtree if t.dep_ in ("amod", "compound") or t == obj)
             for ref, _ in subject_refs:
                 if ref.id in draft.participants:
