@@ -71,8 +71,10 @@ class EntityTokens:
         doc_id = analysis.document.id
         self._by_token: dict[int, EntityRef] = {}
         self._sentence_starts = [s.start for s in analysis.sentences]
-        self._organizations: list[tuple[int, EntityRef, str]] = []  # by start, with folded name
-        names = {e.id: fold(e.name) for e in analysis.entities}
+        # Organisation mentions by start: (start, ref, folded names, whether it is a subject).
+        self._organizations: list[tuple[int, EntityRef, str, bool]] = []
+        names = {e.id: " ".join(fold(n) for n in (e.name, *e.aliases)) for e in analysis.entities
+                 if e.type == "organization"}
         dateline = dateline_end(analysis.document.text)
         parsed = analysis.parsed
         for entity in analysis.entities:
@@ -86,7 +88,8 @@ class EntityTokens:
                 for token in span:
                     self._by_token.setdefault(token.i, ref)
                 if entity.type == "organization":
-                    self._organizations.append((mention.start, ref, f"{names[entity.id]} {fold(mention.text)}"))
+                    subject = span.root.dep_ in SUBJECT_DEPS
+                    self._organizations.append((mention.start, ref, names[entity.id], subject))
         self._organizations.sort(key=lambda item: item[0])
 
     def at(self, token: Token) -> EntityRef | None:
@@ -95,8 +98,9 @@ class EntityTokens:
 
     def _earlier_organization(self, token: Token) -> EntityRef | None:
         """The organisation "its", "their" or a definite "the group" / "the cartel" stands for:
-        the latest one named in this or the previous ORG_LOOKBACK sentences, one whose name
-        holds the noun ("the cartel" → "Cartel de los Llanos") first."""
+        the latest one named in this or the previous ORG_LOOKBACK sentences: one whose name
+        holds the noun ("the cartel" → "Cartel de los Llanos") first, then one that was a
+        subject, then any."""
         word = token.lemma_.lower()
         if token.lower_ in POSSESSIVE_PRONOUNS and token.dep_ == "poss":
             head_word = None
@@ -107,12 +111,14 @@ class EntityTokens:
             return None
         sentence = bisect_right(self._sentence_starts, token.idx) - 1
         since = self._sentence_starts[max(0, sentence - ORG_LOOKBACK)] if sentence >= 0 else 0
-        window = [(ref, name) for start, ref, name in self._organizations if since <= start < token.idx]
-        if head_word is not None:
-            named = [ref for ref, name in window if head_word in name.split()]
-            if named:
-                return named[-1]
-        return window[-1][0] if window else None
+        window = [(ref, name, subject) for start, ref, name, subject in self._organizations
+                  if since <= start < token.idx]
+        for keep in (lambda name, subject: head_word is not None and head_word in name.split(),
+                     lambda name, subject: subject, lambda name, subject: True):
+            chosen = [ref for ref, name, subject in window if keep(name, subject)]
+            if chosen:
+                return chosen[-1]
+        return None
 
     def in_mention(self, token: Token) -> bool:
         return token.i in self._by_token
