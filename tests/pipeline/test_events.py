@@ -153,3 +153,15 @@ def test_what_is_said_in_wire_copy_is_dated_by_the_dateline_not_by_the_deed(pipe
     assert briefing.time.value == "2024-03-04"  # "On Monday" of a Monday dateline
     assert all(e.name != "NAIROBI" for v in analysis.events for e in analysis.entities
                if e.id in {p.entity for p in v.participants})
+
+
+def test_conjoined_subjects_all_take_part_and_companions_are_kept(pipeline):
+    analysis = analyse(pipeline, "Aylin Demir and Mehmet Yilmaz met Kemal Arslan in Izmir on 12 April 2023. "
+                                 "In 2022, Tran Van Long visited Hanoi along with other Mekong Brigade officials.")
+    [meeting] = events_of(analysis, "meeting")
+    assert named(analysis, meeting) == {"Aylin Demir", "Mehmet Yilmaz", "Kemal Arslan"}
+    assert meeting.time.value == "2023-04-12"
+    [visit] = events_of(analysis, "visit")
+    roles = {p.entity: p.role for p in visit.participants}
+    assert roles[entity_id(analysis, "Mekong Brigade")] == "accompanying"
+    assert visit.time.value == "2022"

@@ -101,3 +101,14 @@ def test_a_belief_about_a_clause_does_not_hedge_its_relative_clause(pipeline):
                                 "which the European Union designated a terrorist organisation in 2015.")
     assert ("Patriotic Union", "ally_of", "Mekong Brigade", "hedged", None) in found
     assert ("Mekong Brigade", "designated_by", "European Union", "asserted", None) in found
+
+
+def test_backing_leadership_and_family_ties(pipeline):
+    found = relations(pipeline, "The Iran-backed Liberation Army is commanded by Dmitri Volkov. Volkov's "
+                                "brother, Sergei Volkov, is a financier of the group.")
+    assert ("Liberation Army", "backed_by", "Iran", "asserted", None) in found
+    assert ("Dmitri Volkov", "leader_of", "Liberation Army", "asserted", None) in found
+    assert ("Sergei Volkov", "family", "Dmitri Volkov", "asserted", "brother") in found
+    # "the group" is the Liberation Army; the financier is the brother, not the one he is brother of
+    assert ("Sergei Volkov", "member_of", "Liberation Army", "asserted", "financier") in found
+    assert not any(s == "Dmitri Volkov" and role == "financier" for s, _, _, _, role in found)

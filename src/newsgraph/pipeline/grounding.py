@@ -156,6 +156,11 @@ class EntityTokens:
             return [earlier]
         if depth <= 0 or token.pos_ not in ("NOUN", "PROPN", "PRON"):
             return []
+        # An apposition names the phrase itself ("Thanh's brother, Nguyen Van Hai"): the
+        # possessor and modifiers then only describe it.
+        named = [r for c in token.children if c.dep_ == "appos" for r in self.named_by(c, depth - 1)]
+        if named:
+            return named
         found: list[EntityRef] = []
         for child in token.children:
             if child.dep_ == "acl" and child.lemma_.lower() in LEADING_VERBS:  # "a delegation led by X"
