@@ -113,12 +113,13 @@ class EntityTokens:
         since = self._sentence_starts[max(0, sentence - ORG_LOOKBACK)] if sentence >= 0 else 0
         window = [(ref, name, subject) for start, ref, name, subject in self._organizations
                   if since <= start < token.idx]
-        for keep in (lambda name, subject: head_word is not None and head_word in name.split(),
-                     lambda name, subject: subject, lambda name, subject: True):
-            chosen = [ref for ref, name, subject in window if keep(name, subject)]
-            if chosen:
-                return chosen[-1]
-        return None
+        named = [ref for ref, name, _ in window if head_word is not None and head_word in name.split()]
+        if named:
+            return named[-1]
+        if head_word is not None and head_word not in _anaphoric_org_nouns():
+            return None  # "the clan" is a clan the text has named, or none we know
+        subjects = [ref for ref, _, subject in window if subject]
+        return (subjects or [ref for ref, _, _ in window] or [None])[-1]
 
     def in_mention(self, token: Token) -> bool:
         return token.i in self._by_token
@@ -193,6 +194,10 @@ def _relative_clause(pronoun: Token) -> Token | None:
 
 def _generic_org_nouns() -> frozenset[str]:
     return frozenset(fact_data("relation_types")["generic_org_nouns"])
+
+
+def _anaphoric_org_nouns() -> frozenset[str]:
+    return frozenset(fact_data("relation_types")["anaphoric_org_nouns"])
 
 
 def lemma(token: Token) -> str:
