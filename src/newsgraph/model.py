@@ -168,7 +168,7 @@ class Relation:
     object: str
     certainty: str = "asserted"
     evidence: list[Evidence] = field(default_factory=list)
-    role: str | None = None  # the position a member_of/leader_of subject holds ("spokesman")
+    role: str | None = None  # the position held ("spokesman") or the kin noun of a family tie
 
 
 @dataclass

@@ -563,8 +563,9 @@ class _DocumentEvents:
         if place is not None:
             draft.add(place, "place", head)
         elif head.i not in self.types:
+            wanted = {"organization"} if role == "venue" else ACTOR_TYPES  # a venue is no person
             for ref in self.refs.named_by(head, depth=0):
-                if ref.type != PLACE and role != "venue" or ref.type == "organization":
+                if ref.type in wanted:
                     draft.add(ref, role, head)
         for child in head.children:
             if child.dep_ == "prep" and (child.lower_ in self.lex.place_preps or child.lower_ == "of"):
