@@ -72,6 +72,7 @@ def relation_dict(r: Relation) -> dict:
         "subject": r.subject,
         "object": r.object,
         "certainty": r.certainty,
+        "role": r.role,
         "evidence": _evidence(r.evidence),
     }
 

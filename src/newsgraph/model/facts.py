@@ -71,7 +71,8 @@ class Entity:
 @dataclass
 class Evidence:
     """Where a fact is stated: a character span of a document, its sentence (text and index)
-    and the mentions of the fact's entities in it."""
+    and the mentions of the fact's entities in it. `source` is the id of the entity the text
+    attributes the fact to ("X said"), if any."""
 
     doc: str
     start: int
@@ -79,6 +80,7 @@ class Evidence:
     sentence: str
     sentence_index: int | None = None
     mentions: list[str] = field(default_factory=list)  # mention ids
+    source: str | None = None
 
 
 class Fact(Protocol):
@@ -97,6 +99,7 @@ class Relation:
     object: str
     certainty: str = "asserted"
     evidence: list[Evidence] = field(default_factory=list)
+    role: str | None = None  # the position held ("spokesman") or the kin noun of a family tie
 
     @staticmethod
     def make_id(type_: str, subject: str, object_: str) -> str:

@@ -35,8 +35,10 @@ REGISTRY: dict[str, str] = {
     "same-name": "newsgraph.pipeline.same_name:SameNameStage",
     "geo": "newsgraph.pipeline.geo:GeoStage",
     "timex": "newsgraph.pipeline.timex:TimexStage",
+    "events": "newsgraph.pipeline.events:EventStage",
+    "relations": "newsgraph.pipeline.relations:RelationStage",
 }
-DEFAULT_STAGES = ("sentences", "mentions", "coref", "geo", "timex")
+DEFAULT_STAGES = ("sentences", "mentions", "coref", "geo", "timex", "events", "relations")
 
 
 def make_stage(name: str) -> Stage:

@@ -1,0 +1,777 @@
+"""Events stage: who did what with whom, where and when, read from the dependency parse.
+
+Triggers are the verbs and eventive nouns of the ontology (newsgraph/data/event_types.json).
+For each trigger the parse gives its arguments:
+
+- the subject (shared by coordinated verbs, resolved through "who"), the object, the
+  "by"-agent of a passive, "with / alongside / along with / between" companions, an
+  "as the chief guest" role, and names premodifying a noun trigger ("the SPC rally");
+- the place from "in / at / to" phrases, a place object ("visited Abuja"), a place
+  premodifier ("the Baga market bombing") or the place a "where" clause hangs on; a venue
+  that is an organisation ("at the National Press Centre") joins as a participant;
+- the time from the time expressions of the timex stage, attached through the parse to the
+  nearest clause that governs the trigger (never across "before / after": a raid "a week
+  before" the visit has its own time); an event without one keeps `value: null`;
+- remote participation from "via video link", "joined by phone".
+
+Support verbs carry the event their object names ("attended the rally", "was present for
+the convention"); without one they join the event their clause hangs on ("..., where X took
+part via video link"). A definite noun ("The meeting came to light", "during that visit")
+refers back to the latest event of its kind and adds its evidence there; an event inside
+another ("addressed a rally during that visit") takes its place and time when the text gives
+none. Certainty and modality come from `newsgraph.pipeline.certainty`; a conditional event
+is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from newsgraph.model import Analysis, Event, EventTime, Participant, Timex
+from newsgraph.pipeline.certainty import Stance, assess, reporting_verbs
+from newsgraph.pipeline.grounding import (
+    NOUN_POS,
+    OBJECT_DEPS,
+    EntityRef,
+    EntityTokens,
+    dateline_end,
+    evidence_for,
+    fact_data,
+    is_passive,
+    lemma,
+    passive_agents,
+    pobj_of,
+    subjects_of,
+)
+
+PLACE = "place"
+ACTOR_TYPES = frozenset({"person", "organization"})
+# Which role a place came in by, most telling first: a place phrase, then anything else.
+_PLACE_RANK = {"place": 0}
+_DATED = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)(?:-\d{2})?)?(?:T(?:[\d:]+|MO|AF|EV|NI|DT))?$")
+
+# Verbs that only report, link or possess: two names around them are no event of their own.
+_NOT_EVENTIVE = frozenset({"be", "have", "say", "tell", "include", "call", "name", "describe", "know",
+                           "become", "remain", "see", "show", "make", "do", "get", "take", "give"})
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    family: str
+    roles: dict
+
+
+@dataclass(frozen=True)
+class _Entry:
+    """A trigger lemma with what else it needs ("claim" needs the object "responsibility")."""
+
+    type: EventType
+    needs_object: str | None = None
+    needs_modifier: str | None = None
+    needs_particle: str | None = None
+    needs_prep: str | None = None
+    subject_role: str | None = None
+    dated: bool = False  # a trigger only with a time expression of its own
+
+
+@dataclass(frozen=True)
+class _Support:
+    role: str
+    needs_object: str | None = None
+    needs_complement: str | None = None
+    needs_prep: str | None = None
+    needs_particle: str | None = None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verbs: dict[str, list[_Entry]]
+    nouns: dict[str, list[_Entry]]
+    support: dict[str, list[_Support]]
+    company: dict[str, str]
+    place_preps: frozenset[str]
+    target_preps: frozenset[str]
+    container_preps: frozenset[str]
+    sequence_preps: frozenset[str]
+    role_prep: str
+    remote_preps: frozenset[str]
+    remote_nouns: frozenset[str]
+    remote_adverbs: frozenset[str]
+    definite: frozenset[str]
+
+
+def _entries(items: Iterable, type_: EventType, into: dict[str, list[_Entry]]) -> None:
+    """Add trigger entries; the more an entry requires, the earlier it is tried ("tell
+    reporters" is a press conference before "told ... on Tuesday" is a statement)."""
+    for item in items:
+        if isinstance(item, str):
+            entry = _Entry(type_)
+        else:
+            entry = _Entry(type_, item.get("object"), item.get("modifier"), item.get("particle"),
+                           item.get("prep"), item.get("subject"), item.get("dated", False))
+        entries = into.setdefault(_entrylemma(item), [])
+        entries.append(entry)
+        entries.sort(key=_specificity)
+
+
+def _entrylemma(item: str | dict) -> str:
+    return item if isinstance(item, str) else item["lemma"]
+
+
+def _specificity(entry: _Entry) -> int:
+    """Lower for entries that require more of the trigger's context."""
+    needs = (entry.needs_object, entry.needs_modifier, entry.needs_particle, entry.needs_prep)
+    return -2 * sum(bool(n) for n in needs) - int(entry.dated)
+
+
+@cache
+def lexicon() -> _Lexicon:
+    """The trigger lexicon and argument cues of newsgraph/data/event_types.json."""
+    data = fact_data("event_types")
+    verbs: dict[str, list[_Entry]] = {}
+    nouns: dict[str, list[_Entry]] = {}
+    for name, spec in data["types"].items():
+        type_ = EventType(name, spec["family"], spec["roles"])
+        for part in [spec, *spec.get("subtypes", {}).values()]:
+            _entries(part.get("verbs", ()), type_, verbs)
+            _entries(part.get("nouns", ()), type_, nouns)
+    support: dict[str, list[_Support]] = {}
+    for item in data["support_verbs"]["verbs"]:
+        entry = _Support(item["role"], item.get("object"), item.get("complement"), item.get("prep"),
+                         item.get("particle"))
+        support.setdefault(item["lemma"], []).append(entry)
+    args = data["arguments"]
+    return _Lexicon(
+        verbs=verbs,
+        nouns=nouns,
+        support=support,
+        company=args["company_preps"],
+        place_preps=frozenset(args["place_preps"]),
+        target_preps=frozenset(args["target_preps"]),
+        container_preps=frozenset(args["container_preps"]),
+        sequence_preps=frozenset(args["sequence_preps"]),
+        role_prep=args["role_prep"],
+        remote_preps=frozenset(args["remote"]["preps"]),
+        remote_nouns=frozenset(args["remote"]["nouns"]),
+        remote_adverbs=frozenset(args["remote"]["adverbs"]),
+        definite=frozenset(args["definite_determiners"]),
+    )
+
+
+@cache
+def relation_verbs() -> frozenset[str]:
+    """Verbs that state a standing relation ("X leads Y"): the relations stage reads them."""
+    return frozenset(fact_data("relation_types")["verbs"])
+
+
+# What an entry may require of the trigger's children: dependency labels and the lemma.
+_NEEDS = {
+    "needs_object": OBJECT_DEPS,
+    "needs_modifier": frozenset({"compound", "amod", "nmod"}),
+    "needs_complement": frozenset({"acomp", "attr"}),
+    "needs_particle": frozenset({"prt"}),
+    "needs_prep": frozenset({"prep"}),
+}
+
+
+def _matches(token: Token, entry: _Entry | _Support) -> bool:
+    for need, deps in _NEEDS.items():
+        wanted = getattr(entry, need, None)
+        if wanted and not any(c.dep_ in deps and lemma(c) == wanted for c in token.children):
+            return False
+    return True
+
+
+def _first_match(token: Token, table: dict) -> object | None:
+    for key in dict.fromkeys((lemma(token), token.lower_)):
+        for entry in table.get(key, ()):
+            if _matches(token, entry):
+                return entry
+    return None
+
+
+@dataclass
+class _Draft:
+    """An event while its mentions are being gathered."""
+
+    trigger: Token
+    type: EventType
+    stance: Stance
+    participants: dict[str, Participant] = field(default_factory=dict)
+    place: str | None = None
+    time: EventTime | None = None
+    tokens: list[Token] = field(default_factory=list)
+    container: Token | None = None  # the event noun of "during <event>"
+    carrier: Token | None = None  # the support verb of an event noun ("attended the rally")
+    # What a noun mention says of its own (names premodifying it, its place and time), which
+    # must agree with an earlier event for the two to be one.
+    own_names: set[str] = field(default_factory=set)
+    own_place: str | None = None
+    place_rank: int = 9
+    corefs: list[_Draft] = field(default_factory=list)  # later mentions merged into this one
+
+    def add(self, ref: EntityRef, role: str, token: Token, remote: bool = False, actor: bool = False) -> None:
+        """Add a participant, or the place when `ref` is one and not an `actor` (a country
+        that designates or attacks): a place the text gives with "in / at / to" outranks one
+        from a host ("talks hosted by Algeria in Algiers" are in Algiers)."""
+        if ref.type == PLACE and not actor:
+            rank = _PLACE_RANK.get(role, 1)
+            if self.place is None or rank < self.place_rank:
+                self.place, self.place_rank = ref.id, rank
+        elif ref.type not in ACTOR_TYPES and not actor:
+            return
+        elif ref.id in self.participants:
+            self.participants[ref.id].remote |= remote
+        else:
+            self.participants[ref.id] = Participant(ref.id, role, remote)
+        self.tokens.append(token)
+
+    @property
+    def has_arguments(self) -> bool:
+        return bool(self.participants or self.place or (self.time and self.time.value))
+
+
+class _TimeIndex:
+    """The time expressions of a document by the clause (or event noun) they attach to."""
+
+    def __init__(self, analysis: Analysis, triggers: set[int], sequence_preps: frozenset[str],
+                 reporting: frozenset[str]):
+        self.sequence_preps = sequence_preps
+        self.reporting = reporting
+        self.by_head: dict[int, list[Timex]] = {}
+        self.tokens: set[int] = set()
+        parsed: Doc = analysis.parsed
+        dateline = dateline_end(analysis.document.text)
+        # The date of the dateline ("SARAJEVO, June 18 – "): what is said without a date of its own.
+        self.dateline = next((t for t in analysis.timexes if t.end <= dateline), None)
+        for timex in analysis.timexes:
+            if timex.type not in ("DATE", "TIME") or timex.end <= dateline:
+                continue
+            span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
+            if span is None:
+                continue
+            self.tokens.update(t.i for t in span)
+            node = span.root
+            while node.head != node and (node.i in self.tokens or not (
+                    node.pos_ in ("VERB", "AUX") or node.i in triggers)):
+                node = node.head
+            self.by_head.setdefault(node.i, []).append(timex)
+
+    def for_trigger(self, token: Token, own: Iterable[Token] = ()) -> Timex | None:
+        """The time of the event at `token`: its own or that of the event nouns it took in
+        (`own`: "killed him in an air strike last weekend"), else that of the nearest governing
+        clause; never past "before / after" (the event is at another time) nor between a verb
+        that reports and what it reports (the time of saying is not the time of the deed)."""
+        for node in [token, *own]:
+            timexes = self.by_head.get(node.i)
+            if timexes:
+                return next((t for t in timexes if t.value and _DATED.match(t.value)), timexes[0])
+        node = token
+        while node.head != node and lemma(node) not in self.reporting:  # saying has its own time
+            if node.dep_ == "pobj" and lemma(node.head) in self.sequence_preps:
+                return None
+            if node.dep_ in ("ccomp", "parataxis") and lemma(node.head) in self.reporting:
+                return None
+            if node.dep_ == "parataxis":  # "..., the spokesman said": a clause of its own
+                return None
+            node = node.head
+            timexes = self.by_head.get(node.i)
+            if timexes:
+                return next((t for t in timexes if t.value and _DATED.match(t.value)), timexes[0])
+        return None
+
+
+def event_time(timex: Timex | None) -> EventTime | None:
+    """An event's time from its time expression: a date value only when the text gives one
+    ("recently" keeps `value: null` and its bounds)."""
+    if timex is None:
+        return None
+    value = timex.value if timex.value and _DATED.match(timex.value) else None
+    if value is not None and "T" in value:  # "Tuesday evening", "15:00 GMT Saturday": the day
+        value = value.split("T")[0]
+    return EventTime(value, timex.earliest, timex.latest, timex.granularity if value else None, timex.text)
+
+
+class EventStage:
+    """Fills `analysis.events` from the parse, the entities and the time expressions.
+
+    With `generic`, a verb outside the ontology whose subject and object both name persons
+    or organisations is kept as an event typed by its lemma ("X accused Y").
+    """
+
+    name = "events"
+    requires = ("parsed", "sentences", "mentions", "entities", "timexes")
+    assigns = ("events",)
+
+    def __init__(self, generic: bool = True):
+        self.generic = generic
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        if analysis.parsed is None:
+            return analysis
+        analysis.events = _DocumentEvents(analysis, self.generic).events()
+        return analysis
+
+
+class _DocumentEvents:
+    def __init__(self, analysis: Analysis, generic: bool):
+        self.analysis = analysis
+        self.generic = generic
+        self.lex = lexicon()
+        self.refs = EntityTokens(analysis)
+        self.doc: Doc = analysis.parsed
+        self.time_tokens = {t.i for x in analysis.timexes
+                            for t in self.doc.char_span(x.start, x.end, alignment_mode="expand") or ()}
+        self.types: dict[int, EventType] = {}
+        self.subject_roles: dict[int, str] = {}
+        self.dated_only: set[int] = set()
+        self.support: dict[int, _Support] = {}
+        for token in self.doc:
+            entry = self._trigger(token)
+            if entry is not None:
+                self.types[token.i] = entry.type
+                if entry.subject_role:
+                    self.subject_roles[token.i] = entry.subject_role
+                if entry.dated:
+                    self.dated_only.add(token.i)
+            elif token.pos_ in ("VERB", "AUX"):
+                entry = _first_match(token, self.lex.support)
+                if entry is not None:
+                    self.support[token.i] = entry
+        for i in list(self.types):  # "presented the results at a news conference"
+            noun = self.doc[i]
+            verb = noun.head.head
+            if noun.pos_ in NOUN_POS and noun.dep_ == "pobj" and noun.head.lower_ == "at" \
+                    and verb.pos_ == "VERB" and verb.i not in self.types and verb.i not in self.support:
+                self.support[verb.i] = _Support("participant")
+        self.times = _TimeIndex(analysis, set(self.types) | set(self.support), self.lex.sequence_preps,
+                                reporting_verbs())
+        # "said in a statement" (no time of its own) and "told a news conference on Tuesday" (an
+        # event noun to carry) are support verbs, not statements of their own.
+        for i in {i for i in self.dated_only if i not in self.times.by_head or self._event_noun(self.doc[i])}:
+            del self.types[i]
+            support = _first_match(self.doc[i], self.lex.support)
+            if support is not None:
+                self.support[i] = support
+
+    def _trigger(self, token: Token) -> _Entry | None:
+        if token.pos_ == "VERB":
+            entry = _first_match(token, self.lex.verbs)
+        elif token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.i not in self.time_tokens:
+            if self.refs.in_mention(token):
+                return None
+            entry = _first_match(token, self.lex.nouns)
+        else:
+            return None
+        return entry
+
+    # -- building drafts ---------------------------------------------------------------
+
+    def events(self) -> list[Event]:
+        drafts: dict[int, _Draft] = {}  # by the index of the token that names the event
+        carried: dict[int, Token] = {}  # event noun -> support verb carrying it
+        absorbed: set[int] = set()
+        for i in self.support:
+            noun = self._event_noun(self.doc[i])
+            if noun is not None:
+                carried[noun.i] = self.doc[i]
+        for token in self.doc:
+            if token.i in self.types and token.pos_ == "VERB":
+                draft = self._verb_event(token, self.types[token.i], absorbed)
+            elif self.generic and token.pos_ == "VERB" and token.i not in self.support:
+                draft = self._generic_event(token)
+            else:
+                continue
+            if draft is not None:
+                drafts[token.i] = draft
+        for i, type_ in self.types.items():
+            token = self.doc[i]
+            if token.pos_ == "VERB" or i in absorbed:
+                continue
+            draft = self._noun_event(token, type_, carried.get(i))
+            if draft is not None:
+                drafts[i] = draft
+        resolved = self._corefer(drafts, carried)
+        for i in self.support:
+            if self.doc[i] not in carried.values():
+                self._join_governing(self.doc[i], resolved)
+        return self._finish(resolved)
+
+    def _stance(self, anchor: Token) -> Stance:
+        return assess(anchor, lambda t: (ref.id if (ref := self.refs.at(t)) is not None else None))
+
+    def _verb_event(self, verb: Token, type_: EventType, absorbed: set[int]) -> _Draft | None:
+        stance = self._stance(verb)
+        if stance.conditional:
+            return None
+        draft = _Draft(verb, type_, stance, tokens=[verb])
+        subject_role = self.subject_roles.get(verb.i) or type_.roles.get("subject", "participant")
+        self._clause_arguments(draft, verb, subject_role, absorbed)
+        draft.time = event_time(self.times.for_trigger(verb, draft.tokens))
+        return draft
+
+    def _generic_event(self, verb: Token) -> _Draft | None:
+        word = lemma(verb)
+        if word in _NOT_EVENTIVE or word in relation_verbs() or not word.isalpha():
+            return None
+        actors = [r for s in subjects_of(verb) for r in self.refs.named_by(s) if r.type != PLACE]
+        objects = [r for c in verb.children if c.dep_ in OBJECT_DEPS
+                   for r in self.refs.named_by(c, depth=0) if r.type != PLACE]
+        if not actors or not objects:
+            return None
+        roles = {"subject": "agent", "object": "patient"}
+        return self._verb_event(verb, EventType(word, word, roles), set())
+
+    def _noun_event(self, noun: Token, type_: EventType, carrier: Token | None) -> _Draft | None:
+        stance = self._stance(noun)
+        if stance.conditional:
+            return None
+        draft = _Draft(noun, type_, stance, tokens=[noun], carrier=carrier)
+        self._noun_arguments(draft, noun)
+        predicates = self._predicates_of_subject(noun)
+        for verb in predicates:  # "the trial is expected to open in Rostov in April"
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in self.lex.place_preps:
+                    self._prep_argument(draft, child, [], set(), None)
+        draft.own_place = draft.place
+        clause = carrier
+        if carrier is not None:
+            role = self.support[carrier.i].role
+            self._clause_arguments(draft, carrier, role, set(), skip=noun)
+        draft.time = event_time(self.times.for_trigger(noun, predicates))
+        if draft.time is None and clause is not None:
+            draft.time = event_time(self.times.for_trigger(clause))
+        return draft
+
+    def _predicates_of_subject(self, noun: Token) -> list[Token]:
+        """The verbs an event noun is the subject of, which say where and when it is ("The
+        rally was held in Kano", "the trial is expected to open in Rostov in April")."""
+        head = noun.head
+        if noun.dep_ not in ("nsubj", "nsubjpass") or head.pos_ not in ("VERB", "AUX") or head.i in self.types:
+            return []
+        return [head, *(c for c in head.children if c.dep_ == "xcomp" and c.i not in self.types)]
+
+    def _event_noun(self, verb: Token) -> Token | None:
+        """The event noun a support verb carries: its object, or the object of an "at / for /
+        in / to" phrase of it or of its complement ("was present ... for the convention")."""
+        for child in verb.children:
+            if child.dep_ in OBJECT_DEPS and child.i in self.types and child.pos_ in NOUN_POS:
+                return child
+        for head in [verb, *(c for c in verb.children if c.dep_ == "acomp")]:
+            for child in head.children:
+                if child.dep_ == "prep":
+                    obj = pobj_of(child)
+                    if obj is not None and obj.i in self.types and obj.pos_ in NOUN_POS:
+                        return obj
+        return None
+
+    def _clause_arguments(self, draft: _Draft, verb: Token, subject_role: str, absorbed: set[int],
+                          skip: Token | None = None) -> None:
+        roles = draft.type.roles
+        passive = is_passive(verb)
+        subjects = subjects_of(verb)
+        acting = verb.i not in self.support  # "the US designated ..."; "Kano hosted" is a place
+        subject_refs: list[tuple[EntityRef, Token]] = []
+        for subject in subjects:
+            # Only the verb's own passive subject is its object ("he was honoured"); a subject
+            # shared with a governing verb ("is scheduled to meet") is the subject.
+            own_passive = subject.dep_ == "nsubjpass" and subject.head == verb
+            role = roles.get("object", "participant") if own_passive else subject_role
+            for ref in self.refs.named_by(subject):
+                draft.add(ref, role, subject, self._remote_clause(subject), actor=acting)
+                subject_refs.append((ref, subject))
+        for agent in passive_agents(verb) if passive else ():
+            for ref in self.refs.named_by(agent):
+                draft.add(ref, subject_role, agent, actor=acting)
+        for child in verb.children:
+            dep = child.dep_
+            if child == skip:
+                continue
+            if dep in OBJECT_DEPS:
+                if child.i in self.types and child.pos_ in NOUN_POS:
+                    absorbed.add(child.i)
+                    self._noun_arguments(draft, child)
+                    continue
+                for ref in self.refs.named_by(child):
+                    draft.add(ref, roles.get("object", "participant"), child, self._remote_clause(child))
+                self._phrase_places(draft, child)
+                absorbed.update(t.i for t in self._phrase_nouns(child))
+            elif dep == "prep" and not (passive and child.lower_ == "by"):
+                self._prep_argument(draft, child, subject_refs, absorbed, skip)
+            elif dep == "acomp":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "prep":
+                        self._prep_argument(draft, grandchild, subject_refs, absorbed, skip)
+            elif dep == "advmod" and child.lower_ == "where" and verb.dep_ == "relcl":
+                ref = self.refs.at(verb.head)
+                if ref is not None and ref.type == PLACE:
+                    draft.add(ref, "place", verb.head)
+            elif dep == "advmod" and child.lower_ in self.lex.remote_adverbs or \
+                    dep == "advcl" and self._says_remote(child):  # "..., following it via video link"
+                self._mark_remote(draft, subject_refs)
+
+    def _prep_argument(self, draft: _Draft, prep: Token, subject_refs: list[tuple[EntityRef, Token]],
+                       absorbed: set[int], skip: Token | None) -> None:
+        word = prep.lower_
+        obj = pobj_of(prep)
+        if obj is None or obj == skip:
+            return
+        lex = self.lex
+        if word in lex.sequence_preps:
+            # "before the raid" is another time; "before a judge in Villavicencio" a place.
+            if obj.i not in self.types and obj.i not in self.time_tokens:
+                for ref in self.refs.named_by(obj, depth=0):
+                    draft.add(ref, "counterpart", obj)
+                self._phrase_places(draft, obj)
+            return
+        if obj.i in self.types and obj.pos_ in NOUN_POS:  # "at the rally", "in a statement"
+            if word in lex.container_preps:
+                draft.container = obj
+            else:
+                absorbed.add(obj.i)
+                self._noun_arguments(draft, obj)
+            return
+        if word in lex.remote_preps and lemma(obj) in lex.remote_nouns | {
+                lemma(c) for c in obj.children if c.dep_ == "compound"}:
+            self._mark_remote(draft, subject_refs)
+            return
+        if word == lex.role_prep:
+            if any(c.dep_ in OBJECT_DEPS for c in prep.head.children):
+                return  # "banned X as a terrorist organisation" says what X is, not the subject
+            role = "_".join(lemma(t) for t in obj.subtree if t.dep_ in ("amod", "compound") or t == obj)
+            for ref, _ in subject_refs:
+                if ref.id in draft.participants:
+                    draft.participants[ref.id].role = role
+            return
+        if word in lex.company or (word == "together" and obj is not None):
+            role = lex.company.get(word, "co-participant")
+            for ref in self.refs.named_by(obj):
+                draft.add(ref, role, obj, remote=self._remote_clause(obj))
+            return
+        if word in lex.place_preps:
+            role = draft.type.roles.get("target", "venue") if word in lex.target_preps else "venue"
+            self._phrase_places(draft, obj, role)
+
+    def _phrase_places(self, draft: _Draft, head: Token, role: str = "venue") -> None:
+        """Places (and organisation venues) a phrase names, its own "in X" phrases included:
+        "the Unity Forum in Zinder", "Kano's Sabon Gari district"."""
+        place = self._place_of(head)
+        if place is not None:
+            draft.add(place, "place", head)
+        elif head.i not in self.types:
+            wanted = {"organization"} if role == "venue" else ACTOR_TYPES  # a venue is no person
+            for ref in self.refs.named_by(head, depth=0):
+                if ref.type in wanted:
+                    draft.add(ref, role, head)
+        for child in head.children:
+            if child.dep_ == "prep" and (child.lower_ in self.lex.place_preps or child.lower_ == "of"):
+                obj = pobj_of(child)
+                if obj is not None:
+                    self._phrase_places(draft, obj, role)
+
+    def _phrase_nouns(self, head: Token) -> list[Token]:
+        """Event nouns inside an object phrase through "of" ("addressed the Unity of the
+        Ummah Forum"): they name the object, not events of their own."""
+        found = []
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                obj = pobj_of(child)
+                if obj is not None:
+                    found.extend([obj] if obj.i in self.types else self._phrase_nouns(obj))
+        return found
+
+    def _place_of(self, head: Token) -> EntityRef | None:
+        """The most specific place a noun phrase names: the head itself, then its name
+        modifiers, then its possessor ("Kano's Sabon Gari district" → Sabon Gari)."""
+        for dep_group in ((None,), ("compound", "nmod", "amod"), ("poss",), ("appos",)):
+            for token in ([head] if dep_group == (None,) else [c for c in head.children if c.dep_ in dep_group]):
+                ref = self.refs.at(token)
+                if ref is not None and ref.type == PLACE:
+                    return ref
+        return None
+
+    def _noun_arguments(self, draft: _Draft, noun: Token) -> None:
+        roles = draft.type.roles
+        draft.tokens.append(noun)
+        for child in noun.children:
+            dep = child.dep_
+            if child.i in self.times.tokens:
+                continue
+            if dep in ("compound", "nmod", "poss", "amod"):
+                ref = self.refs.at(child)
+                if ref is not None:
+                    draft.add(ref, "place" if ref.type == PLACE else roles.get("modifier", "participant"), child)
+                    draft.own_names.add(ref.id)
+            elif dep == "prep":
+                self._prep_argument(draft, child, [], set(), None)
+            elif dep == "acl" and child.pos_ == "VERB":  # "talks hosted by Algeria in Algiers"
+                support = self.support.get(child.i)
+                role = support.role if support else roles.get("subject", "participant")
+                for grandchild in child.children:
+                    obj = pobj_of(grandchild)
+                    if grandchild.dep_ == "agent" and obj is not None:
+                        for ref in self.refs.named_by(obj):
+                            draft.add(ref, role, obj)
+                    elif grandchild.dep_ == "prep" and grandchild.lower_ in self.lex.place_preps:
+                        self._prep_argument(draft, grandchild, [], set(), None)
+
+    def _remote_clause(self, token: Token) -> bool:
+        """Whether a participant joined remotely by its own relative clause ("Bako, who joined
+        via video, ...")."""
+        for child in token.children:
+            if child.dep_ == "relcl" and self._says_remote(child):
+                return True
+        return False
+
+    def _says_remote(self, verb: Token) -> bool:
+        lex = self.lex
+        for child in verb.children:
+            if child.dep_ == "advmod" and child.lower_ in lex.remote_adverbs:
+                return True
+            if child.dep_ == "prep" and child.lower_ in lex.remote_preps:
+                obj = pobj_of(child)
+                if obj is not None and ({lemma(obj)} | {lemma(c) for c in obj.children}) & lex.remote_nouns:
+                    return True
+        return False
+
+    @staticmethod
+    def _mark_remote(draft: _Draft, subject_refs: list[tuple[EntityRef, Token]]) -> None:
+        for ref, _ in subject_refs:
+            if ref.id in draft.participants:
+                draft.participants[ref.id].remote = True
+
+    # -- one event per real event ----------------------------------------------------------
+
+    def _corefer(self, drafts: dict[int, _Draft], carried: dict[int, Token]) -> dict[int, _Draft]:
+        """Each draft's index mapped to the draft it ends up in: a definite event noun with an
+        earlier event of its kind merges into it; an event noun with nothing of its own and no
+        antecedent is dropped."""
+        resolved: dict[int, _Draft] = {}
+        ordered: list[_Draft] = []
+        for i in sorted(drafts):
+            draft = drafts[i]
+            token = draft.trigger
+            if token.pos_ in NOUN_POS and self._is_definite(token):
+                antecedent = self._antecedent(draft, ordered)
+                if antecedent is not None:
+                    self._merge(antecedent, draft)
+                    resolved[i] = antecedent
+                    continue
+            if token.pos_ in NOUN_POS and i not in carried and not draft.has_arguments \
+                    and not self._is_container(token, drafts):
+                continue
+            resolved[i] = draft
+            ordered.append(draft)
+        for draft in ordered:
+            container = resolved.get(draft.container.i) if draft.container is not None else None
+            if container is not None and container is not draft:
+                draft.place = draft.place or container.place
+                container.place = container.place or draft.place
+                if draft.time is None or draft.time.value is None and container.time is not None:
+                    draft.time = container.time or draft.time
+        return resolved
+
+    def _is_definite(self, noun: Token) -> bool:
+        return any((c.dep_ == "det" and c.lower_ in self.lex.definite) or
+                   (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children)
+
+    @staticmethod
+    def _is_container(noun: Token, drafts: dict[int, _Draft]) -> bool:
+        return any(d.container == noun for d in drafts.values())
+
+    @staticmethod
+    def _antecedent(draft: _Draft, earlier: list[_Draft]) -> _Draft | None:
+        """The latest earlier event this definite noun can refer to: one of its type (of its
+        family when the noun says nothing of its own: "the meeting" for "met") whose place,
+        date and premodifying names agree with what the noun itself says."""
+        own_date = draft.time.value if draft.time else None
+        bare = not (draft.own_names or draft.own_place or own_date)
+
+        def compatible(other: _Draft) -> bool:
+            if draft.own_place and draft.own_place != other.place:
+                return False
+            if own_date and (other.time is None or other.time.value != own_date):
+                return False
+            return draft.own_names <= set(other.participants)
+
+        candidates = [o for o in reversed(earlier) if compatible(o)]
+        same_type = (o for o in candidates if o.type.name == draft.type.name)
+        same_family = (o for o in candidates if bare and o.type.family == draft.type.family)
+        return next(same_type, None) or next(same_family, None)
+
+    @staticmethod
+    def _merge(into: _Draft, mention: _Draft) -> None:
+        for entity, participant in mention.participants.items():
+            if entity not in into.participants:
+                into.participants[entity] = participant
+            else:
+                into.participants[entity].remote |= participant.remote
+        into.place = into.place or mention.place
+        if into.time is None or (into.time.value is None and mention.time and mention.time.value):
+            into.time = mention.time or into.time
+        into.corefs.append(mention)
+
+    def _join_governing(self, verb: Token, resolved: dict[int, _Draft]) -> None:
+        """A support verb with no event noun of its own ("..., where X took part via video
+        link") adds its subject to the event of the clause it hangs on."""
+        node = verb.head
+        while node.head != node and node.i not in resolved:
+            node = node.head
+        draft = resolved.get(node.i)
+        if draft is None:
+            return
+        remote = self._says_remote(verb)
+        role = self.support[verb.i].role
+        for subject in subjects_of(verb):
+            for ref in self.refs.named_by(subject):
+                if ref.type != PLACE:
+                    draft.add(ref, role, subject, remote)
+
+    def _finish(self, resolved: dict[int, _Draft]) -> list[Event]:
+        analysis = self.analysis
+        doc_id = analysis.document.id
+        published = analysis.document.published
+        events: dict[int, Event] = {}
+        for draft in resolved.values():
+            if id(draft) in events:
+                continue
+            if not draft.participants and not draft.place:  # "to meet the families": no one named
+                continue
+            time = draft.time
+            if time is None and self._reports(draft):
+                time = event_time(self.times.dateline)
+            if time is None and draft.stance.modality == "actual" and published is not None:
+                time = EventTime(None, latest=published.isoformat())
+            mentions = [draft, *draft.corefs]
+            trigger = draft.trigger
+            events[id(draft)] = Event(
+                id=Event.make_id(draft.type.name, doc_id, trigger.idx, trigger.idx + len(trigger.text)),
+                type=draft.type.name,
+                participants=list(draft.participants.values()),
+                place=draft.place,
+                time=time,
+                certainty=draft.stance.certainty,
+                modality=draft.stance.modality,
+                evidence=[evidence_for(analysis, self._sentence_bound(m), m.stance.source) for m in mentions],
+            )
+        return sorted(events.values(), key=lambda e: (e.evidence[0].start, e.id))
+
+    def _reports(self, draft: _Draft) -> bool:
+        """Whether an event is something said in the past tense ("X said in a statement",
+        "told reporters"), which in wire copy is dated by its dateline."""
+        verb = draft.carrier or draft.trigger
+        return lemma(verb) in self.times.reporting and verb.tag_ == "VBD"
+
+    @staticmethod
+    def _sentence_bound(draft: _Draft) -> list[Token]:
+        """The tokens of a mention that lie in its trigger's sentence (a coreferent mention
+        states only what its own sentence says)."""
+        sentence = draft.trigger.sent
+        return [t for t in draft.tokens if sentence.start <= t.i < sentence.end] or [draft.trigger]
+

@@ -1,0 +1,256 @@
+"""What the event and relation stages share: their data files, and the link from parse tokens
+to the entities that earlier stages found.
+
+Entities and mentions come with character spans; the parse has tokens. `EntityTokens` joins
+the two by character offsets, so a fact found on the parse names entity ids, and it reads the
+few noun-phrase shapes through which news names an actor indirectly ("commanders of the
+Vanguard", "other HB officials", "who" of a relative clause).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsgraph.model import Analysis, Evidence, fold
+from newsgraph.ontology import read_json
+
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+# Dependencies inside a noun phrase through which a name can stand for the phrase's referent.
+_NP_NAME_DEPS = frozenset({"compound", "nmod", "poss", "appos", "amod"})
+
+
+# "SARAJEVO, June 18 – ": the place and date of filing, which the parser may hang on the
+# first clause as if the city were its subject.
+_DATELINE = re.compile(r"^\s*([^\n,–—]{2,40}),\s*[^\n–—]{0,30}?\s+[–—-]{1,2}\s")
+
+
+def dateline_end(text: str) -> int:
+    """Where a wire dateline ("BOGOTÁ, June 12 – ") ends, or 0 when the text has none."""
+    match = _DATELINE.match(text)
+    return match.end() if match and match.group(1).isupper() else 0
+
+
+def fact_data(name: str) -> dict:
+    """One of the ontology data files of newsgraph/data ("event_types", "relation_types",
+    "certainty_cues"), through the one data loader."""
+    return read_json(f"{name}.json")
+
+
+@dataclass(frozen=True)
+class EntityRef:
+    """An entity named at a token, with the span of the mention that names it."""
+
+    id: str
+    type: str
+    start: int
+    end: int
+
+
+POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
+LEADING_VERBS = frozenset({"lead", "head"})
+# How many sentences back "the group" or "its" may look for the organisation it stands for.
+ORG_LOOKBACK = 2
+
+
+class EntityTokens:
+    """Which entity each token of the parse names, from the mentions of `analysis`."""
+
+    def __init__(self, analysis: Analysis):
+        doc_id = analysis.document.id
+        self._by_token: dict[int, EntityRef] = {}
+        self._sentence_starts = [s.start for s in analysis.sentences]
+        # Organisation mentions by start: (start, ref, folded names, whether it is a subject).
+        self._organizations: list[tuple[int, EntityRef, str, bool]] = []
+        names = {e.id: " ".join(fold(n) for n in (e.name, *e.aliases)) for e in analysis.entities
+                 if e.type == "organization"}
+        dateline = dateline_end(analysis.document.text)
+        parsed = analysis.parsed
+        mentions = analysis.mentions_by_entity()
+        for entity in analysis.entities:
+            for mention in mentions.get(entity.id, ()):
+                if mention.doc != doc_id or mention.end <= dateline:  # the dateline takes no part
+                    continue
+                span = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                ref = EntityRef(entity.id, entity.type, mention.start, mention.end)
+                for token in span:
+                    self._by_token.setdefault(token.i, ref)
+                if entity.type == "organization":
+                    subject = span.root.dep_ in SUBJECT_DEPS
+                    self._organizations.append((mention.start, ref, names[entity.id], subject))
+        self._organizations.sort(key=lambda item: item[0])
+
+    def at(self, token: Token) -> EntityRef | None:
+        """The entity whose mention covers `token`, if any."""
+        return self._by_token.get(token.i)
+
+    def _earlier_organization(self, token: Token) -> EntityRef | None:
+        """The organisation "its", "their" or a definite "the group" / "the cartel" stands for:
+        the latest one named in this or the previous ORG_LOOKBACK sentences: one whose name
+        holds the noun ("the cartel" → "Cartel de los Llanos") first, then one that was a
+        subject, then any."""
+        word = token.lemma_.lower()
+        if token.lower_ in POSSESSIVE_PRONOUNS and token.dep_ == "poss":
+            head_word = None
+        elif token.pos_ == "NOUN" and word in _generic_org_nouns() and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            head_word = word
+        else:
+            return None
+        sentence = bisect_right(self._sentence_starts, token.idx) - 1
+        since = self._sentence_starts[max(0, sentence - ORG_LOOKBACK)] if sentence >= 0 else 0
+        window = [(ref, name, subject) for start, ref, name, subject in self._organizations
+                  if since <= start < token.idx]
+        named = [ref for ref, name, _ in window if head_word is not None and head_word in name.split()]
+        if named:
+            return named[-1]
+        if head_word is not None and head_word not in _anaphoric_org_nouns():
+            return None  # "the clan" is a clan the text has named, or none we know
+        subjects = [ref for ref, _, subject in window if subject]
+        return (subjects or [ref for ref, _, _ in window] or [None])[-1]
+
+    def in_mention(self, token: Token) -> bool:
+        return token.i in self._by_token
+
+    def named_by(self, token: Token, depth: int = 2) -> list[EntityRef]:
+        """The entities a noun phrase headed by `token` names, its conjuncts included.
+
+        A name is the phrase itself ("Maleki"); a relative pronoun stands for the noun its
+        clause modifies; a common noun names through its modifiers, apposition or "of"
+        ("Vanguard commanders", "other HB officials", "commanders of the Vanguard"). A
+        pronoun resolved by coreference is a mention like any other.
+        """
+        found: list[EntityRef] = []
+        for head in conjuncts(token):
+            for ref in self._phrase_entities(head, depth):
+                if ref not in found:
+                    found.append(ref)
+        return found
+
+    def _phrase_entities(self, token: Token, depth: int) -> list[EntityRef]:
+        ref = self.at(token)
+        if ref is not None:
+            return [ref]
+        clause = _relative_clause(token) if token.lower_ in RELATIVE_PRONOUNS else None
+        if clause is not None:  # "who", and "whose" in "X, whose chairman, Y, said"
+            noun = clause.head
+            found = self.named_by(noun, depth)
+            if not found and noun.dep_ == "attr":  # "X was the commander who visited ..."
+                found = [r for s in subjects_of(noun.head) for r in self.named_by(s, depth)]
+            return found
+        if token.dep_ == "appos" and self.at(token.head) is not None:  # "Ansaru, a faction ..."
+            return [self.at(token.head)]
+        earlier = self._earlier_organization(token)
+        if earlier is not None:
+            return [earlier]
+        if depth <= 0 or token.pos_ not in ("NOUN", "PROPN", "PRON"):
+            return []
+        # An apposition names the phrase itself ("Thanh's brother, Nguyen Van Hai"): the
+        # possessor and modifiers then only describe it.
+        named = [r for c in token.children if c.dep_ == "appos" for r in self.named_by(c, depth - 1)]
+        if named:
+            return named
+        found: list[EntityRef] = []
+        for child in token.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in LEADING_VERBS:  # "a delegation led by X"
+                agent = next((c for c in child.children if c.dep_ == "agent"), None)
+                target = pobj_of(agent) if agent is not None else None
+                if target is not None:
+                    found.extend(r for r in self.named_by(target, 0) if r not in found)
+            if child.dep_ in _NP_NAME_DEPS or (child.dep_ == "prep" and child.lower_ in ("of", "from")):
+                target = child if child.dep_ != "prep" else next(
+                    (c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None:
+                    # "a delegation from the Authority" is the Authority; "a man from Kano" is not Kano
+                    found.extend(r for r in self.named_by(target, depth - 1) if r not in found
+                                 and (child.lower_ != "from" or r.type == "organization"))
+        return found
+
+
+def _relative_clause(pronoun: Token) -> Token | None:
+    """The relative clause a relative pronoun opens: the nearest "relcl" above it, within
+    two steps ("who" is its subject, "whose" its subject's possessor)."""
+    node = pronoun
+    for _ in range(3):
+        if node.dep_ == "relcl":
+            return node
+        if node.head == node:
+            return None
+        node = node.head
+    return None
+
+
+def _generic_org_nouns() -> frozenset[str]:
+    return frozenset(fact_data("relation_types")["generic_org_nouns"])
+
+
+def _anaphoric_org_nouns() -> frozenset[str]:
+    return frozenset(fact_data("relation_types")["anaphoric_org_nouns"])
+
+
+def lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def conjuncts(token: Token) -> Iterator[Token]:
+    """`token` and the tokens coordinated with it ("Maleki and Tanko")."""
+    yield token
+    for child in token.children:
+        if child.dep_ == "conj":
+            yield from conjuncts(child)
+
+
+def subjects_of(predicate: Token) -> list[Token]:
+    """The subject tokens of a verb: its own, or those it shares as a conjunct or an open
+    complement ("visited Niger and met Gwarzo", "is believed to be")."""
+    own = [c for c in predicate.children if c.dep_ in SUBJECT_DEPS]
+    if own:
+        return own
+    if predicate.dep_ in ("conj", "xcomp", "acomp") and predicate.head != predicate:
+        return subjects_of(predicate.head)
+    if predicate.dep_ == "advcl" and predicate.tag_ in ("VBG", "VBN"):  # "Speaking to reporters, X said"
+        return subjects_of(predicate.head)
+    return []
+
+
+def is_passive(predicate: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in predicate.children)
+
+
+def passive_agents(verb: Token) -> list[Token]:
+    """The "by" agents of a passive verb, also when the parser hangs "by" on its object
+    ("was designated a terrorist organisation by the United States")."""
+    found = [pobj_of(c) for c in verb.children if c.dep_ == "agent"]
+    if not found:
+        found = [pobj_of(g) for c in verb.children if c.dep_ in ("dobj", "oprd", "attr")
+                 for g in c.children if g.dep_ == "prep" and g.lower_ == "by"]
+    return [t for t in found if t is not None]
+
+
+def pobj_of(prep: Token) -> Token | None:
+    """The object of a preposition ("in" → "Kano"), through a nested one ("along with X")."""
+    for child in prep.children:
+        if child.dep_ in ("pobj", "pcomp"):
+            return child
+        if child.dep_ == "prep":
+            return pobj_of(child)
+    return None
+
+
+def evidence_for(analysis: Analysis, tokens: Iterable[Token], source: str | None = None) -> Evidence:
+    """The evidence of a fact stated by `tokens`: their span and the sentence holding it."""
+    tokens = list(tokens)
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    sentence = analysis.sentence_at(start)
+    text = sentence.text if sentence is not None else analysis.document.text[start:end]
+    return Evidence(analysis.document.id, start, end, text, source=source)

@@ -1,0 +1,114 @@
+"""The relations stage on small hand-written texts (invented people and groups, real places),
+through the real default pipeline. Each test spells out the relations a reader takes from it.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsgraph.model import Analysis, Document
+from newsgraph.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+def relations(pipeline: Pipeline, text: str) -> set[tuple[str, str, str, str, str | None]]:
+    """(subject name, type, object name, certainty, role) of every relation found."""
+    analysis: Analysis = pipeline.analyze(Document(text=text, published=date(2024, 6, 12)))
+    names = {e.id: e.name for e in analysis.entities}
+    return {(names[r.subject], r.type, names[r.object], r.certainty, r.role) for r in analysis.relations}
+
+
+def test_apposition_and_premodifier_give_roles(pipeline):
+    found = relations(pipeline, "Okonkwo Eze, head of the Niger Delta Alliance, arrived in Port Harcourt "
+                                "on Sunday. Senior Liberation Army commander Víctor Quispe Mamani was "
+                                "arrested in Lima.")
+    assert ("Okonkwo Eze", "leader_of", "Niger Delta Alliance", "asserted", "head") in found
+    assert ("Víctor Quispe Mamani", "member_of", "Liberation Army", "asserted", "commander") in found
+
+
+def test_a_copula_states_a_role_and_its_negation_denies_it(pipeline):
+    found = relations(pipeline, "María José Restrepo is a spokeswoman of the Patriotic Union. "
+                                "Li Wei is not a member of the Harbour Guild.")
+    assert ("María José Restrepo", "member_of", "Patriotic Union", "asserted", "spokeswoman") in found
+    assert ("Li Wei", "member_of", "Harbour Guild", "denied", "member") in found
+
+
+def test_a_role_in_a_noun_phrase_is_not_denied_by_its_clause(pipeline):
+    found = relations(pipeline, "Mekong Brigade commander Nguyen Van Thanh did not attend the rally.")
+    assert ("Nguyen Van Thanh", "member_of", "Mekong Brigade", "asserted", "commander") in found
+
+
+def test_a_widely_believed_political_wing_is_hedged(pipeline):
+    found = relations(pipeline, "The Peace Front, which is widely believed to be the political wing of "
+                                "the Liberation Army, held a rally in Quetta, Balochistan.")
+    assert ("Peace Front", "wing_of", "Liberation Army", "hedged", None) in found
+
+
+def test_place_hierarchy_from_apposition_and_possessive(pipeline):
+    found = relations(pipeline, "The rally was held in Quetta, Balochistan. Police later searched a "
+                                "house in Pakistan's Gujranwala.")
+    assert ("Quetta", "located_in", "Balochistan", "asserted", None) in found
+    assert ("Gujranwala", "located_in", "Pakistan", "asserted", None) in found
+
+
+def test_designation_leadership_and_possessive_roles(pipeline):
+    found = relations(pipeline, "The US-proscribed Liberation Army is led by Tariq Mahmood. "
+                                "The Alliance's chief, Ibrahim Musa, met the press.")
+    assert ("Liberation Army", "designated_by", "United States", "asserted", None) in found
+    assert ("Tariq Mahmood", "leader_of", "Liberation Army", "asserted", None) in found
+    assert ("Ibrahim Musa", "leader_of", "Alliance", "asserted", "chief") in found
+
+
+def test_attributed_relation_is_reported_with_its_source(pipeline):
+    text = "According to the Interior Ministry, Nguyen Van Thanh is a commander of the Mekong Brigade."
+    analysis = pipeline.analyze(Document(text=text))
+    [relation] = analysis.relations
+    ministry = next(e.id for e in analysis.entities if e.name == "Interior Ministry")
+    assert relation.certainty == "reported"
+    assert relation.evidence[0].source == ministry
+    assert text[relation.evidence[0].start:relation.evidence[0].end].startswith("Nguyen Van Thanh")
+
+
+def test_an_alias_the_text_gives_for_another_entity(pipeline):
+    found = relations(pipeline, "Abu Bakr al-Masri, also known as Khalid Rahman, met Faisal Qureshi in Peshawar.")
+    assert ("Khalid Rahman", "alias_of", "Abu Bakr al-Masri", "asserted", None) in found
+
+
+def test_designation_by_a_passive_and_by_a_list(pipeline):
+    found = relations(pipeline, "The Mekong Brigade, which has fought the army since 2006, was designated a "
+                                "terrorist organisation by the United States in 2008. The Patriotic Union is "
+                                "on the UN Security Council's sanctions list.")
+    assert ("Mekong Brigade", "designated_by", "United States", "asserted", None) in found
+    assert ("Patriotic Union", "designated_by", "United Nations Security Council", "asserted", None) in found
+
+
+def test_places_within_places_from_of_phrases(pipeline):
+    found = relations(pipeline, "He was arrested in the Swat Valley town of Mingora. He lives in the Gulshan "
+                                "area of Dhaka and trained in the Nuba Mountains of southern Sudan.")
+    assert ("Mingora", "located_in", "Swat Valley", "asserted", None) in found
+    assert ("Gulshan", "located_in", "Dhaka", "asserted", None) in found
+    assert ("Nuba Mountains", "located_in", "Sudan", "asserted", None) in found
+
+
+def test_a_belief_about_a_clause_does_not_hedge_its_relative_clause(pipeline):
+    found = relations(pipeline, "The Patriotic Union is widely believed to have ties to the Mekong Brigade, "
+                                "which the European Union designated a terrorist organisation in 2015.")
+    assert ("Patriotic Union", "ally_of", "Mekong Brigade", "hedged", None) in found
+    assert ("Mekong Brigade", "designated_by", "European Union", "asserted", None) in found
+
+
+def test_backing_leadership_and_family_ties(pipeline):
+    found = relations(pipeline, "The Iran-backed Liberation Army is commanded by Dmitri Volkov. Volkov's "
+                                "brother, Sergei Volkov, is a financier of the group.")
+    assert ("Liberation Army", "backed_by", "Iran", "asserted", None) in found
+    assert ("Dmitri Volkov", "leader_of", "Liberation Army", "asserted", None) in found
+    assert ("Sergei Volkov", "family", "Dmitri Volkov", "asserted", "brother") in found
+    # "the group" is the Liberation Army; the financier is the brother, not the one he is brother of
+    assert ("Sergei Volkov", "member_of", "Liberation Army", "asserted", "financier") in found
+    assert not any(s == "Dmitri Volkov" and role == "financier" for s, _, _, _, role in found)
