@@ -14,6 +14,7 @@ from newsgraph.pipeline.mention_rules import (
     curated,
     gazetteer_types,
     headlines,
+    names,
     nationality,
     one_type_per_name,
     spans,
@@ -23,6 +24,7 @@ from newsgraph.pipeline.mention_rules.base import Candidate, MentionRule, RuleCo
 RULES: dict[str, MentionRule] = {
     "curated-names": curated.add_curated_names,
     "spans": spans.clean_spans,
+    "names": names.whole_names,
     "curated-types": curated.apply_curated,
     "acronyms": acronyms.apply_acronym_definitions,
     "context": context.retype_by_context,
@@ -33,6 +35,8 @@ RULES: dict[str, MentionRule] = {
     "headlines": headlines.corroborated_headlines,
     "one-type-per-name": one_type_per_name.one_type_per_name,
     "title-line": headlines.corroborated_title_line,
+    "nicknames": names.nickname_aliases,
+    "titles": names.record_titles,
 }
 DEFAULT_RULES = tuple(RULES)
 

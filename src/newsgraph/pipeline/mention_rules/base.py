@@ -36,6 +36,7 @@ class Candidate:
     quoted: bool = False
     settled: bool = False  # typed by the curated list or an acronym definition: no more guessing
     dropped: bool = False  # replaced by an acronym definition or use
+    title: str | None = None  # a person's title before the name ("Maulana", "Major General")
 
 
 @dataclass(frozen=True)

@@ -78,6 +78,8 @@ def _clean(
         end -= 1
     if start >= end or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return []
+    if all(_is_title(context, t) for t in doc[start:end]) and context.gazetteer.lexicon.find(ent.text) is None:
+        return []  # "Lawyer" opening a sentence, "General": a title is no entity
     type_ = _label_type(context, start, end, ent.label_)
     if type_ is None or (type_ == PLACE and is_nationality_modifier(context, start, end)):
         return []
@@ -95,9 +97,9 @@ def _clean(
     elif ent.label_ == "PERSON" and end - start > 1 and not title_case.contains(ent.start_char):
         # "Sheikh Mahad Ali Gurey" tagged as "Sheikh" and "Ali Gurey": one name, whole. A
         # single word is not grown: "Martin" in "Lockheed Martin" is no first name.
-        while start > 0 and _continues_person(context, doc[start - 1], taken, persons):
+        while start > 0 and continues_person(context, doc[start - 1], taken, persons):
             start -= 1
-        while end < len(doc) and _continues_person(context, doc[end], taken, persons):
+        while end < len(doc) and continues_person(context, doc[end], taken, persons):
             end += 1
     if ent.label_ == "PERSON":
         while start < end and _is_title(context, doc[start]):
@@ -125,7 +127,7 @@ def _pieces(context: RuleContext, start: int, end: int) -> list[tuple[int, int]]
     return [(start, end)]
 
 
-def _continues_person(context: RuleContext, token, taken: set[int], persons: set[int]) -> bool:
+def continues_person(context: RuleContext, token, taken: set[int], persons: set[int]) -> bool:
     return (
         is_proper(token)
         and not token.is_upper

@@ -1,0 +1,619 @@
+"""Names of every tradition kept whole, titles kept out of them, nicknames tied to their owner.
+
+The English model cuts many names where English names have no joints: at the hyphens of
+transliterated names ("Lashkar-", "-Saif"; "Zia-ud", "Din Qureshi"), at lower-case particles
+("Thiago Henrique da Costa" + "Silva", "Sanne van '"), before a kunya or an Arabic article
+("Umm Maryam" without "as-Saadi"), around a quoted nickname ("Joaquín", "El Chapo'",
+"Guzmán"). `whole_names` mends the spans with the word lists of newsgraph/data/name_rules.json
+(joiners, particles, kunyas, articles, each with its source) and person_titles.json:
+
+- a name never ends inside a hyphenated name word: hyphen units ("Tehreek-e-Hurriyat-e-Jammu",
+  "Mazar-e Sharif", "Rostov-on-Don", "Karimi-Nasab") are taken whole, and a unit with a joiner
+  that the model missed is added when its first word is an organisation word of its language
+  ("Hizb-ul-Mujahideen cell");
+- a name runs on over particles and a following name word ("bin Saleh", "de los Llanos",
+  "van 't Hof"), over an Arabic article word ("as-Saadi"), after a kunya ("Abu", "Umm"), and a
+  person's over a surname conjunction ("da Costa e Silva");
+- a run of name words after a person's title is a person ("Chief Folake Adesanya-Coker",
+  "co-chair Nurcan Özmen"), whatever the model made of it, and a rank inside an agency's span
+  ends the agency ("Pakistan Army Major General X"); title words alone ("Lawyer", "Interior"
+  in "Interior Secretary") are no entities; the title is recorded on the person's mention;
+- a group noun completes a name ("the Haqqani network", "the Kavač clan" -> organisation);
+  an organisation ending in an institution noun runs on over "of <Name>" ("Supreme Court of
+  Russia"); "<Country>-occupied <Region>" is one place;
+- a name inside quotes between a first name and a surname is the person's nickname: the name
+  is the whole run.
+
+`nickname_aliases`, run last, makes the other names a text gives for something ("X, alias
+'Y'", "X, also known as Y", the quoted nickname inside a name) alias mentions of it, with its
+type and its name as canonical, wherever they occur in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc
+
+from newsgraph.lexicons import name_rules
+from newsgraph.model import fold
+from newsgraph.ontology import ORGANIZATION, PERSON, PLACE
+from newsgraph.pipeline.mention_rules.base import (
+    CITY_POPULATION,
+    QUOTES,
+    Candidate,
+    RuleContext,
+    is_capitalised,
+    is_proper,
+)
+from newsgraph.pipeline.mention_rules.spans import continues_person
+
+_HYPHENS = "-‐‑"
+_WORD = re.compile(r"\S+")
+_EDGE = "\"“”‘’'«»()[],.;:!?"
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+@cache
+def _lists() -> dict[str, frozenset[str]]:
+    return name_rules()
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One hyphenated name, in token indices, and whether a joiner holds it together."""
+
+    start: int
+    end: int
+    joined: bool
+
+
+def whole_names(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
+    units = hyphen_units(context)
+    candidates = _with_missed_units(context, candidates, units)
+    unit_at = {i: u for u in units for i in range(u.start, u.end)}
+    for c in candidates:
+        _take_units(c, unit_at)
+    candidates = _merged(candidates)
+    for c in candidates:
+        if not c.settled:
+            _grow(context, c, unit_at, candidates)
+    candidates = _merged(candidates)
+    candidates = _titled_people(context, candidates, unit_at)
+    for c in candidates:
+        if not c.settled:
+            _retype_by_name_shape(context, c, candidates)
+    for c in candidates:
+        _take_occupying_country(context, c)
+    return [c for c in _merged(candidates) if not _is_title_only(context, c)]
+
+
+def hyphen_units(context: RuleContext) -> list[_Unit]:
+    """The hyphenated names of the text: words whose pieces are capitalised or joiners
+    ("Lashkar-e-Taiba", "Zia-ud-Din", "Karimi-Nasab", "al-Harithi"), cut at lower-case pieces
+    that are no joiner ("Pakistan-based"), continued across a space after an izafat
+    ("Mazar-e Sharif"). Two known places joined by a hyphen ("Pakistan-India") are no name."""
+    doc, lists = context.doc, _lists()
+    spans: list[list] = []  # [start_char, end_char, joined]
+    izafat = False  # the last word ended in an izafat: a capitalised word continues its name
+    for match in _WORD.finditer(doc.text):
+        word, offset = _bare_word(match.group(), match.start())
+        pieces = _pieces_of(word, offset)
+        continues = izafat and bool(pieces) and pieces[0][0][:1].isupper()
+        izafat = False
+        segments: list[list[tuple[str, int]]] = [[]]
+        for piece, start in pieces:
+            if _piece_kind(piece, lists) == "other":
+                segments.append([])
+            else:
+                segments[-1].append((piece, start))
+        for n, segment in enumerate(segments):
+            segment = _trimmed(segment, lists, last=n == len(segments) - 1)
+            if not segment:
+                continue
+            joined = any(_piece_kind(p, lists) == "joiner" for p, _ in segment)
+            end = segment[-1][1] + len(segment[-1][0])
+            if n == 0 and continues:
+                spans[-1][1:] = [end, True]
+            elif len(segment) > 1 and (joined or not _two_places(context, segment)):
+                spans.append([segment[0][1], end, joined])
+        izafat = len(pieces) > 1 and pieces[-1][0].lower() in lists["izafat_endings"] and word[-1:].isalpha()
+    units = []
+    for start, end, joined in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span) > 1:
+            units.append(_Unit(span.start, span.end, joined))
+    return units
+
+
+def _bare_word(word: str, offset: int) -> tuple[str, int]:
+    """A whitespace-delimited word without quotes, brackets, punctuation and possessive."""
+    stripped = word.lstrip(_EDGE)
+    offset += len(word) - len(stripped)
+    stripped = stripped.rstrip(_EDGE)
+    if any(h in stripped for h in _HYPHENS):
+        stripped = _POSSESSIVE.sub("", stripped).rstrip(_EDGE)
+    return stripped, offset
+
+
+def _pieces_of(word: str, offset: int) -> list[tuple[str, int]]:
+    """The pieces of a word between its hyphens, with their offsets (one piece if it has none)."""
+    pieces, start = [], 0
+    for i, char in enumerate(word + "-"):
+        if char in _HYPHENS:
+            if i > start:
+                pieces.append((word[start:i], offset + start))
+            start = i + 1
+    return pieces
+
+
+def _piece_kind(piece: str, lists: dict[str, frozenset[str]]) -> str:
+    if piece[:1].isupper():
+        return "name"
+    if piece.lower() in lists["hyphen_joiners"]:
+        return "joiner"
+    return "other"
+
+
+def _trimmed(segment: list[tuple[str, int]], lists, last: bool) -> list[tuple[str, int]]:
+    """Joiners at the edges of a hyphenated word are no part of a name, except an Arabic article
+    before a name ("al-Harithi") and an izafat at the end, bound to the next word."""
+    while segment and _piece_kind(segment[0][0], lists) == "joiner" and not (
+        segment[0][0].lower() in lists["arabic_articles"] and len(segment) > 1
+    ):
+        segment = segment[1:]
+    while segment and _piece_kind(segment[-1][0], lists) == "joiner":
+        if last and segment[-1][0].lower() in lists["izafat_endings"]:
+            break
+        segment = segment[:-1]
+    return segment
+
+
+def _two_places(context: RuleContext, segment: list[tuple[str, int]]) -> bool:
+    """ "Pakistan-India", "US-Iran": places side by side, not one name."""
+    return sum(context.gazetteer.place_rank(p) >= CITY_POPULATION for p, _ in segment) >= 2
+
+
+def _with_missed_units(context: RuleContext, candidates: list[Candidate], units: list[_Unit]) -> list[Candidate]:
+    """A joined unit the model did not tag at all ("an Hizb-ul-Mujahideen cell") is an
+    organisation when its first word is an organisation word of its language."""
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    added = [
+        Candidate(u.start, u.end, context.ontology.spacy_label(ORGANIZATION), ORGANIZATION)
+        for u in units
+        if u.joined
+        and not taken.intersection(range(u.start, u.end))
+        and fold(context.doc[u.start].text) in _lists()["org_leading_heads"]
+    ]
+    return [*candidates, *added]
+
+
+def _take_units(c: Candidate, unit_at: dict[int, _Unit]) -> None:
+    for i in (c.start, c.end - 1):
+        unit = unit_at.get(i)
+        if unit is not None:
+            c.start, c.end = min(c.start, unit.start), max(c.end, unit.end)
+
+
+def _merged(candidates: list[Candidate]) -> list[Candidate]:
+    """Overlapping candidates become one, spanning both, with the type of the one that
+    covered more of it (a settled one always wins)."""
+    out: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start, -c.end)):
+        if out and c.start < out[-1].end:
+            last = out[-1]
+            keep = last if (last.settled, last.end - last.start) >= (c.settled, c.end - c.start) else c
+            if keep is c:
+                c.start = last.start
+                c.end = max(c.end, last.end)
+                out[-1] = c
+            else:
+                last.end = max(last.end, c.end)
+            continue
+        out.append(c)
+    return out
+
+
+def _grow(context: RuleContext, c: Candidate, unit_at: dict[int, _Unit], candidates: list[Candidate]) -> None:
+    """Extends `c` over the name words its tradition writes with it."""
+    doc = context.doc
+    while True:
+        end = _particle_run_end(context, c.end, unit_at, person=c.type == PERSON)
+        if end is None and c.type in (ORGANIZATION, PERSON):
+            end = _article_word_end(doc, c.end, unit_at)
+        if end is None and c.type == ORGANIZATION:
+            end = _of_name_end(context, c, candidates)
+        if end is None:
+            break
+        c.end = end
+    while c.start > 0 and _is_kunya(doc, c.start - 1):
+        c.start -= 1
+    if c.type == PERSON:
+        c.start = _particle_run_start(context, c.start, unit_at)
+    if c.type != PERSON:
+        group = _group_noun_after(context, c)
+        if group:
+            c.end, c.type = c.end + 1, ORGANIZATION
+            c.label = context.ontology.spacy_label(ORGANIZATION)
+    nickname = _nickname_surname_end(context, c, unit_at)
+    if nickname is not None:
+        c.end = nickname
+
+
+def _name_word_end(doc: Doc, i: int, unit_at: dict[int, _Unit]) -> int | None:
+    """End of the name word starting at token `i` (a capitalised word or a hyphen unit)."""
+    if i >= len(doc):
+        return None
+    unit = unit_at.get(i)
+    if unit is not None and unit.start == i:
+        return unit.end
+    token = doc[i]
+    if is_capitalised(token) and not token.is_upper:
+        return i + 1
+    return None
+
+
+def _particle_run_end(context: RuleContext, i: int, unit_at: dict[int, _Unit], person: bool) -> int | None:
+    """ "bin Saleh", "de los Llanos", "van 't Hof", and for a person "e Silva": particles
+    written apart, then a name word."""
+    doc, lists = context.doc, _lists()
+    if i == 0 or i >= len(doc) or not doc[i - 1].whitespace_:
+        return None
+    j, seen = i, 0
+    while j < len(doc):
+        word_end = j + 1
+        if doc[j].text in ("'", "’") and j + 1 < len(doc) and not doc[j].whitespace_:
+            word_end = j + 2
+        word = doc[j:word_end].text
+        if word.lower() not in lists["particles"] and not (
+            person and seen == 0 and word in lists["surname_conjunctions"]
+        ):
+            break
+        if not doc[word_end - 1].whitespace_:
+            return None
+        j, seen = word_end, seen + 1
+    if not seen:
+        return None
+    return _name_word_end(doc, j, unit_at)
+
+
+def _particle_run_start(context: RuleContext, i: int, unit_at: dict[int, _Unit]) -> int:
+    """ "Jan-Willem" + "van der" before "Linden": a person's name words and particles before
+    the span, back to the first name word."""
+    doc, lists = context.doc, _lists()
+    j = i
+    while j > 0 and doc[j - 1].is_lower and doc[j - 1].lower_ in lists["particles"] and doc[j - 1].whitespace_:
+        j -= 1
+    if j == i or j == 0 or not doc[j - 1].whitespace_:
+        return i
+    unit = unit_at.get(j - 1)
+    first = unit.start if unit is not None and unit.end == j else j - 1
+    return first if is_capitalised(doc[first]) and not _is_title(context, doc[first]) else i
+
+
+def _article_word_end(doc: Doc, i: int, unit_at: dict[int, _Unit]) -> int | None:
+    """ "Umm Maryam" + "as-Saadi": a name word opened by an Arabic article."""
+    unit = unit_at.get(i)
+    if i == 0 or unit is None or unit.start != i or not doc[i - 1].whitespace_:
+        return None
+    return unit.end if doc[i].text.lower() in _lists()["arabic_articles"] else None
+
+
+def _of_name_end(context: RuleContext, c: Candidate, candidates: list[Candidate]) -> int | None:
+    """ "Supreme Court" + "of Russia": an institution named by its country or city. Only
+    after an institution noun, and never over a name that goes on ("of Russia's")."""
+    doc = context.doc
+    i = c.end
+    if i + 1 >= len(doc) or doc[i].text != "of" or not context.is_org_head(doc[i - 1]):
+        return None
+    place = next((o for o in candidates if o.start == i + 1 and o.type == PLACE), None)
+    if place is None or (place.end < len(doc) and doc[place.end].tag_ == "POS"):
+        return None
+    return place.end
+
+
+def _is_kunya(doc: Doc, i: int) -> bool:
+    token = doc[i]
+    return token.text[:1].isupper() and token.lower_ in _lists()["kunya_words"] and bool(token.whitespace_)
+
+
+def _group_noun_after(context: RuleContext, c: Candidate) -> bool:
+    """ "the Haqqani network": after "the", a short name and a group noun are one organisation."""
+    doc = context.doc
+    return (
+        c.end < len(doc)
+        and c.start > 0
+        and doc[c.start - 1].lower_ == "the"
+        and c.end - c.start <= 3
+        and doc[c.end].is_lower
+        and doc[c.end].lower_ in _lists()["group_nouns"]
+        and not context.is_org_head(doc[c.end - 1])
+    )
+
+
+def _nickname_surname_end(context: RuleContext, c: Candidate, unit_at: dict[int, _Unit]) -> int | None:
+    """ "Joaquín 'El Chapo' Guzmán": a first name, a quoted capitalised run, a surname."""
+    doc = context.doc
+    i = c.end
+    if c.type != PERSON or i >= len(doc) or doc[i].text not in QUOTES:
+        return None
+    j = i + 1
+    while j < len(doc) and is_capitalised(doc[j]):
+        j += 1
+    if j == i + 1 or j >= len(doc) or doc[j].text not in QUOTES:
+        return None
+    surname = j + 1
+    end = _name_word_end(doc, surname, unit_at)
+    if end is None or not is_proper(doc[surname]):
+        return None
+    while end < len(doc) and is_proper(doc[end]) and not _is_title(context, doc[end]):
+        end += 1
+    return end
+
+
+def _titled_people(context: RuleContext, candidates: list[Candidate], unit_at: dict[int, _Unit]) -> list[Candidate]:
+    """The name words after a person's title are a person ("Chief Folake Adesanya-Coker",
+    "co-chair Nurcan Özmen"); a title inside an agency's span ends the agency ("Pakistan Army
+    Major General Tariq Hameed")."""
+    doc = context.doc
+    owner = {i: c for c in candidates for i in range(c.start, c.end)}
+    people: list[Candidate] = []
+    i = 0
+    while i < len(doc):
+        if not _is_title(context, doc[i]) or (doc[i].is_lower and not _lower_title_cue(doc, i)):
+            i += 1
+            continue
+        start = i
+        while start < len(doc) and _is_title(context, doc[start]):
+            start += 1
+        end = _person_run_end(context, start, unit_at)
+        holder = owner.get(i)
+        named_thing = holder is not None and holder.type != PERSON and holder.start == i and holder.end > start
+        if end is None or named_thing or (holder is not None and holder.settled):
+            i = max(i + 1, start)
+            continue
+        if doc[i].is_lower and end - start < 2:
+            i = end
+            continue
+        for c in {id(c): c for c in (owner.get(k) for k in range(i, end)) if c is not None}.values():
+            if c.type != PERSON and c.start < i:
+                c.end = i  # "Pakistan Army Major General ...": the agency stays
+                while c.end > c.start and _is_title(context, doc[c.end - 1]):
+                    c.end -= 1
+        label = context.ontology.spacy_label(PERSON)
+        people.append(Candidate(start, end, label, PERSON))
+        i = end
+    kept = [c for c in candidates if c.end > c.start]
+    return _merged_people(kept, people)
+
+
+def _merged_people(candidates: list[Candidate], people: list[Candidate]) -> list[Candidate]:
+    """Titled people replace the unsettled candidates they overlap."""
+    if not people:
+        return candidates
+    covered = {i for p in people for i in range(p.start, p.end)}
+    kept = []
+    for c in candidates:
+        if not covered.intersection(range(c.start, c.end)):
+            kept.append(c)
+        elif c.type == PERSON:
+            for p in people:
+                if p.start < c.end and c.start < p.end:
+                    p.start, p.end = min(p.start, c.start), max(p.end, c.end)
+    return sorted([*kept, *people], key=lambda c: c.start)
+
+
+def _lower_title_cue(doc: Doc, i: int) -> bool:
+    """A lower-case role noun ("co-chair", "lawyer") directly before capitalised words."""
+    return i + 1 < len(doc) and is_proper(doc[i + 1])
+
+
+def _person_run_end(context: RuleContext, i: int, unit_at: dict[int, _Unit]) -> int | None:
+    """End of the person's name starting at token `i`: name words, particles between them;
+    None when there is none or it ends like an institution or a place ("Justice Department")."""
+    doc, cues = context.doc, context.cues
+    end = i
+    while True:
+        word_end = _name_word_end(doc, end, unit_at)
+        if word_end is None or not all(is_proper(t) or t.text in _HYPHENS or t.is_lower for t in doc[end:word_end]):
+            word_end = _particle_run_end(context, end, unit_at, person=True) if end > i else None
+        if word_end is None or _is_title(context, doc[end]):
+            break
+        end = word_end
+    if end == i:
+        return None
+    last = doc[end - 1]
+    if context.is_org_head(last) or last.lower_ in cues.place_nouns or last.lower_ in cues.place_suffixes:
+        return None
+    return end
+
+
+def _retype_by_name_shape(context: RuleContext, c: Candidate, candidates: list[Candidate]) -> None:
+    """A name that opens with an organisation word of its language ("Jamaat Shamil", "Frente
+    Rosa Blanca", "Kataib Dar al-Salam") is an organisation; an "organisation" made of name
+    words with a person's particle and no institution word ("Rodrigo Alves Pereira", "Ana
+    Cláudia de Oliveira Lima") is a person."""
+    doc, lists = context.doc, _lists()
+    span = doc[c.start : c.end]
+    first = fold(span[0].text.split("-")[0]) if span[0].text not in _HYPHENS else ""
+    if first in lists["org_leading_heads"] and c.end - c.start > 1:
+        c.type, c.label = ORGANIZATION, context.ontology.spacy_label(ORGANIZATION)
+        return
+    if c.type != ORGANIZATION or context.gazetteer.place_rank(span.text):
+        return
+    words = [t for t in span if not t.is_punct]
+    has_particle = any(t.is_lower and t.lower_ in lists["particles"] for t in words[1:-1])
+    institution = any(context.is_org_head(t) or fold(t.text) in lists["org_leading_heads"] for t in words)
+    if has_particle and not institution and all(is_capitalised(t) or t.is_lower for t in words):
+        c.type, c.label = PERSON, context.ontology.spacy_label(PERSON)
+        taken = {i for o in candidates if o is not c for i in range(o.start, o.end)}
+        while c.start > 0 and continues_person(context, doc[c.start - 1], taken, set()):
+            c.start -= 1
+
+
+def _take_occupying_country(context: RuleContext, c: Candidate) -> None:
+    """ "Pakistan-occupied Kashmir", "Indian-administered Kashmir": a country or its prefix, a
+    hyphen and a control participle before a place make one place with it, the region."""
+    doc, i = context.doc, c.start
+    if c.type != PLACE or i < 3 or doc[i - 1].lower_ not in _lists()["control_participles"]:
+        return
+    if doc[i - 2].text in _HYPHENS and not doc[i - 2].whitespace_ and not doc[i - 3].whitespace_:
+        if doc[i - 3].text[:1].isupper():
+            c.start = i - 3
+
+
+def _is_title_only(context: RuleContext, c: Candidate) -> bool:
+    """ "Interior" in "Interior Secretary": portfolio words before a title are part of the title."""
+    doc = context.doc
+    words = [t for t in doc[c.start : c.end] if not t.is_punct]
+    after = doc[c.end] if c.end < len(doc) else None
+    return (
+        not c.settled
+        and bool(words)
+        and after is not None
+        and after.text[:1].isupper()
+        and _is_title(context, after)
+        and all(t.lower_ in _lists()["portfolio_words"] for t in words)
+    )
+
+
+def _title_before(context: RuleContext, start: int) -> str | None:
+    """The capitalised title words directly before a person's name, with the portfolio words
+    that open them ("Maulana", "Major General", "Interior Secretary")."""
+    doc = context.doc
+    i = start
+    while i > 0 and _is_title(context, doc[i - 1]) and doc[i - 1].text[:1].isupper():
+        i -= 1
+    while i < start and i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in _lists()["portfolio_words"]:
+        i -= 1
+    return doc[i:start].text or None
+
+
+def _is_title(context: RuleContext, token) -> bool:
+    return token.lower_.rstrip(".") in context.cues.person_titles
+
+
+def nickname_aliases(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """Other names the text gives for something become alias mentions of it, with its type
+    and its name as canonical, wherever they occur: "X, alias 'Y'", "X, also known as Y",
+    "X, known locally as Y", and the quoted nickname inside a person's name ("Joaquín 'El Chapo'
+    Guzmán"). A nickname introduced after a person noun but no name ("a commander known by the
+    nom de guerre Y") is a person's name."""
+    doc = context.doc
+    aliases: dict[tuple[str, ...], Candidate] = {}  # folded words of the nickname -> its owner
+    people_nouns: list[tuple[int, int]] = []
+    for start, end, owner in _nickname_definitions(context, candidates):
+        if owner is None:
+            people_nouns.append((start, end))
+        else:
+            aliases.setdefault(tuple(fold(t.text) for t in doc[start:end]), owner)
+    if not aliases and not people_nouns:
+        return candidates
+    kept = []
+    for c in candidates:
+        owner = aliases.get(tuple(fold(t.text) for t in doc[c.start : c.end]))
+        if owner is None or owner is c:
+            kept.append(c)
+    for words, owner in aliases.items():
+        for start in _occurrences(doc, words):
+            kept.append(_alias_of(context, owner, start, start + len(words)))
+    for start, end in people_nouns:
+        if not any(c.start < end and start < c.end for c in kept):
+            kept.append(Candidate(start, end, context.ontology.spacy_label(PERSON), PERSON))
+        else:
+            for c in kept:
+                if c.start == start and c.end == end and not c.settled:
+                    c.type, c.label = PERSON, context.ontology.spacy_label(PERSON)
+    return sorted(kept, key=lambda c: (c.start, -c.end))
+
+
+def record_titles(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """A person's title ("Maulana", "Major General", "Interior Secretary") is recorded on the
+    mention, never in it."""
+    for c in candidates:
+        if c.type == PERSON and c.kind == "name":
+            c.title = _title_before(context, c.start)
+    return candidates
+
+
+def _nickname_definitions(context: RuleContext, candidates: list[Candidate]):
+    """(start, end, owner) of each nickname the text defines; owner None when only a person
+    noun precedes it."""
+    doc, lists = context.doc, _lists()
+    for c in candidates:
+        if c.type == PERSON and c.kind == "name":
+            inner = _quoted_run(doc, c.start + 1, c.end)
+            if inner is not None:
+                yield inner[0], inner[1], c
+    ends = {c.end: c for c in candidates if c.kind == "name" and c.type in (PERSON, ORGANIZATION, PLACE)}
+    for i, token in enumerate(doc):
+        if token.lower_ not in lists["nickname_cues"]:
+            continue
+        before = i
+        while before > 0 and doc[before - 1].lower_ in lists["nickname_fillers"]:
+            before -= 1
+        after = i + 1
+        while after < len(doc) and (
+            doc[after].lower_ in lists["nickname_fillers"] or doc[after].lower_ in lists["nickname_cues"]
+        ):
+            after += 1
+        run = _nickname_run(doc, after)
+        if run is None:
+            continue
+        owner = ends.get(before) or (ends.get(before - 1) if doc[before - 1].text == "," else None)
+        if owner is not None:
+            yield run[0], run[1], owner
+        elif before > 0 and _is_title(context, doc[before - 1]) and doc[before - 1].is_lower:
+            yield run[0], run[1], None
+
+
+def _quoted_run(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Capitalised words between quotes inside [start, end)."""
+    for i in range(start, end):
+        if doc[i].text in QUOTES:
+            j = i + 1
+            while j < end and is_capitalised(doc[j]):
+                j += 1
+            if j > i + 1 and j < end and doc[j].text in QUOTES:
+                return i + 1, j
+            return None
+    return None
+
+
+def _nickname_run(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The name after a nickname cue: quoted ("'El Flaco'", "'the Engineer'") or not ("Tony
+    Wong"), capitalised words; None when none follows."""
+    quoted = i < len(doc) and doc[i].text in QUOTES
+    start = i + 1 if quoted else i
+    if quoted and start < len(doc) and doc[start].lower_ == "the":
+        start += 1
+    end = start
+    while end < len(doc) and (is_capitalised(doc[end]) or (doc[end].text in _HYPHENS and not doc[end].whitespace_)):
+        end += 1
+    while end > start and doc[end - 1].text in _HYPHENS:
+        end -= 1
+    if end == start or (quoted and (end >= len(doc) or doc[end].text not in QUOTES)):
+        return None
+    return start, end
+
+
+def _occurrences(doc: Doc, words: tuple[str, ...]):
+    n = len(words)
+    for i in range(len(doc) - n + 1):
+        if fold(doc[i].text) == words[0] and tuple(fold(t.text) for t in doc[i : i + n]) == words:
+            yield i
+
+
+def _alias_of(context: RuleContext, owner: Candidate, start: int, end: int) -> Candidate:
+    name = context.doc[owner.start : owner.end].text
+    return Candidate(
+        start,
+        end,
+        owner.label,
+        owner.type,
+        kind="alias",
+        canonical=owner.canonical or name,
+        settled=True,
+    )
