@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from newsgraph.gazetteer import Gazetteer
 from newsgraph.gazetteer.demonyms import demonyms
-from newsgraph.lexicons import mention_cues, person_titles
+from newsgraph.lexicons import mention_cues, name_rules, person_titles
 from newsgraph.ontology import PLACE, Ontology, load_ontology
 
 QUOTES = frozenset("\"“”‘’'«»")
@@ -67,7 +67,10 @@ def load_cues() -> Cues:
         place_suffixes=frozenset(rules["place_name_suffixes"]),
         locatives=frozenset(rules["locative_prepositions"]),
         leading_words=frozenset(rules["span_leading_words"]),
-        name_connectors=frozenset(rules["name_connectors"]),
+        # the joiners and particles of other naming traditions sit inside names too
+        name_connectors=frozenset(rules["name_connectors"]).union(
+            name_rules()["hyphen_joiners"], name_rules()["particles"]
+        ),
         demonym_endings=tuple(rules["demonym_endings"]),
         places_when_known=frozenset(rules["places_when_known"]),
         motion_verbs=frozenset(rules["motion_verbs"]),

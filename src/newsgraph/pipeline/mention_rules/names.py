@@ -58,7 +58,9 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 @cache
 def _lists() -> dict[str, frozenset[str]]:
-    return name_rules()
+    lists = dict(name_rules())
+    lists["org_leading_heads"] = frozenset(map(fold, lists["org_leading_heads"]))  # "jama'at" -> "jama at"
+    return lists
 
 
 @dataclass(frozen=True)
@@ -71,9 +73,8 @@ class _Unit:
 
 
 def whole_names(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
-    units = hyphen_units(context)
-    candidates = _with_missed_units(context, candidates, units)
-    unit_at = {i: u for u in units for i in range(u.start, u.end)}
+    unit_at = _unit_index(context)
+    candidates = _with_missed_names(context, candidates, unit_at)
     for c in candidates:
         _take_units(c, unit_at)
     candidates = _merged(candidates)
@@ -128,6 +129,11 @@ def hyphen_units(context: RuleContext) -> list[_Unit]:
     return units
 
 
+def _unit_index(context: RuleContext) -> dict[int, _Unit]:
+    """Each token of a hyphenated name -> its unit."""
+    return {i: u for u in hyphen_units(context) for i in range(u.start, u.end)}
+
+
 def _bare_word(word: str, offset: int) -> tuple[str, int]:
     """A whitespace-delimited word without quotes, brackets, punctuation and possessive."""
     stripped = word.lstrip(_EDGE)
@@ -176,17 +182,26 @@ def _two_places(context: RuleContext, segment: list[tuple[str, int]]) -> bool:
     return sum(context.gazetteer.place_rank(p) >= CITY_POPULATION for p, _ in segment) >= 2
 
 
-def _with_missed_units(context: RuleContext, candidates: list[Candidate], units: list[_Unit]) -> list[Candidate]:
-    """A joined unit the model did not tag at all ("an Hizb-ul-Mujahideen cell") is an
-    organisation when its first word is an organisation word of its language."""
+def _with_missed_names(
+    context: RuleContext, candidates: list[Candidate], unit_at: dict[int, _Unit]
+) -> list[Candidate]:
+    """A name the model did not tag at all is an organisation when it opens with an
+    organisation word of its language and runs on over more name words ("an
+    Hizb-ul-Mujahideen cell", "the Cartel de los Llanos")."""
+    doc = context.doc
     taken = {i for c in candidates for i in range(c.start, c.end)}
-    added = [
-        Candidate(u.start, u.end, context.ontology.spacy_label(ORGANIZATION), ORGANIZATION)
-        for u in units
-        if u.joined
-        and not taken.intersection(range(u.start, u.end))
-        and fold(context.doc[u.start].text) in _lists()["org_leading_heads"]
-    ]
+    added = []
+    i = 0
+    while i < len(doc):
+        unit = unit_at.get(i)
+        head = doc[i].text if unit is None else doc[i].text.split("-")[0]
+        end = _name_run_end(context, i, unit_at) if is_capitalised(doc[i]) else None
+        whole = end is not None and (end - i > 1) and (unit is None or unit.start == i)
+        if whole and fold(head) in _lists()["org_leading_heads"] and not taken.intersection(range(i, end)):
+            added.append(Candidate(i, end, context.ontology.spacy_label(ORGANIZATION), ORGANIZATION))
+            i = end
+        else:
+            i += 1
     return [*candidates, *added]
 
 
@@ -250,9 +265,14 @@ def _name_word_end(doc: Doc, i: int, unit_at: dict[int, _Unit]) -> int | None:
     if unit is not None and unit.start == i:
         return unit.end
     token = doc[i]
-    if is_capitalised(token) and not token.is_upper:
+    if is_capitalised(token) and (not token.is_upper or _is_initials(token)):
         return i + 1
     return None
+
+
+def _is_initials(token) -> bool:
+    """ "D.I.", "J.": initials, unlike an acronym, belong inside a name."""
+    return token.text.endswith(".") and all(len(part) == 1 for part in token.text[:-1].split("."))
 
 
 def _particle_run_end(context: RuleContext, i: int, unit_at: dict[int, _Unit], person: bool) -> int | None:
@@ -368,6 +388,8 @@ def _titled_people(context: RuleContext, candidates: list[Candidate], unit_at: d
         start = i
         while start < len(doc) and _is_title(context, doc[start]):
             start += 1
+        if doc[i].is_lower and start < len(doc) and doc[start].text == ",":
+            start += 1
         end = _person_run_end(context, start, unit_at)
         holder = owner.get(i)
         named_thing = holder is not None and holder.type != PERSON and holder.start == i and holder.end > start
@@ -406,25 +428,33 @@ def _merged_people(candidates: list[Candidate], people: list[Candidate]) -> list
 
 
 def _lower_title_cue(doc: Doc, i: int) -> bool:
-    """A lower-case role noun ("co-chair", "lawyer") directly before capitalised words."""
-    return i + 1 < len(doc) and is_proper(doc[i + 1])
+    """A lower-case role noun ("co-chair", "lawyer") directly before capitalised words, or
+    before them in apposition ("Her lawyer, Marina Orlova, said")."""
+    after = i + 2 if i + 2 < len(doc) and doc[i + 1].text == "," else i + 1
+    return after < len(doc) and is_proper(doc[after])
 
 
-def _person_run_end(context: RuleContext, i: int, unit_at: dict[int, _Unit]) -> int | None:
-    """End of the person's name starting at token `i`: name words, particles between them;
-    None when there is none or it ends like an institution or a place ("Justice Department")."""
-    doc, cues = context.doc, context.cues
+def _name_run_end(context: RuleContext, i: int, unit_at: dict[int, _Unit]) -> int | None:
+    """End of the name starting at token `i`: capitalised name words and hyphen units, with
+    particles between them; a title ends it. None when no name word starts there."""
+    doc = context.doc
     end = i
     while True:
         word_end = _name_word_end(doc, end, unit_at)
-        if word_end is None or not all(is_proper(t) or t.text in _HYPHENS or t.is_lower for t in doc[end:word_end]):
+        if word_end is None or (word_end == end + 1 and not (is_proper(doc[end]) or _is_initials(doc[end]))):
             word_end = _particle_run_end(context, end, unit_at, person=True) if end > i else None
         if word_end is None or _is_title(context, doc[end]):
             break
         end = word_end
-    if end == i:
+    return end if end > i else None
+
+
+def _person_run_end(context: RuleContext, i: int, unit_at: dict[int, _Unit]) -> int | None:
+    """A name run that does not end like an institution or a place ("Justice Department")."""
+    end = _name_run_end(context, i, unit_at)
+    if end is None:
         return None
-    last = doc[end - 1]
+    last, cues = context.doc[end - 1], context.cues
     if context.is_org_head(last) or last.lower_ in cues.place_nouns or last.lower_ in cues.place_suffixes:
         return None
     return end
@@ -438,19 +468,36 @@ def _retype_by_name_shape(context: RuleContext, c: Candidate, candidates: list[C
     doc, lists = context.doc, _lists()
     span = doc[c.start : c.end]
     first = fold(span[0].text.split("-")[0]) if span[0].text not in _HYPHENS else ""
+    if any(_joins(t, lists["place_joiners"]) for t in span[1:-1]):
+        c.type, c.label = PLACE, context.ontology.spacy_label(PLACE)  # "Rostov-on-Don"
+        return
     if first in lists["org_leading_heads"] and c.end - c.start > 1:
         c.type, c.label = ORGANIZATION, context.ontology.spacy_label(ORGANIZATION)
         return
     if c.type != ORGANIZATION or context.gazetteer.place_rank(span.text):
         return
     words = [t for t in span if not t.is_punct]
-    has_particle = any(t.is_lower and t.lower_ in lists["particles"] for t in words[1:-1])
+    # "de Oliveira", and the capitalised "Ag" and "Ould" of Tuareg and Hassaniya names
+    has_particle = any(t.lower_ in lists["particles"] for t in words[1:-1])
     institution = any(context.is_org_head(t) or fold(t.text) in lists["org_leading_heads"] for t in words)
     if has_particle and not institution and all(is_capitalised(t) or t.is_lower for t in words):
         c.type, c.label = PERSON, context.ontology.spacy_label(PERSON)
         taken = {i for o in candidates if o is not c for i in range(o.start, o.end)}
         while c.start > 0 and continues_person(context, doc[c.start - 1], taken, set()):
             c.start -= 1
+
+
+def _joins(token, joiners: frozenset[str]) -> bool:
+    """A joiner written between hyphens inside a word ("on" in "Rostov-on-Don")."""
+    doc = token.doc
+    return (
+        token.lower_ in joiners
+        and 0 < token.i < len(doc) - 1
+        and doc[token.i - 1].text in _HYPHENS
+        and doc[token.i + 1].text in _HYPHENS
+        and not doc[token.i - 1].whitespace_
+        and not token.whitespace_
+    )
 
 
 def _take_occupying_country(context: RuleContext, c: Candidate) -> None:
@@ -511,14 +558,18 @@ def nickname_aliases(context: RuleContext, candidates: list[Candidate]) -> list[
             aliases.setdefault(tuple(fold(t.text) for t in doc[start:end]), owner)
     if not aliases and not people_nouns:
         return candidates
-    kept = []
-    for c in candidates:
-        owner = aliases.get(tuple(fold(t.text) for t in doc[c.start : c.end]))
-        if owner is None or owner is c:
-            kept.append(c)
-    for words, owner in aliases.items():
-        for start in _occurrences(doc, words):
-            kept.append(_alias_of(context, owner, start, start + len(words)))
+    found = [
+        _alias_of(context, owner, start, start + len(words))
+        for words, owner in aliases.items()
+        for start in _occurrences(doc, words)
+    ]
+    owners = {id(owner) for owner in aliases.values()}
+    kept = [  # what the model made of a nickname gives way to it, but not its owner
+        c
+        for c in candidates
+        if id(c) in owners or not any(a.start < c.end and c.start < a.end for a in found)
+    ]
+    kept += found
     for start, end in people_nouns:
         if not any(c.start < end and start < c.end for c in kept):
             kept.append(Candidate(start, end, context.ontology.spacy_label(PERSON), PERSON))
@@ -542,6 +593,7 @@ def _nickname_definitions(context: RuleContext, candidates: list[Candidate]):
     """(start, end, owner) of each nickname the text defines; owner None when only a person
     noun precedes it."""
     doc, lists = context.doc, _lists()
+    unit_at = _unit_index(context)
     for c in candidates:
         if c.type == PERSON and c.kind == "name":
             inner = _quoted_run(doc, c.start + 1, c.end)
@@ -559,14 +611,30 @@ def _nickname_definitions(context: RuleContext, candidates: list[Candidate]):
             doc[after].lower_ in lists["nickname_fillers"] or doc[after].lower_ in lists["nickname_cues"]
         ):
             after += 1
-        run = _nickname_run(doc, after)
+        run = _nickname_run(context, after, unit_at)
         if run is None:
             continue
         owner = ends.get(before) or (ends.get(before - 1) if doc[before - 1].text == "," else None)
+        owner = owner or _named_subject(doc, token, candidates)
         if owner is not None:
             yield run[0], run[1], owner
         elif before > 0 and _is_title(context, doc[before - 1]) and doc[before - 1].is_lower:
             yield run[0], run[1], None
+
+
+def _named_subject(doc: Doc, cue, candidates: list[Candidate]) -> Candidate | None:
+    """The name a passive cue or a relative clause is said of: "Batalov ... is known to his
+    followers as Y", "the Houthi movement, which calls itself Y"."""
+    if cue.dep_ == "relcl" and any(t.lower_ in ("itself", "himself", "herself", "themselves") for t in cue.children):
+        subject = cue.head
+    else:
+        subject = next((t for t in cue.children if t.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return None
+    return next(
+        (c for c in candidates if c.start <= subject.i < c.end and c.kind == "name" and c.type in (PERSON, ORGANIZATION)),
+        None,
+    )
 
 
 def _quoted_run(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
@@ -582,21 +650,19 @@ def _quoted_run(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _nickname_run(doc: Doc, i: int) -> tuple[int, int] | None:
-    """The name after a nickname cue: quoted ("'El Flaco'", "'the Engineer'") or not ("Tony
-    Wong"), capitalised words; None when none follows."""
-    quoted = i < len(doc) and doc[i].text in QUOTES
-    start = i + 1 if quoted else i
-    if quoted and start < len(doc) and doc[start].lower_ == "the":
-        start += 1
-    end = start
-    while end < len(doc) and (is_capitalised(doc[end]) or (doc[end].text in _HYPHENS and not doc[end].whitespace_)):
-        end += 1
-    while end > start and doc[end - 1].text in _HYPHENS:
-        end -= 1
-    if end == start or (quoted and (end >= len(doc) or doc[end].text not in QUOTES)):
-        return None
-    return start, end
+def _nickname_run(context: RuleContext, i: int, unit_at: dict[int, _Unit]) -> tuple[int, int] | None:
+    """The name after a nickname cue: quoted ("'El Flaco'", "'the Engineer'") or not ("Abu
+    Hamza al-Sanaani"); None when none follows."""
+    doc = context.doc
+    if i < len(doc) and doc[i].text in QUOTES:
+        start = i + 2 if i + 1 < len(doc) and doc[i + 1].lower_ == "the" else i + 1
+        end = start
+        while end < len(doc) and (is_capitalised(doc[end]) or (doc[end].text in _HYPHENS and not doc[end].whitespace_)):
+            end += 1
+        closed = end > start and end < len(doc) and doc[end].text in QUOTES
+        return (start, end) if closed else None
+    end = _name_run_end(context, i, unit_at) if i < len(doc) and is_capitalised(doc[i]) else None
+    return None if end is None else (i, end)
 
 
 def _occurrences(doc: Doc, words: tuple[str, ...]):
