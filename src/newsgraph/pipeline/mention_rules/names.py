@@ -247,11 +247,9 @@ def _grow(context: RuleContext, c: Candidate, unit_at: dict[int, _Unit], candida
         c.start -= 1
     if c.type == PERSON:
         c.start = _particle_run_start(context, c.start, unit_at)
-    if c.type != PERSON:
-        group = _group_noun_after(context, c)
-        if group:
-            c.end, c.type = c.end + 1, ORGANIZATION
-            c.label = context.ontology.spacy_label(ORGANIZATION)
+    if _group_noun_after(context, c):  # "the Rahimi network", even when the model says person
+        c.end, c.type = c.end + 1, ORGANIZATION
+        c.label = context.ontology.spacy_label(ORGANIZATION)
     nickname = _nickname_surname_end(context, c, unit_at)
     if nickname is not None:
         c.end = nickname
@@ -356,8 +354,11 @@ def _group_noun_after(context: RuleContext, c: Candidate) -> bool:
 def _nickname_surname_end(context: RuleContext, c: Candidate, unit_at: dict[int, _Unit]) -> int | None:
     """ "Joaquín 'El Chapo' Guzmán": a first name, a quoted capitalised run, a surname."""
     doc = context.doc
-    i = c.end
-    if c.type != PERSON or i >= len(doc) or doc[i].text not in QUOTES:
+    if c.type != PERSON:
+        return None
+    # the model's span may hold the opening quote and the nickname ("Miguel 'El Zurdo")
+    i = next((k for k in range(c.start + 1, c.end) if doc[k].text in QUOTES), c.end)
+    if i >= len(doc) or doc[i].text not in QUOTES:
         return None
     j = i + 1
     while j < len(doc) and is_capitalised(doc[j]):
