@@ -166,3 +166,14 @@ def test_a_state_and_its_name_without_state_are_one_place():
     found = entities("Gunmen attacked a village in Katsina State. Residents of Katsina fled south.")
     kind, names = found["Katsina State"]
     assert kind == "place" and "Katsina" in names
+
+
+def test_a_group_noun_completes_a_name_the_model_missed_after_adjectives():
+    got = mentions("Officers said the feud with the rival Vukotić clan began in 2019.")
+    assert ("Vukotić clan", "organization", None) in got
+
+
+def test_places_joined_by_and_that_the_gazetteer_knows_as_one_are_one_name():
+    got = mentions("Officers of the Jammu and Kashmir Police detained him in Trinidad and Tobago.")
+    assert ("Jammu and Kashmir Police", "organization", None) in got
+    assert ("Trinidad and Tobago", "place", None) in got

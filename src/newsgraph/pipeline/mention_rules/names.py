@@ -88,7 +88,8 @@ def whole_names(context: RuleContext, candidates: list[Candidate]) -> list[Candi
             _retype_by_name_shape(context, c, candidates)
     for c in candidates:
         _take_occupying_country(context, c)
-    return [c for c in _merged(candidates) if not _is_title_only(context, c)]
+    candidates = _joined_places(context, _merged(candidates))
+    return [c for c in candidates if not _is_title_only(context, c)]
 
 
 def hyphen_units(context: RuleContext) -> list[_Unit]:
@@ -187,7 +188,8 @@ def _with_missed_names(
 ) -> list[Candidate]:
     """A name the model did not tag at all is an organisation when it opens with an
     organisation word of its language and runs on over more name words ("an
-    Hizb-ul-Mujahideen cell", "the Cartel de los Llanos")."""
+    Hizb-ul-Mujahideen cell", "the Cartel de los Llanos"), or when a group noun follows it
+    ("the rival Mendoza clan")."""
     doc = context.doc
     taken = {i for c in candidates for i in range(c.start, c.end)}
     added = []
@@ -196,10 +198,13 @@ def _with_missed_names(
         unit = unit_at.get(i)
         head = doc[i].text if unit is None else doc[i].text.split("-")[0]
         end = _name_run_end(context, i, unit_at) if is_capitalised(doc[i]) else None
-        whole = end is not None and (end - i > 1) and (unit is None or unit.start == i)
-        if whole and fold(head) in _lists()["org_leading_heads"] and not taken.intersection(range(i, end)):
+        whole = end is not None and (unit is None or unit.start == i) and not taken.intersection(range(i, end))
+        if whole and end - i > 1 and fold(head) in _lists()["org_leading_heads"]:
             added.append(Candidate(i, end, context.ontology.spacy_label(ORGANIZATION), ORGANIZATION))
             i = end
+        elif whole and is_proper(doc[i]) and _is_group_name(context, i, end):  # "the rival Mendoza clan"
+            added.append(Candidate(i, end + 1, context.ontology.spacy_label(ORGANIZATION), ORGANIZATION))
+            i = end + 1
         else:
             i += 1
     return [*candidates, *added]
@@ -338,17 +343,19 @@ def _is_kunya(doc: Doc, i: int) -> bool:
 
 
 def _group_noun_after(context: RuleContext, c: Candidate) -> bool:
-    """ "the Haqqani network": after "the", a short name and a group noun are one organisation."""
+    """ "the Haqqani network", "the rival Mendoza clan": after a determiner (and adjectives), a
+    short name and a group noun are one organisation."""
+    return _is_group_name(context, c.start, c.end) and not context.is_org_head(context.doc[c.end - 1])
+
+
+def _is_group_name(context: RuleContext, start: int, end: int) -> bool:
     doc = context.doc
-    return (
-        c.end < len(doc)
-        and c.start > 0
-        and doc[c.start - 1].lower_ == "the"
-        and c.end - c.start <= 3
-        and doc[c.end].is_lower
-        and doc[c.end].lower_ in _lists()["group_nouns"]
-        and not context.is_org_head(doc[c.end - 1])
-    )
+    if end >= len(doc) or end - start > 3 or not doc[end].is_lower or doc[end].lower_ not in _lists()["group_nouns"]:
+        return False
+    before = start - 1
+    while before > start - 3 and before >= 0 and doc[before].pos_ == "ADJ" and doc[before].is_lower:
+        before -= 1
+    return before >= 0 and doc[before].lower_ in ("the", "a", "an")
 
 
 def _nickname_surname_end(context: RuleContext, c: Candidate, unit_at: dict[int, _Unit]) -> int | None:
@@ -486,6 +493,31 @@ def _retype_by_name_shape(context: RuleContext, c: Candidate, candidates: list[C
         taken = {i for o in candidates if o is not c for i in range(o.start, o.end)}
         while c.start > 0 and continues_person(context, doc[c.start - 1], taken, set()):
             c.start -= 1
+
+
+def _joined_places(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """ "Jammu" + "and" + "Kashmir Police": names joined by "and" that the gazetteer knows as one
+    place ("Jammu and Kashmir", "Trinidad and Tobago") are one name; with an institution noun
+    after it, an organisation."""
+    doc = context.doc
+    out: list[Candidate] = []
+    for c in candidates:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and not last.settled
+            and not c.settled
+            and last.type == PLACE
+            and c.start == last.end + 1
+            and doc[last.end].lower_ in ("and", "&")
+            and any(context.gazetteer.place_rank(doc[last.start : k].text) for k in range(c.start + 1, c.end + 1))
+        ):
+            last.end = c.end
+            if context.is_org_head(doc[c.end - 1]):
+                last.type, last.label = ORGANIZATION, context.ontology.spacy_label(ORGANIZATION)
+            continue
+        out.append(c)
+    return out
 
 
 def _joins(token, joiners: frozenset[str]) -> bool:
