@@ -4,29 +4,34 @@ The English model cuts many names where English names have no joints: at the hyp
 transliterated names ("Lashkar-", "-Saif"; "Zia-ud", "Din Qureshi"), at lower-case particles
 ("Thiago Henrique da Costa" + "Silva", "Sanne van '"), before a kunya or an Arabic article
 ("Umm Maryam" without "as-Saadi"), around a quoted nickname ("Joaquín", "El Chapo'",
-"Guzmán"). `whole_names` mends the spans with the word lists of newsgraph/data/name_rules.json
-(joiners, particles, kunyas, articles, each with its source) and person_titles.json:
+"Guzmán"). `whole_names`, run right after the span rules, mends the spans with the word lists
+of newsgraph/data/name_rules.json (joiners, particles, kunyas, articles, each with its source)
+and person_titles.json:
 
 - a name never ends inside a hyphenated name word: hyphen units ("Tehreek-e-Hurriyat-e-Jammu",
-  "Mazar-e Sharif", "Rostov-on-Don", "Karimi-Nasab") are taken whole, and a unit with a joiner
-  that the model missed is added when its first word is an organisation word of its language
-  ("Hizb-ul-Mujahideen cell");
+  "Mazar-e Sharif", "Rostov-on-Don", "Karimi-Nasab") are taken whole;
 - a name runs on over particles and a following name word ("bin Saleh", "de los Llanos",
   "van 't Hof"), over an Arabic article word ("as-Saadi"), after a kunya ("Abu", "Umm"), and a
-  person's over a surname conjunction ("da Costa e Silva");
+  person's over a surname conjunction ("da Costa e Silva") and a quoted nickname
+  ("Joaquín 'El Chapo' Guzmán");
+- a name the model missed is added when it opens with an organisation word of its language
+  ("an Hizb-ul-Mujahideen cell", "the Cartel de los Llanos") or a group noun follows it ("the
+  rival Mendoza clan"); a group noun completes a tagged name too ("the Haqqani network");
 - a run of name words after a person's title is a person ("Chief Folake Adesanya-Coker",
   "co-chair Nurcan Özmen"), whatever the model made of it, and a rank inside an agency's span
-  ends the agency ("Pakistan Army Major General X"); title words alone ("Lawyer", "Interior"
-  in "Interior Secretary") are no entities; the title is recorded on the person's mention;
-- a group noun completes a name ("the Haqqani network", "the Kavač clan" -> organisation);
-  an organisation ending in an institution noun runs on over "of <Name>" ("Supreme Court of
-  Russia"); "<Country>-occupied <Region>" is one place;
-- a name inside quotes between a first name and a surname is the person's nickname: the name
-  is the whole run.
+  ends the agency ("Pakistan Army Major General X"); portfolio words before a title
+  ("Interior" in "Interior Secretary") are no entity;
+- the shape of a name types it: an organisation word of its language first ("Frente Rosa
+  Blanca") makes an organisation, a person's particle in an "organisation" without an
+  institution word ("Ana de Oliveira Lima") a person, a place joiner ("-on-") a place;
+- "<Country>-occupied <Region>" is one place, and so are names joined by "and" that the
+  gazetteer knows as one ("Jammu and Kashmir"); an institution runs on over "of <Place>"
+  ("Supreme Court of Russia").
 
-`nickname_aliases`, run last, makes the other names a text gives for something ("X, alias
-'Y'", "X, also known as Y", the quoted nickname inside a name) alias mentions of it, with its
-type and its name as canonical, wherever they occur in the document.
+Run last, `nickname_aliases` makes the other names a text gives for something ("X, alias
+'Y'", "X, also known as Y", "which calls itself Y", the quoted nickname inside a name) alias
+mentions of it, with its type and its name as canonical, wherever they occur in the document,
+and `record_titles` records a person's title on the mention.
 """
 
 from __future__ import annotations
@@ -121,7 +126,13 @@ def hyphen_units(context: RuleContext) -> list[_Unit]:
                 spans[-1][1:] = [end, True]
             elif len(segment) > 1 and (joined or not _two_places(context, segment)):
                 spans.append([segment[0][1], end, joined])
-        izafat = len(pieces) > 1 and pieces[-1][0].lower() in lists["izafat_endings"] and word[-1:].isalpha()
+        izafat = (
+            len(pieces) > 1
+            and pieces[-1][0].lower() in lists["izafat_endings"]
+            and bool(spans)
+            and spans[-1][1] == offset + len(word)  # the izafat is part of a name
+            and match.group()[-1:].isalpha()  # "Lashkar-e." ends a sentence
+        )
     units = []
     for start, end, joined in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
