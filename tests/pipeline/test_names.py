@@ -177,3 +177,20 @@ def test_places_joined_by_and_that_the_gazetteer_knows_as_one_are_one_name():
     got = mentions("Officers of the Jammu and Kashmir Police detained him in Trinidad and Tobago.")
     assert ("Jammu and Kashmir Police", "organization", None) in got
     assert ("Trinidad and Tobago", "place", None) in got
+
+
+def test_a_group_name_used_as_a_modifier_keeps_all_its_words():
+    # the bare model gives "Islamic" (a nationality), "State" and "Khorasan Province" (a place)
+    got = mentions("Police said an Islamic State Khorasan Province cell was behind the bombing.")
+    assert ("Islamic State Khorasan Province", "organization", None) in got
+    assert not any(text in ("State", "Khorasan Province") for text, _, _ in got)
+
+
+def test_a_portfolio_after_a_title_and_of_is_no_entity():
+    got = mentions("Secretary of State Ellen Marsh and Minister of Interior Karim Haddad met in Rabat.")
+    assert not any(text in ("State", "Interior") for text, _, _ in got)
+
+
+def test_capitalised_pieces_with_a_place_or_people_among_them_are_no_one_name():
+    got = mentions("Troops massed on the Saudi-Yemen border and near the Pakistan-India frontier.")
+    assert not any("-" in text for text, _, _ in got)

@@ -87,6 +87,7 @@ def whole_names(context: RuleContext, candidates: list[Candidate]) -> list[Candi
         if not c.settled:
             _grow(context, c, unit_at, candidates)
     candidates = _merged(candidates)
+    candidates = _group_modifiers(context, candidates, unit_at)
     candidates = _titled_people(context, candidates, unit_at)
     for c in candidates:
         if not c.settled:
@@ -101,7 +102,8 @@ def hyphen_units(context: RuleContext) -> list[_Unit]:
     """The hyphenated names of the text: words whose pieces are capitalised or joiners
     ("Lashkar-e-Taiba", "Zia-ud-Din", "Karimi-Nasab", "al-Harithi"), cut at lower-case pieces
     that are no joiner ("Pakistan-based"), continued across a space after an izafat
-    ("Mazar-e Sharif"). Two known places joined by a hyphen ("Pakistan-India") are no name."""
+    ("Mazar-e Sharif"). Capitalised pieces with a place or a people among them
+    ("Pakistan-India", "Saudi-Yemen") are no name."""
     doc, lists = context.doc, _lists()
     spans: list[list] = []  # [start_char, end_char, joined]
     izafat = False  # the last word ended in an izafat: a capitalised word continues its name
@@ -124,7 +126,7 @@ def hyphen_units(context: RuleContext) -> list[_Unit]:
             end = segment[-1][1] + len(segment[-1][0])
             if n == 0 and continues:
                 spans[-1][1:] = [end, True]
-            elif len(segment) > 1 and (joined or not _two_places(context, segment)):
+            elif len(segment) > 1 and (joined or not _places_side_by_side(context, segment)):
                 spans.append([segment[0][1], end, joined])
         izafat = (
             len(pieces) > 1
@@ -189,9 +191,11 @@ def _trimmed(segment: list[tuple[str, int]], lists, last: bool) -> list[tuple[st
     return segment
 
 
-def _two_places(context: RuleContext, segment: list[tuple[str, int]]) -> bool:
-    """ "Pakistan-India", "US-Iran": places side by side, not one name."""
-    return sum(context.gazetteer.place_rank(p) >= CITY_POPULATION for p, _ in segment) >= 2
+def _places_side_by_side(context: RuleContext, segment: list[tuple[str, int]]) -> bool:
+    """ "Pakistan-India", "Saudi-Yemen": places or peoples side by side, not one name."""
+    return any(
+        context.gazetteer.place_rank(p) >= CITY_POPULATION or fold(p) in context.cues.demonyms for p, _ in segment
+    )
 
 
 def _with_missed_names(
@@ -392,6 +396,38 @@ def _nickname_surname_end(context: RuleContext, c: Candidate, unit_at: dict[int,
     return end
 
 
+def _group_modifiers(context: RuleContext, candidates: list[Candidate], unit_at: dict[int, _Unit]) -> list[Candidate]:
+    """ "an Islamic State Khorasan Province cell", "three Tehreek-e-Taliban Pakistan
+    militants": the capitalised words before a member noun are one group's name, however the
+    model cut them; not after a preposition ("in Karachi"), and a name that opens with a
+    nationality ("the Afghan Taliban militants") or that the gazetteer knows as a place is left
+    as it is."""
+    doc, lists = context.doc, _lists()
+    owner = {i: c for c in candidates for i in range(c.start, c.end)}
+    groups = []
+    for i, token in enumerate(doc):
+        if not (token.is_lower and token.lower_ in lists["member_nouns"]) or i < 1:
+            continue
+        start = i
+        while start > 0 and (is_capitalised(doc[start - 1]) or start - 1 in unit_at):
+            start -= 1
+        parts = {id(owner[k]): owner[k] for k in range(start, i) if k in owner}
+        if (
+            i - start < 2
+            or (start > 0 and doc[start - 1].pos_ == "ADP")  # "in Karachi" + "Lyari gang members"
+            or not parts
+            or (len(parts) == 1 and all(k in owner for k in range(start, i)))
+            or any(c.settled for c in parts.values())
+            or fold(doc[start].text) in context.cues.demonyms
+            or context.gazetteer.place_rank(doc[start:i].text)
+        ):
+            continue
+        groups.append(Candidate(start, i, context.ontology.spacy_label(ORGANIZATION), ORGANIZATION))
+    covered = {k for g in groups for k in range(g.start, g.end)}
+    kept = [c for c in candidates if not covered.intersection(range(c.start, c.end))]
+    return sorted([*kept, *groups], key=lambda c: c.start)
+
+
 def _titled_people(context: RuleContext, candidates: list[Candidate], unit_at: dict[int, _Unit]) -> list[Candidate]:
     """The name words after a person's title are a person ("Chief Folake Adesanya-Coker",
     "co-chair Nurcan Özmen"); a title inside an agency's span ends the agency ("Pakistan Army
@@ -556,16 +592,17 @@ def _take_occupying_country(context: RuleContext, c: Candidate) -> None:
 
 
 def _is_title_only(context: RuleContext, c: Candidate) -> bool:
-    """ "Interior" in "Interior Secretary": portfolio words before a title are part of the title."""
+    """ "Interior" in "Interior Secretary", "State" in "Secretary of State": portfolio words
+    with a title are part of the title."""
     doc = context.doc
     words = [t for t in doc[c.start : c.end] if not t.is_punct]
     after = doc[c.end] if c.end < len(doc) else None
+    titled_of = c.start > 1 and doc[c.start - 1].lower_ == "of" and _is_title(context, doc[c.start - 2])
+    titled = after is not None and after.text[:1].isupper() and _is_title(context, after)
     return (
         not c.settled
         and bool(words)
-        and after is not None
-        and after.text[:1].isupper()
-        and _is_title(context, after)
+        and (titled or titled_of)  # "Interior Secretary", "Secretary of State"
         and all(t.lower_ in _lists()["portfolio_words"] for t in words)
     )
 
