@@ -194,3 +194,10 @@ def test_a_portfolio_after_a_title_and_of_is_no_entity():
 def test_capitalised_pieces_with_a_place_or_people_among_them_are_no_one_name():
     got = mentions("Troops massed on the Saudi-Yemen border and near the Pakistan-India frontier.")
     assert not any("-" in text for text, _, _ in got)
+
+
+def test_the_recorded_title_gives_the_titled_alias_and_the_name_stays_without_it():
+    found = entities("Maulana Abdul-Qadir Siyal addressed the rally in Sukkur. Siyal later left.")
+    kind, names = found["Abdul-Qadir Siyal"]
+    assert kind == "person"
+    assert {"Maulana Abdul-Qadir Siyal", "Siyal"} <= names

@@ -78,8 +78,9 @@ class NameForm:
     gender: str | None = None  # implied by a title
 
 
-def read_name(text: str, as_person: bool, preceding: str = "") -> NameForm:
-    """The name in a mention's `text`; `preceding` is the text just before it (titles live there)."""
+def read_name(text: str, as_person: bool, preceding: str = "", title: str | None = None) -> NameForm:
+    """The name in a mention's `text`; `title` is the title the mention stage recorded for it,
+    else titles are looked for in `preceding`, the text just before it."""
     text = _TRAILING_ACRONYM.sub("", text).strip(_EDGE_PUNCT)
     text = _POSSESSIVE_END.sub("", text).strip(_EDGE_PUNCT)
     words = text.split()
@@ -94,10 +95,10 @@ def read_name(text: str, as_person: bool, preceding: str = "") -> NameForm:
         if lower:  # "Harmattan Brotherhood commander Idris Maleki": the name follows the role
             title_words, words = [], words[lower[-1] + 1 :]
         if not title_words:
-            title_words = _preceding_titles(preceding)
+            title_words = title.split() if title else _preceding_titles(preceding)
     display = " ".join(words)
     key = _name_key(display) or (fold(text),)
-    gender = next((person_titles()[_title_key(w)] for w in title_words if person_titles()[_title_key(w)]), None)
+    gender = next(filter(None, (person_titles().get(_title_key(w)) for w in title_words)), None)
     proper_titles = [w for w in title_words if w[0].isupper()]
     titled = " ".join(proper_titles + [display]) if proper_titles == title_words and title_words else None
     return NameForm(key=key, display=display, titled=titled, gender=gender)
@@ -228,7 +229,8 @@ class _Grouper:
         self.person_words: dict[str, list[_Cluster]] = {}
 
     def form_of(self, mention: Mention, as_person: bool) -> NameForm:
-        return read_name(mention.text, as_person, self.text[max(0, mention.start - 40) : mention.start])
+        preceding = self.text[max(0, mention.start - 40) : mention.start]
+        return read_name(mention.text, as_person, preceding, mention.title)
 
     def add(self, mention: Mention) -> _Cluster:
         """Put `mention` into its cluster (found or new) and return that cluster."""
