@@ -201,3 +201,22 @@ def test_the_recorded_title_gives_the_titled_alias_and_the_name_stays_without_it
     kind, names = found["Abdul-Qadir Siyal"]
     assert kind == "person"
     assert {"Maulana Abdul-Qadir Siyal", "Siyal"} <= names
+
+
+def test_a_nickname_said_of_a_surname_and_one_given_in_a_relative_clause_join_the_person():
+    found = entities(
+        "Timur Akhmedovich Dzhabrailov was charged on Monday. Dzhabrailov, a former driver, is known "
+        "to his followers as \"Emir Yusuf\". Prosecutors said the cell answered to a commander known "
+        "by the nom de guerre Baran Dersim, whom they identify as Ferhat Yıldız."
+    )
+    kind, names = found["Timur Akhmedovich Dzhabrailov"]
+    assert kind == "person" and {"Dzhabrailov", "Emir Yusuf"} <= names
+    kind, names = found["Baran Dersim"]
+    assert kind == "person" and "Ferhat Yıldız" in names
+    assert "Emir Yusuf" not in found and "Ferhat Yıldız" not in found
+
+
+def test_a_group_that_calls_itself_another_name_keeps_one_entity():
+    found = entities("Gunmen of the Saleh movement, which calls itself Ansar al-Haqq, attacked a post.")
+    kind, names = found["Saleh movement"]
+    assert kind == "organization" and "Ansar al-Haqq" in names

@@ -281,9 +281,12 @@ class _Grouper:
         cluster = (
             self.exact.get((mention.type, expansion.key))
             or self.exact.get((ORGANIZATION, expansion.key))
+            # a nickname said of a surname ("Batalov is known as 'Emir Abdullah'")
+            or (self.person_for(expansion, mention.start) if mention.type == PERSON else None)
             or self._new(mention.type, expansion.key)
         )
-        cluster.canonical = cluster.canonical or expansion.display
+        if mention.type != PERSON:  # a person keeps the fullest of its names
+            cluster.canonical = cluster.canonical or expansion.display
         cluster.add_form(expansion)
         self.acronyms[form.key] = cluster
         return self._join(cluster, mention, form)

@@ -23,7 +23,8 @@ and person_titles.json:
   ("Interior" in "Interior Secretary") are no entity;
 - the shape of a name types it: an organisation word of its language first ("Frente Rosa
   Blanca") makes an organisation, a person's particle in an "organisation" without an
-  institution word ("Ana de Oliveira Lima") a person, a place joiner ("-on-") a place;
+  institution word ("Ana de Oliveira Lima") or with a patronymic ("Timur Akhmedovich
+  Dzhabrailov") a person, a place joiner ("-on-") a place;
 - "<Country>-occupied <Region>" is one place, and so are names joined by "and" that the
   gazetteer knows as one ("Jammu and Kashmir"); an institution runs on over "of <Place>"
   ("Supreme Court of Russia").
@@ -532,6 +533,9 @@ def _retype_by_name_shape(context: RuleContext, c: Candidate, candidates: list[C
     if c.type != ORGANIZATION or context.gazetteer.place_rank(span.text):
         return
     words = [t for t in span if not t.is_punct]
+    if any(t.lower_.endswith(tuple(lists["patronymic_endings"])) for t in words[1:-1]):
+        c.type, c.label = PERSON, context.ontology.spacy_label(PERSON)  # "Timur Akhmedovich Dzhabrailov"
+        return
     # "de Oliveira", and the capitalised "Ag" and "Ould" of Tuareg and Hassaniya names
     has_particle = any(t.lower_ in lists["particles"] for t in words[1:-1])
     institution = any(context.is_org_head(t) or fold(t.text) in lists["org_leading_heads"] for t in words)
@@ -626,19 +630,15 @@ def _is_title(context: RuleContext, token) -> bool:
 def nickname_aliases(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
     """Other names the text gives for something become alias mentions of it, with its type
     and its name as canonical, wherever they occur: "X, alias 'Y'", "X, also known as Y",
-    "X, known locally as Y", and the quoted nickname inside a person's name ("Joaquín 'El Chapo'
-    Guzmán"). A nickname introduced after a person noun but no name ("a commander known by the
-    nom de guerre Y") is a person's name."""
+    "X, known locally as Y", "Y, whom prosecutors identify as Z", and the quoted nickname inside
+    a person's name ("Joaquín 'El Chapo' Guzmán"). A nickname introduced after a person noun
+    but no name ("a commander known by the nom de guerre Y") is a person's name."""
     doc = context.doc
+    candidates = _named_by_person_nouns(context, candidates)
     aliases: dict[tuple[str, ...], Candidate] = {}  # folded words of the nickname -> its owner
-    people_nouns: list[tuple[int, int]] = []
     for start, end, owner in _nickname_definitions(context, candidates):
-        if owner is None:
-            people_nouns.append((start, end))
-        else:
+        if owner is not None:
             aliases.setdefault(tuple(fold(t.text) for t in doc[start:end]), owner)
-    if not aliases and not people_nouns:
-        return candidates
     found = [
         _alias_of(context, owner, start, start + len(words))
         for words, owner in aliases.items()
@@ -650,15 +650,22 @@ def nickname_aliases(context: RuleContext, candidates: list[Candidate]) -> list[
         for c in candidates
         if id(c) in owners or not any(a.start < c.end and c.start < a.end for a in found)
     ]
-    kept += found
-    for start, end in people_nouns:
-        if not any(c.start < end and start < c.end for c in kept):
-            kept.append(Candidate(start, end, context.ontology.spacy_label(PERSON), PERSON))
-        else:
-            for c in kept:
-                if c.start == start and c.end == end and not c.settled:
-                    c.type, c.label = PERSON, context.ontology.spacy_label(PERSON)
-    return sorted(kept, key=lambda c: (c.start, -c.end))
+    return sorted([*kept, *found], key=lambda c: (c.start, -c.end))
+
+
+def _named_by_person_nouns(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """ "a commander known by the nom de guerre Zagros Amed": the nickname names a person."""
+    label = context.ontology.spacy_label(PERSON)
+    for start, end, owner in list(_nickname_definitions(context, candidates)):
+        if owner is not None:
+            continue
+        overlapping = [c for c in candidates if c.start < end and start < c.end]
+        if not overlapping:
+            candidates = [*candidates, Candidate(start, end, label, PERSON)]
+        for c in overlapping:
+            if (c.start, c.end) == (start, end) and not c.settled:
+                c.type, c.label = PERSON, label
+    return candidates
 
 
 def record_titles(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
@@ -705,17 +712,22 @@ def _nickname_definitions(context: RuleContext, candidates: list[Candidate]):
 
 def _named_subject(doc: Doc, cue, candidates: list[Candidate]) -> Candidate | None:
     """The name a passive cue or a relative clause is said of: "Batalov ... is known to his
-    followers as Y", "the Houthi movement, which calls itself Y"."""
-    if cue.dep_ == "relcl" and any(t.lower_ in ("itself", "himself", "herself", "themselves") for t in cue.children):
+    followers as Y", "the Houthi movement, which calls itself Y", "Zagros Amed, whom
+    prosecutors identify as Y"."""
+    relative = cue.dep_ == "relcl" and any(
+        t.lower_ in ("itself", "himself", "herself", "themselves") or (t.dep_ == "dobj" and t.lower_ in ("whom", "who"))
+        for t in cue.children
+    )
+    if relative:  # "which calls itself Y", "Y, whom prosecutors identify as Z"
         subject = cue.head
     else:
         subject = next((t for t in cue.children if t.dep_ == "nsubjpass"), None)
     if subject is None:
         return None
-    return next(
-        (c for c in candidates if c.start <= subject.i < c.end and c.kind == "name" and c.type in (PERSON, ORGANIZATION)),
-        None,
-    )
+    named = next((c for c in candidates if c.start <= subject.i < c.end and c.kind == "name"), None)
+    if named is None and is_proper(subject):  # a surname the model left untagged: a person
+        return Candidate(subject.i, subject.i + 1, "PERSON", PERSON)
+    return named if named is not None and named.type in (PERSON, ORGANIZATION) else None
 
 
 def _quoted_run(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
