@@ -118,6 +118,12 @@ def test_titles_are_recorded_and_never_entities_and_the_agency_before_a_rank_sta
     assert not any(text == "Interior" for text, _, _ in got)
 
 
+def test_hyphenated_and_abbreviated_titles_are_recorded_whole():
+    got = mentions("Deputy Secretary-General Amina Diallo met Lt. Gen. Oskar Lind in Geneva.")
+    assert ("Amina Diallo", "person", "Deputy Secretary-General") in got
+    assert ("Oskar Lind", "person", "Lt. Gen.") in got
+
+
 def test_a_title_opening_a_sentence_is_no_entity_and_the_name_after_it_is_a_person():
     got = mentions("Colonel Bakary Traoré denied the report. Chief Adaeze Okonjo-Bello spoke next.")
     assert ("Bakary Traoré", "person", "Colonel") in got

@@ -616,11 +616,24 @@ def _title_before(context: RuleContext, start: int) -> str | None:
     that open them ("Maulana", "Major General", "Interior Secretary")."""
     doc = context.doc
     i = start
-    while i > 0 and _is_title(context, doc[i - 1]) and doc[i - 1].text[:1].isupper():
+    while i > 0 and (
+        (_is_title(context, doc[i - 1]) and doc[i - 1].text[:1].isupper()) or _inside_title(context, i - 1, start)
+    ):
         i -= 1
     while i < start and i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ in _lists()["portfolio_words"]:
         i -= 1
     return doc[i:start].text or None
+
+
+def _inside_title(context: RuleContext, i: int, name_start: int) -> bool:
+    """The hyphen of "Secretary-General" and the full stop of "Lt." between title words."""
+    doc = context.doc
+    token = doc[i]
+    if i == 0 or i + 1 >= name_start or doc[i - 1].whitespace_:
+        return False
+    return (token.text in _HYPHENS and not token.whitespace_ and _is_title(context, doc[i - 1])) or (
+        token.text == "." and _is_title(context, doc[i - 1])
+    )
 
 
 def _is_title(context: RuleContext, token) -> bool:
