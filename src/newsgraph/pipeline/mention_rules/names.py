@@ -54,12 +54,16 @@ from newsgraph.pipeline.mention_rules.base import (
     is_capitalised,
     is_proper,
 )
+from newsgraph.pipeline.mention_rules.headlines import headline_lines
 from newsgraph.pipeline.mention_rules.spans import continues_person
+from newsgraph.text import SpanIndex
 
 _HYPHENS = "-‐‑"
 _WORD = re.compile(r"\S+")
 _EDGE = "\"“”‘’'«»()[],.;:!?"
 _POSSESSIVE = re.compile(r"['’]s?$")
+# The model's labels for words that are no part of a name (days, months, numbers).
+_NOT_NAMES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 
 
 @cache
@@ -67,6 +71,17 @@ def _lists() -> dict[str, frozenset[str]]:
     lists = dict(name_rules())
     lists["org_leading_heads"] = frozenset(map(fold, lists["org_leading_heads"]))  # "jama'at" -> "jama at"
     return lists
+
+
+class _Headlines:
+    """The headline lines of a text (newsgraph.pipeline.mention_rules.headlines): every word
+    is capitalised there, so capitals are no evidence of a name."""
+
+    def __init__(self, text: str):
+        self.lines = SpanIndex(headline_lines(text))
+
+    def contains(self, char: int) -> bool:
+        return self.lines.containing(char) is not None
 
 
 @dataclass(frozen=True)
@@ -84,12 +99,13 @@ def whole_names(context: RuleContext, candidates: list[Candidate]) -> list[Candi
     for c in candidates:
         _take_units(c, unit_at)
     candidates = _merged(candidates)
+    headlines = _Headlines(context.text)  # capitals say nothing about names there
     for c in candidates:
-        if not c.settled:
+        if not c.settled and not headlines.contains(context.doc[c.start].idx):
             _grow(context, c, unit_at, candidates)
     candidates = _merged(candidates)
-    candidates = _group_modifiers(context, candidates, unit_at)
-    candidates = _titled_people(context, candidates, unit_at)
+    candidates = _group_modifiers(context, candidates, unit_at, headlines)
+    candidates = _titled_people(context, candidates, unit_at, headlines)
     for c in candidates:
         if not c.settled:
             _retype_by_name_shape(context, c, candidates)
@@ -284,6 +300,8 @@ def _name_word_end(doc: Doc, i: int, unit_at: dict[int, _Unit]) -> int | None:
     if unit is not None and unit.start == i:
         return unit.end
     token = doc[i]
+    if token.ent_type_ in _NOT_NAMES or token.is_stop:  # "coach Maurice Cheeks" + "Saturday", "Doctor Who"
+        return None
     if is_capitalised(token) and (not token.is_upper or _is_initials(token)):
         return i + 1
     return None
@@ -306,9 +324,9 @@ def _particle_run_end(context: RuleContext, i: int, unit_at: dict[int, _Unit], p
         if doc[j].text in ("'", "’") and j + 1 < len(doc) and not doc[j].whitespace_:
             word_end = j + 2
         word = doc[j:word_end].text
-        if word.lower() not in lists["particles"] and not (
-            person and seen == 0 and word in lists["surname_conjunctions"]
-        ):
+        particle = word.islower() and word in lists["particles"]  # "van", not a headline's "Van"
+        conjunction = person and seen == 0 and word in lists["surname_conjunctions"]
+        if not (particle or conjunction):
             break
         if not doc[word_end - 1].whitespace_:
             return None
@@ -361,7 +379,11 @@ def _is_kunya(doc: Doc, i: int) -> bool:
 def _group_noun_after(context: RuleContext, c: Candidate) -> bool:
     """ "the Haqqani network", "the rival Mendoza clan": after a determiner (and adjectives), a
     short name and a group noun are one organisation."""
-    return _is_group_name(context, c.start, c.end) and not context.is_org_head(context.doc[c.end - 1])
+    return (
+        c.type in (PERSON, ORGANIZATION, PLACE)  # not an event ("the Vietnam War movement")
+        and _is_group_name(context, c.start, c.end)
+        and not context.is_org_head(context.doc[c.end - 1])
+    )
 
 
 def _is_group_name(context: RuleContext, start: int, end: int) -> bool:
@@ -397,7 +419,9 @@ def _nickname_surname_end(context: RuleContext, c: Candidate, unit_at: dict[int,
     return end
 
 
-def _group_modifiers(context: RuleContext, candidates: list[Candidate], unit_at: dict[int, _Unit]) -> list[Candidate]:
+def _group_modifiers(
+    context: RuleContext, candidates: list[Candidate], unit_at: dict[int, _Unit], headlines: _Headlines
+) -> list[Candidate]:
     """ "an Islamic State Khorasan Province cell", "three Tehreek-e-Taliban Pakistan
     militants": the capitalised words before a member noun are one group's name, however the
     model cut them; not after a preposition ("in Karachi"), and a name that opens with a
@@ -407,11 +431,13 @@ def _group_modifiers(context: RuleContext, candidates: list[Candidate], unit_at:
     owner = {i: c for c in candidates for i in range(c.start, c.end)}
     groups = []
     for i, token in enumerate(doc):
-        if not (token.is_lower and token.lower_ in lists["member_nouns"]) or i < 1:
+        if not (token.is_lower and token.lower_ in lists["member_nouns"]) or i < 1 or headlines.contains(token.idx):
             continue
         start = i
         while start > 0 and (is_capitalised(doc[start - 1]) or start - 1 in unit_at):
             start -= 1
+        while start < i and doc[start].lower_ in context.cues.leading_words:
+            start += 1  # "A Surrey Police spokesman"
         parts = {id(owner[k]): owner[k] for k in range(start, i) if k in owner}
         if (
             i - start < 2
@@ -429,7 +455,9 @@ def _group_modifiers(context: RuleContext, candidates: list[Candidate], unit_at:
     return sorted([*kept, *groups], key=lambda c: c.start)
 
 
-def _titled_people(context: RuleContext, candidates: list[Candidate], unit_at: dict[int, _Unit]) -> list[Candidate]:
+def _titled_people(
+    context: RuleContext, candidates: list[Candidate], unit_at: dict[int, _Unit], headlines: _Headlines
+) -> list[Candidate]:
     """The name words after a person's title are a person ("Chief Folake Adesanya-Coker",
     "co-chair Nurcan Özmen"); a title inside an agency's span ends the agency ("Pakistan Army
     Major General Tariq Hameed")."""
@@ -446,6 +474,10 @@ def _titled_people(context: RuleContext, candidates: list[Candidate], unit_at: d
             start += 1
         if doc[i].is_lower and start < len(doc) and doc[start].text == ",":
             start += 1
+        strong = any(doc[k].lower_.rstrip(".") not in _lists()["title_modifiers"] for k in range(i, start))
+        if not strong or headlines.contains(doc[i].idx):  # "Private Practice", a headline
+            i = max(i + 1, start)
+            continue
         end = _person_run_end(context, start, unit_at)
         holder = owner.get(i)
         named_thing = holder is not None and holder.type != PERSON and holder.start == i and holder.end > start
@@ -537,7 +569,9 @@ def _retype_by_name_shape(context: RuleContext, c: Candidate, candidates: list[C
         c.type, c.label = PERSON, context.ontology.spacy_label(PERSON)  # "Timur Akhmedovich Dzhabrailov"
         return
     # "de Oliveira", and the capitalised "Ag" and "Ould" of Tuareg and Hassaniya names
-    has_particle = any(t.lower_ in lists["particles"] for t in words[1:-1])
+    has_particle = any(t.lower_ in lists["particles"] for t in words[1:-1]) and (
+        fold(words[0].text) not in lists["place_leading_words"]  # "Rue de Castiglione"
+    )
     institution = any(context.is_org_head(t) or fold(t.text) in lists["org_leading_heads"] for t in words)
     if has_particle and not institution and all(is_capitalised(t) or t.is_lower for t in words):
         c.type, c.label = PERSON, context.ontology.spacy_label(PERSON)
