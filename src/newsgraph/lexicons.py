@@ -40,4 +40,5 @@ def name_rules() -> dict[str, frozenset[str]]:
     data = read_json("name_rules.json")
     lists = {key: frozenset(value["words"]) for key, value in data.items() if not key.startswith("_")}
     lists["nickname_fillers"] = frozenset(data["nickname_cues"]["fillers"])
+    lists["relative_nickname_cues"] = frozenset(data["nickname_cues"]["relative_only"])
     return lists

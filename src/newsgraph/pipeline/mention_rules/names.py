@@ -538,13 +538,17 @@ def _name_run_end(context: RuleContext, i: int, unit_at: dict[int, _Unit]) -> in
 
 
 def _person_run_end(context: RuleContext, i: int, unit_at: dict[int, _Unit]) -> int | None:
-    """A name run that does not end like an institution or a place ("Justice Department")."""
+    """A name run that does not end like an institution or a place ("Justice Department") nor
+    sit inside a longer title ("Chief Fire Officer")."""
     end = _name_run_end(context, i, unit_at)
     if end is None:
         return None
-    last, cues = context.doc[end - 1], context.cues
+    doc, cues = context.doc, context.cues
+    last = doc[end - 1]
     if context.is_org_head(last) or last.lower_ in cues.place_nouns or last.lower_ in cues.place_suffixes:
         return None
+    if end < len(doc) and _is_title(context, doc[end]) and doc[end].text[:1].isupper():
+        return None  # "Assistant Chief" + "Fire" + "Officer": a title, no name
     return end
 
 
@@ -736,7 +740,8 @@ def _nickname_definitions(context: RuleContext, candidates: list[Candidate]):
                 yield inner[0], inner[1], c
     ends = {c.end: c for c in candidates if c.kind == "name" and c.type in (PERSON, ORGANIZATION, PLACE)}
     for i, token in enumerate(doc):
-        if token.lower_ not in lists["nickname_cues"]:
+        relative_only = token.lower_ in lists["relative_nickname_cues"]  # "Y, whom they identify as Z"
+        if token.lower_ not in lists["nickname_cues"] and not relative_only:
             continue
         before = i
         while before > 0 and doc[before - 1].lower_ in lists["nickname_fillers"]:
@@ -749,8 +754,10 @@ def _nickname_definitions(context: RuleContext, candidates: list[Candidate]):
         run = _nickname_run(context, after, unit_at)
         if run is None:
             continue
-        owner = ends.get(before) or (ends.get(before - 1) if doc[before - 1].text == "," else None)
+        owner = None if relative_only else ends.get(before) or (ends.get(before - 1) if doc[before - 1].text == "," else None)
         owner = owner or _named_subject(doc, token, candidates)
+        if relative_only and owner is None:
+            continue
         if owner is not None:
             yield run[0], run[1], owner
         elif before > 0 and _is_title(context, doc[before - 1]) and doc[before - 1].is_lower:
