@@ -226,3 +226,9 @@ def test_a_group_that_calls_itself_another_name_keeps_one_entity():
     found = entities("Gunmen of the Saleh movement, which calls itself Ansar al-Haqq, attacked a post.")
     kind, names = found["Saleh movement"]
     assert kind == "organization" and "Ansar al-Haqq" in names
+
+
+def test_a_name_opened_by_an_arabic_place_word_is_a_place():
+    got = mentions("The tanker was seized off Ras Tanura and taken to Jebel Ali on Tuesday.")
+    assert ("Jebel Ali", "place", None) in got
+    assert ("Ras Tanura", "place", None) in got

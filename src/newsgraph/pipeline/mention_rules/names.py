@@ -24,7 +24,7 @@ and person_titles.json:
 - the shape of a name types it: an organisation word of its language first ("Frente Rosa
   Blanca") makes an organisation, a person's particle in an "organisation" without an
   institution word ("Ana de Oliveira Lima") or with a patronymic ("Timur Akhmedovich
-  Dzhabrailov") a person, a place joiner ("-on-") a place;
+  Dzhabrailov") a person, a place joiner ("-on-") or an Arabic place word ("Jebel Ali") a place;
 - "<Country>-occupied <Region>" is one place, and so are names joined by "and" that the
   gazetteer knows as one ("Jammu and Kashmir"); an institution runs on over "of <Place>"
   ("Supreme Court of Russia").
@@ -560,8 +560,9 @@ def _retype_by_name_shape(context: RuleContext, c: Candidate, candidates: list[C
     doc, lists = context.doc, _lists()
     span = doc[c.start : c.end]
     first = fold(span[0].text.split("-")[0]) if span[0].text not in _HYPHENS else ""
-    if any(_joins(t, lists["place_joiners"]) for t in span[1:-1]):
-        c.type, c.label = PLACE, context.ontology.spacy_label(PLACE)  # "Rostov-on-Don"
+    place_word = c.type == PERSON and c.end - c.start > 1 and first in lists["arabic_place_words"]
+    if place_word or any(_joins(t, lists["place_joiners"]) for t in span[1:-1]):
+        c.type, c.label = PLACE, context.ontology.spacy_label(PLACE)  # "Jebel Ali", "Rostov-on-Don"
         return
     if first in lists["org_leading_heads"] and c.end - c.start > 1:
         c.type, c.label = ORGANIZATION, context.ontology.spacy_label(ORGANIZATION)
