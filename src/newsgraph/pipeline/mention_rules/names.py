@@ -94,6 +94,8 @@ class _Unit:
 
 
 def whole_names(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates mended into whole names and typed by their shape (see the module doc),
+    in text order."""
     unit_at = _unit_index(context)
     candidates = _with_missed_names(context, candidates, unit_at)
     for c in candidates:
