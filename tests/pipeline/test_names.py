@@ -232,3 +232,8 @@ def test_a_name_opened_by_an_arabic_place_word_is_a_place():
     got = mentions("The tanker was seized off Ras Tanura and taken to Jebel Ali on Tuesday.")
     assert ("Jebel Ali", "place", None) in got
     assert ("Ras Tanura", "place", None) in got
+
+
+def test_a_title_opening_the_sentence_is_no_part_of_the_group_before_a_member_noun():
+    got = mentions("Senior Sokoto Valley Alliance commander Bashir Lawal was arrested in Gusau.")
+    assert not any(text.startswith("Senior") for text, _, _ in got)

@@ -438,8 +438,8 @@ def _group_modifiers(
         start = i
         while start > 0 and (is_capitalised(doc[start - 1]) or start - 1 in unit_at):
             start -= 1
-        while start < i and doc[start].lower_ in context.cues.leading_words:
-            start += 1  # "A Surrey Police spokesman"
+        while start < i and (doc[start].lower_ in context.cues.leading_words or _is_title(context, doc[start])):
+            start += 1  # "A Surrey Police spokesman", "Senior Harmattan Brotherhood commander"
         parts = {id(owner[k]): owner[k] for k in range(start, i) if k in owner}
         if (
             i - start < 2
