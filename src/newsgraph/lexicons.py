@@ -7,6 +7,8 @@ rather than in either.
 
 from __future__ import annotations
 
+from functools import cache
+
 from newsgraph.ontology import read_json
 
 
@@ -15,9 +17,14 @@ def person_titles() -> dict[str, str | None]:
     return read_json("person_titles.json")["titles"]
 
 
+@cache
 def name_particles() -> frozenset[str]:
-    """Lower-case words that belong inside a person's name ("bin", "al", "de")."""
-    return frozenset(read_json("person_titles.json")["name_particles"])
+    """Lower-case words that belong inside a person's name ("bin", "al", "de", the "e" of "da
+    Costa e Silva"), and the kunyas that open one ("Abu")."""
+    rules = name_rules()
+    return frozenset(read_json("person_titles.json")["name_particles"]).union(
+        rules["particles"], rules["surname_conjunctions"], rules["arabic_articles"], rules["kunya_words"]
+    )
 
 
 def mention_cues() -> dict:
@@ -29,3 +36,14 @@ def mention_cues() -> dict:
 def time_zones() -> frozenset[str]:
     """Time-zone abbreviations ("GMT", "UTC", "PKT"), as written."""
     return frozenset(read_json("time_zones.json")["abbreviations"])
+
+
+@cache
+def name_rules() -> dict[str, frozenset[str]]:
+    """The word lists of newsgraph/data/name_rules.json (joiners, particles, kunyas, ...), by
+    list name; each list's source is noted in the file."""
+    data = read_json("name_rules.json")
+    lists = {key: frozenset(value["words"]) for key, value in data.items() if not key.startswith("_")}
+    lists["nickname_fillers"] = frozenset(data["nickname_cues"]["fillers"])
+    lists["relative_nickname_cues"] = frozenset(data["nickname_cues"]["relative_only"])
+    return lists

@@ -38,6 +38,9 @@ class Mention:
     # The full name this mention stands for when the text itself says so
     # ("Harmattan Brotherhood (HB)" gives HB the canonical "Harmattan Brotherhood").
     canonical: str | None = None
+    # A person's title or honorific written before the name ("Maulana", "Major General"):
+    # recorded here, never part of the name.
+    title: str | None = None
 
     @property
     def id(self) -> str:

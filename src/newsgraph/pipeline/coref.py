@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newsgraph.lexicons import name_particles, person_titles
+from newsgraph.lexicons import name_particles, name_rules, person_titles
 from newsgraph.model import Analysis, Entity, Mention
 from newsgraph.ontology import ORGANIZATION, OTHER, PERSON, PLACE, read_json
 from newsgraph.text import SpanIndex, fold, initials, is_acronym, is_subsequence
@@ -42,6 +42,7 @@ _TRAILING_ACRONYM = re.compile(r"\s*\(\s*[^()]*\)\s*$")
 _POSSESSIVE_END = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _INNER_POSSESSIVE = re.compile(r"['’]s\b")
 _EDGE_PUNCT = " \t\r\n\"'“”‘’.,;:!?"
+_HYPHENS = "-‐‑"
 
 
 def _pronouns() -> dict[str, dict]:
@@ -51,6 +52,11 @@ def _pronouns() -> dict[str, dict]:
 def _is_particle(word: str) -> bool:
     """A name particle ("bin", "de"), also when glued on ("al-Kanemi")."""
     return fold(re.split(r"[-‐'’]", word)[0]) in name_particles()
+
+
+def _place_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    """A place's key without the kind of unit it is: "Zamfara State" and "Zamfara" are one place."""
+    return key[:-1] if len(key) > 1 and key[-1] in name_rules()["place_kind_suffixes"] else key
 
 
 def _title_key(word: str) -> str:
@@ -72,8 +78,9 @@ class NameForm:
     gender: str | None = None  # implied by a title
 
 
-def read_name(text: str, as_person: bool, preceding: str = "") -> NameForm:
-    """The name in a mention's `text`; `preceding` is the text just before it (titles live there)."""
+def read_name(text: str, as_person: bool, preceding: str = "", title: str | None = None) -> NameForm:
+    """The name in a mention's `text`; `title` is the title the mention stage recorded for it,
+    else titles are looked for in `preceding`, the text just before it."""
     text = _TRAILING_ACRONYM.sub("", text).strip(_EDGE_PUNCT)
     text = _POSSESSIVE_END.sub("", text).strip(_EDGE_PUNCT)
     words = text.split()
@@ -88,10 +95,10 @@ def read_name(text: str, as_person: bool, preceding: str = "") -> NameForm:
         if lower:  # "Harmattan Brotherhood commander Idris Maleki": the name follows the role
             title_words, words = [], words[lower[-1] + 1 :]
         if not title_words:
-            title_words = _preceding_titles(preceding)
+            title_words = title.split() if title else _preceding_titles(preceding)
     display = " ".join(words)
     key = _name_key(display) or (fold(text),)
-    gender = next((person_titles()[_title_key(w)] for w in title_words if person_titles()[_title_key(w)]), None)
+    gender = next(filter(None, (person_titles().get(_title_key(w)) for w in title_words)), None)
     proper_titles = [w for w in title_words if w[0].isupper()]
     titled = " ".join(proper_titles + [display]) if proper_titles == title_words and title_words else None
     return NameForm(key=key, display=display, titled=titled, gender=gender)
@@ -222,7 +229,8 @@ class _Grouper:
         self.person_words: dict[str, list[_Cluster]] = {}
 
     def form_of(self, mention: Mention, as_person: bool) -> NameForm:
-        return read_name(mention.text, as_person, self.text[max(0, mention.start - 40) : mention.start])
+        preceding = self.text[max(0, mention.start - 40) : mention.start]
+        return read_name(mention.text, as_person, preceding, mention.title)
 
     def add(self, mention: Mention) -> _Cluster:
         """Put `mention` into its cluster (found or new) and return that cluster."""
@@ -242,7 +250,8 @@ class _Grouper:
             if full is not None:
                 cluster = self.exact.get((ORGANIZATION, full)) or self._new(ORGANIZATION, full)
                 return self._join(cluster, mention, form)
-        cluster = self.exact.get((mention.type, form.key)) or self._new(mention.type, form.key)
+        key = _place_key(form.key) if mention.type == PLACE else form.key
+        cluster = self.exact.get((mention.type, key)) or self._new(mention.type, key)
         return self._join(cluster, mention, form)
 
     def _definite(self, mention: Mention) -> bool:
@@ -272,9 +281,12 @@ class _Grouper:
         cluster = (
             self.exact.get((mention.type, expansion.key))
             or self.exact.get((ORGANIZATION, expansion.key))
+            # a nickname said of a surname ("Batalov is known as 'Emir Abdullah'")
+            or (self.person_for(expansion, mention.start) if mention.type == PERSON else None)
             or self._new(mention.type, expansion.key)
         )
-        cluster.canonical = cluster.canonical or expansion.display
+        if mention.type != PERSON:  # a person keeps the fullest of its names
+            cluster.canonical = cluster.canonical or expansion.display
         cluster.add_form(expansion)
         self.acronyms[form.key] = cluster
         return self._join(cluster, mention, form)
@@ -523,17 +535,34 @@ def _missed_names(
 
 
 def _proper_noun_runs(doc, covered: list[bool]):
-    """Spans of consecutive capitalised proper nouns that no mention covers."""
+    """Spans of consecutive capitalised proper nouns that no mention covers; the pieces of a
+    hyphenated name ("Anwar-ul-Haq") hold a run together."""
     start = None
     for token in doc:
-        inside = token.pos_ == "PROPN" and token.text[:1].isupper() and not covered[token.i]
+        inside = not covered[token.i] and (
+            (token.pos_ == "PROPN" and token.text[:1].isupper()) or (start is not None and _inside_hyphenated(token))
+        )
         if inside and start is None:
             start = token.i
         elif not inside and start is not None:
-            yield doc[start : token.i]
+            yield _without_trailing_joiners(doc[start : token.i])
             start = None
     if start is not None:
-        yield doc[start : len(doc)]
+        yield _without_trailing_joiners(doc[start : len(doc)])
+
+
+def _inside_hyphenated(token) -> bool:
+    """A hyphen, or a word piece after one, written without spaces inside a word."""
+    before = token.doc[token.i - 1]
+    return not before.whitespace_ and (token.text in _HYPHENS or (before.text in _HYPHENS and token.is_alpha))
+
+
+def _without_trailing_joiners(span):
+    """The run without the hyphens and lower-case joiners it ends with ("Anwar-ul-" -> "Anwar")."""
+    end = span.end
+    while end > span.start and (span.doc[end - 1].text in _HYPHENS or span.doc[end - 1].is_lower):
+        end -= 1
+    return span.doc[span.start : end]
 
 
 def _entities(clusters: list[_Cluster]) -> list[Entity]:

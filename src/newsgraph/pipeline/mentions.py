@@ -65,6 +65,7 @@ class MentionStage:
                     kind=c.kind,
                     sentence=None if position is None else analysis.sentences[position].index,
                     canonical=c.canonical,
+                    title=c.title,
                 )
             )
         return analysis

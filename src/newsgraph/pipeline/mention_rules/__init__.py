@@ -14,6 +14,7 @@ from newsgraph.pipeline.mention_rules import (
     curated,
     gazetteer_types,
     headlines,
+    names,
     nationality,
     non_entities,
     one_type_per_name,
@@ -25,6 +26,7 @@ from newsgraph.pipeline.mention_rules.base import Candidate, MentionRule, RuleCo
 
 RULES: dict[str, MentionRule] = {
     "spans": spans.clean_spans,
+    "names": names.whole_names,
     "curated-names": curated.add_curated_names,
     "curated-types": curated.apply_curated,
     "acronyms": acronyms.apply_acronym_definitions,
@@ -42,6 +44,8 @@ RULES: dict[str, MentionRule] = {
     "one-type-per-name": one_type_per_name.one_type_per_name,
     "place-short-forms": one_type_per_name.place_short_forms,
     "title-line": headlines.corroborated_title_line,
+    "nicknames": names.nickname_aliases,
+    "titles": names.record_titles,
 }
 DEFAULT_RULES = tuple(RULES)
 

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from newsgraph.gazetteer import Gazetteer
 from newsgraph.gazetteer.demonyms import demonyms
-from newsgraph.lexicons import mention_cues, person_titles, time_zones
+from newsgraph.lexicons import mention_cues, name_rules, person_titles, time_zones
 from newsgraph.model import fold
 from newsgraph.ontology import PLACE, Ontology, load_ontology
 
@@ -37,6 +37,7 @@ class Candidate:
     quoted: bool = False
     settled: bool = False  # typed by the curated list or an acronym definition: no more guessing
     dropped: bool = False  # replaced by an acronym definition or use
+    title: str | None = None  # a person's title before the name ("Maulana", "Major General")
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,10 @@ def load_cues() -> Cues:
         place_suffixes=frozenset(rules["place_name_suffixes"]),
         locatives=frozenset(rules["locative_prepositions"]),
         leading_words=frozenset(rules["span_leading_words"]),
-        name_connectors=frozenset(rules["name_connectors"]),
+        # the joiners and particles of other naming traditions sit inside names too
+        name_connectors=frozenset(rules["name_connectors"]).union(
+            name_rules()["hyphen_joiners"], name_rules()["particles"]
+        ),
         demonym_endings=tuple(rules["demonym_endings"]),
         places_when_known=frozenset(rules["places_when_known"]),
         motion_verbs=frozenset(rules["motion_verbs"]),

@@ -74,10 +74,12 @@ def _clean(
             break
     while start < end and (doc[start].lower_ in cues.leading_words or _is_edge_punct(doc[start])):
         start += 1
-    while end > start and (_is_edge_punct(doc[end - 1]) or doc[end - 1].tag_ == "POS"):
-        end -= 1
+    while end > start and (_is_edge_punct(doc[end - 1]) or doc[end - 1].tag_ == "POS" or _is_common_word(context, doc[end - 1])):
+        end -= 1  # "Kunar province" names Kunar
     if start >= end or not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return []
+    if all(_is_title(context, t) for t in doc[start:end]) and context.gazetteer.lexicon.find(ent.text) is None:
+        return []  # "Lawyer" opening a sentence, "General": a title is no entity
     type_ = _label_type(context, start, end, ent.label_)
     if type_ is None or (type_ == PLACE and is_nationality_modifier(context, start, end)):
         return []
@@ -95,9 +97,9 @@ def _clean(
     elif ent.label_ == "PERSON" and end - start > 1 and not title_case.contains(ent.start_char):
         # "Sheikh Mahad Ali Gurey" tagged as "Sheikh" and "Ali Gurey": one name, whole. A
         # single word is not grown: "Martin" in "Lockheed Martin" is no first name.
-        while start > 0 and _continues_person(context, doc[start - 1], taken, persons):
+        while start > 0 and continues_person(context, doc[start - 1], taken, persons):
             start -= 1
-        while end < len(doc) and _continues_person(context, doc[end], taken, persons):
+        while end < len(doc) and continues_person(context, doc[end], taken, persons):
             end += 1
     if ent.label_ == "PERSON":
         while start < end and _is_title(context, doc[start]):
@@ -118,14 +120,24 @@ def _pieces(context: RuleContext, start: int, end: int) -> list[tuple[int, int]]
         return [(start, end)]
     for i in range(start + 1, end - 1):
         word = doc[i]
-        if word.is_alpha and word.is_lower and word.lower_ not in context.cues.name_connectors:
+        if _is_common_word(context, word) or (word.text == "," and not context.is_org_head(doc[i + 1])):
+            # "Niamey with Sangare", "Mali, Burkina Faso" (but "Apple, Inc.")
             return [*_pieces(context, start, i), *_pieces(context, i + 1, end)]
         if word.tag_ == "POS" and gazetteer.place_rank(doc[start:i].text) >= CITY_POPULATION:
             return [(start, i), *_pieces(context, i + 1, end)]
+    if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
+        return []  # "nom de" cut from "nom de guerre Zagros Amed"
     return [(start, end)]
 
 
-def _continues_person(context: RuleContext, token, taken: set[int], persons: set[int]) -> bool:
+def _is_common_word(context: RuleContext, token) -> bool:
+    """A lower-case word that cannot sit inside a name; not a piece of a hyphenated word
+    ("Chol-ung", "Ka-fai")."""
+    standalone = token.i == 0 or bool(token.doc[token.i - 1].whitespace_)
+    return standalone and token.is_alpha and token.is_lower and token.lower_ not in context.cues.name_connectors
+
+
+def continues_person(context: RuleContext, token, taken: set[int], persons: set[int]) -> bool:
     return (
         is_proper(token)
         and not token.is_upper
