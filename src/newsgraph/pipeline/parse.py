@@ -93,7 +93,7 @@ class Parser:
         for part in self.nlp.pipe(chunks, batch_size=1):
             # The tok2vec tensor is not read by any stage; joined over a long text it would
             # take more memory than the rest of the parse.
-            part.tensor = part.tensor[:0]
+            part.tensor = part.tensor[:0].copy()  # a copy: a slice would keep the whole buffer
             parts.append(part)
         joined = Doc.from_docs(parts, ensure_whitespace=False)
         if joined.text != text:  # the join must keep every offset of the document
