@@ -41,7 +41,7 @@ def test_ingesting_again_skips_what_is_stored(db):
 
 
 def test_show_finds_an_entity_by_an_alias_and_profiles_it(db):
-    with Graph(db, create=False) as graph:
+    with Graph(db, readonly=True) as graph:
         hwa = graph.show("hwa")
     assert (hwa.name, hwa.type) == ("Harbour Workers Alliance", "organization")
     assert "HWA" in hwa.aliases
@@ -50,21 +50,21 @@ def test_show_finds_an_entity_by_an_alias_and_profiles_it(db):
 
 
 def test_a_name_that_matches_nothing_is_not_found(db):
-    with Graph(db, create=False) as graph, pytest.raises(NotFound):
+    with Graph(db, readonly=True) as graph, pytest.raises(NotFound):
         graph.show("Nobody Atall")
 
 
 def test_search_and_entities_answer_from_the_store(db):
-    with Graph(db, create=False) as graph:
+    with Graph(db, readonly=True) as graph:
         [hit] = graph.search("video link")
         people = graph.entities(type="person")
     assert "Zanzibar" in {e.name for e in hit.entities}
     assert "Joseph Mrema Kileo" in {e.name for e in people}
 
 
-def test_opening_a_missing_store_without_create_is_a_store_error(tmp_path):
+def test_opening_a_missing_store_read_only_is_a_store_error(tmp_path):
     with pytest.raises(StoreError, match="no newsgraph store"):
-        Graph(tmp_path / "missing.db", create=False)
+        Graph(tmp_path / "missing.db", readonly=True)
 
 
 def test_the_store_export_and_a_fresh_extraction_agree_on_one_document(tmp_path):

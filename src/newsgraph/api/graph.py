@@ -39,12 +39,12 @@ class Graph:
     ...     g.show("Idris Maleki").aliases
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, create: bool = True,
+    def __init__(self, path: str | os.PathLike | None = None, readonly: bool = False,
                  resolver: Resolver = DEFAULT_RESOLVER):
+        """Open the store at `path`, creating or migrating it; with `readonly`, open an existing
+        newsgraph store without writing anything (everything but `ingest` needs no more)."""
         self.path = db_path(path)
-        if not create and not self.path.exists():
-            raise StoreError("no newsgraph store here (run `newsgraph ingest` first)", source=str(self.path))
-        self.store = open_store(self.path)
+        self.store = open_store(self.path, readonly=readonly)
         self.resolver = resolver
 
     def __enter__(self) -> Graph:

@@ -102,7 +102,7 @@ def entities(type_, search, limit, fmt, db):
     """
     from newsgraph.api import Graph
 
-    with Graph(db, create=False) as graph:
+    with Graph(db, readonly=True) as graph:
         rows = [_entity_row(e) for e in graph.entities(type=type_, search=search, limit=limit)]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -151,7 +151,7 @@ def show(name, fmt, max_mentions, db):
     from newsgraph.api import Graph
     from newsgraph.errors import Ambiguous
 
-    with Graph(db, create=False) as graph:
+    with Graph(db, readonly=True) as graph:
         try:
             profile = graph.show(name)
         except Ambiguous as exc:
@@ -220,7 +220,7 @@ def search(query, limit, fmt, db):
     """
     from newsgraph.api import Graph
 
-    with Graph(db, create=False) as graph:
+    with Graph(db, readonly=True) as graph:
         hits = graph.search(query, limit=limit)
     if fmt == "json":
         click.echo(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=1, default=str))
@@ -249,5 +249,5 @@ def export(fmt, output, db):
     """
     from newsgraph.api import Graph
 
-    with Graph(db, create=False) as graph:
+    with Graph(db, readonly=True) as graph:
         graph.export(output)
