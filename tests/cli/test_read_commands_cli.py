@@ -143,3 +143,9 @@ def test_a_store_on_read_only_storage_answers_every_read_command(store_file, tmp
         for command in READ_COMMANDS
     })
     assert fingerprint(folder) == before, "no byte, no mtime, no -wal/-shm"
+
+
+def test_a_pasted_article_as_query_is_refused_in_one_line(store_file):
+    p = run("search", "--db", store_file, "harbour workers met the mayor " * 270)
+    assert p.returncode == 1 and p.stdout == ""
+    assert p.stderr == "newsgraph: error: search: the query has 8100 characters; search takes at most 1000\n"

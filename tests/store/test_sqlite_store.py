@@ -133,7 +133,7 @@ def test_a_constraint_failure_midway_stores_nothing_of_that_document(store, db):
     assert {table: raw(db, f"SELECT COUNT(*) FROM {table}") for table in GRAPH_TABLES} == before
     assert not store.has_document(broken.document.sha256)
     assert store.entities_named("brenmoor", "Brenmoor") == []
-    assert store.search_sentences("Brenmoor", 10, ("[", "]")) == []
+    assert store.search_sentences(["Brenmoor"], 10, ("[", "]")) == []
     assert store.add(union_analysis()) is True, "the store stays usable after a failed add"
 
 
@@ -194,7 +194,7 @@ def test_geo_is_kept_once_known(store):
     assert store.entity(Entity.make_id("place", "Calverton")).geo == Geo(51.5, -2.25, "GB", "test:1")
 
 
-def test_the_narrow_queries_answer_for_one_entity_and_one_sentence(store):
+def test_the_narrow_queries_answer_for_one_entity_and_for_sentences_at_once(store):
     store.add(port_analysis())
     store.add(union_analysis())
     ferrandez = Entity.make_id("person", "Lucía Ferrandez")
@@ -208,11 +208,16 @@ def test_the_narrow_queries_answer_for_one_entity_and_one_sentence(store):
         (port, "Ferrandez", 1, PORT_TEXT.index("Ferrandez said")),
         (union, "Mayor Ferrandez", 0, 0),
     ]
-    assert store.sentence_entities(union, 0) == [
-        (Entity.make_id("place", "Brenmoor"), "place", "Brenmoor"),
-        (ferrandez, "person", "Lucía Ferrandez"),
-    ]
-    assert store.document_title(union) == "Dock talks"
+    assert store.sentences_entities([(union, 0), (port, 2), (union, 9)]) == {
+        (union, 0): [
+            (Entity.make_id("place", "Brenmoor"), "place", "Brenmoor"),
+            (ferrandez, "person", "Lucía Ferrandez"),
+        ],
+        (port, 2): [(Entity.make_id("organization", "Calverton Harbour Authority"), "organization",
+                     "Calverton Harbour Authority")],
+    }
+    assert store.document_titles([union, port, "d-0000000000000000"]) == {
+        union: "Dock talks", port: "River port opens"}
     assert store.text_slice(port, 6, 21) == "Lucía Ferrandez"
     assert store.entity("e-0000000000000000") is None
     with pytest.raises(NotFound):

@@ -90,7 +90,9 @@ class SQLStore:
         """Add a document's sentences to the full-text index."""
         raise NotImplementedError
 
-    def _match_sentences(self, query: str, limit: int, highlight: tuple[str, str]) -> list[SentenceMatch]:
+    def _match_sentences(
+        self, terms: Sequence[str], limit: int, highlight: tuple[str, str]
+    ) -> list[SentenceMatch]:
         raise NotImplementedError
 
     # -- plumbing -------------------------------------------------------------------------
@@ -373,9 +375,13 @@ class SQLStore:
             raise NotFound(f"no document {doc_id!r} in the store", source=self.location)
         return _document(rows[0])
 
-    def document_title(self, doc_id: str) -> str | None:
-        rows = self._rows("SELECT title FROM documents WHERE id = ?", (doc_id,))
-        return rows[0][0] if rows else None
+    def document_titles(self, doc_ids: Sequence[str]) -> dict[str, str | None]:
+        """The title of each stored document of `doc_ids`, in one query per CHUNK ids."""
+        titles: dict[str, str | None] = {}
+        for i in range(0, len(doc_ids), CHUNK):
+            chunk = doc_ids[i : i + CHUNK]
+            titles.update(self._rows(f"SELECT id, title FROM documents WHERE id IN ({_marks(chunk)})", chunk))
+        return titles
 
     def iter_documents(self) -> Iterator[Document]:
         for row in self._stream(
@@ -556,23 +562,31 @@ class SQLStore:
             (entity_id, entity_id, entity_id, entity_id),
         )
 
-    def search_sentences(self, query: str, limit: int, highlight: tuple[str, str]) -> list[SentenceMatch]:
-        """(doc id, sentence index, text, snippet, score) of the sentences matching every word
-        of `query`, best first; `highlight` marks the matched words in the snippet."""
+    def search_sentences(
+        self, terms: Sequence[str], limit: int, highlight: tuple[str, str]
+    ) -> list[SentenceMatch]:
+        """(doc id, sentence index, text, snippet, score) of the sentences containing every one
+        of `terms`, best first; `highlight` marks the matched words in the snippet."""
         with self._failures("cannot search the store"):
-            return self._match_sentences(query, limit, highlight)
+            return self._match_sentences(terms, limit, highlight)
 
-    def sentence_entities(self, doc_id: str, sentence_index: int) -> list[tuple[str, str, str]]:
-        """(id, type, name) of the resolved entities a sentence mentions, by name."""
-        return [
-            (id_, type_, name)
-            for id_, type_, name, _ in self._rows(
-                "SELECT DISTINCT e.id, e.type, e.name, e.name_key FROM resolved_mentions m"
-                " JOIN entities e ON e.id = m.entity_id"
-                " WHERE m.doc_id = ? AND m.sentence_index = ? ORDER BY e.name_key, e.id",
-                (doc_id, sentence_index),
-            )
-        ]
+    def sentences_entities(
+        self, sentences: Sequence[tuple[str, int]]
+    ) -> dict[tuple[str, int], list[tuple[str, str, str]]]:
+        """(id, type, name) of the resolved entities each (doc id, sentence index) mentions, by
+        name, in one query per CHUNK sentences."""
+        found: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
+        for i in range(0, len(sentences), CHUNK):
+            chunk = sentences[i : i + CHUNK]
+            for doc, index, id_, type_, name, _ in self._rows(
+                "SELECT DISTINCT m.doc_id, m.sentence_index, e.id, e.type, e.name, e.name_key"
+                " FROM resolved_mentions m JOIN entities e ON e.id = m.entity_id"
+                f" WHERE (m.doc_id, m.sentence_index) IN (VALUES {', '.join(['(?, ?)'] * len(chunk))})"
+                " ORDER BY m.doc_id, m.sentence_index, e.name_key, e.id",
+                [value for key in chunk for value in key],
+            ):
+                found.setdefault((doc, index), []).append((id_, type_, name))
+        return found
 
     # -- relations and events -------------------------------------------------------------
 

@@ -103,8 +103,10 @@ class SQLiteStore(SQLStore):
     def _index_sentences(self, doc_id: str, sentences: Sequence[Sentence]) -> None:
         fts.index_sentences(self._conn, doc_id, sentences)
 
-    def _match_sentences(self, query: str, limit: int, highlight: tuple[str, str]) -> list[SentenceMatch]:
-        return fts.search_sentences(self._conn, query, limit, highlight)
+    def _match_sentences(
+        self, terms: Sequence[str], limit: int, highlight: tuple[str, str]
+    ) -> list[SentenceMatch]:
+        return fts.search_sentences(self._conn, terms, limit, highlight)
 
 
 def _readonly_uri(location: str, frozen: bool) -> str:
