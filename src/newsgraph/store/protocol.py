@@ -39,6 +39,17 @@ class DocumentRecord:
     ingested_at: str  # ISO 8601, UTC
 
 
+@dataclass(frozen=True)
+class DocumentSource:
+    """Where a stored document was read from, with the metadata that source gave; the first
+    is the document's own source, the others the same text read again elsewhere."""
+
+    source: str | None
+    title: str | None
+    url: str | None
+    published: date | None
+
+
 @runtime_checkable
 class Store(Protocol):
     """A newsgraph store: facts written one document per transaction, read back as model objects.
@@ -65,11 +76,17 @@ class Store(Protocol):
         """
         ...
 
+    def add_source(self, document: Document) -> bool:
+        """Record that a stored document's text was read again from `document.source` with its
+        title, url and published date; False, writing nothing, when that is recorded already."""
+        ...
+
     def add_judgement(self, judgement: Judgement) -> None: ...
 
     # -- facts ------------------------------------------------------------------------
     def has_document(self, sha256: str) -> bool: ...
     def documents(self) -> list[DocumentRecord]: ...
+    def document_sources(self, doc_ids: Sequence[str]) -> dict[str, list[DocumentSource]]: ...
     def document(self, doc_id: str) -> Document: ...
     def iter_documents(self) -> Iterator[Document]: ...
     def iter_timexes(self, doc_id: str) -> Iterator[Timex]: ...

@@ -36,6 +36,7 @@ from newsgraph.store.dialect import Dialect
 from newsgraph.store.protocol import (
     CoMentionCount,
     DocumentRecord,
+    DocumentSource,
     EntityCount,
     MentionRow,
     SentenceMatch,
@@ -49,6 +50,7 @@ CHUNK = 500
 SINGLETON = "singleton"
 
 _DOCUMENT_COLUMNS = "id, sha256, title, source, url, published, language, ingested_at"
+_SOURCE_COLUMNS = ("source", "title", "url", "published")
 _MENTION_COLUMNS = "id, doc_id, start_char, end_char, text, type, kind, sentence_index, entity_id, canonical"
 # The resolved entities: one row per cluster, that of its representative base entity.
 _RESOLVED = "entities e WHERE e.id IN (SELECT cluster_id FROM entity_clusters)"
@@ -216,6 +218,7 @@ class SQLStore:
                 _now(),
             ),
         )
+        self._record_source(doc)
         self._executemany(
             "INSERT INTO sentences (doc_id, sentence_index, start_char, end_char, text)"
             " VALUES (?, ?, ?, ?, ?)",
@@ -339,6 +342,30 @@ class SQLStore:
         )
         self._add_evidence("event_evidence", "event_id", v.id, v.evidence)
 
+    def add_source(self, document: Document) -> bool:
+        """Record that a stored document's text was read again from `document.source`, with the
+        title, url and published date given there. False, writing nothing, when the document
+        has that source with that metadata already; StoreError when it is not stored."""
+        with self._failures("cannot record the source", source=document.source or document.id), \
+                self._transaction():
+            if not self._has_document(document.sha256):
+                raise StoreError(f"document {document.id} is not stored", source=document.source)
+            return self._record_source(document)
+
+    def _record_source(self, doc: Document) -> bool:
+        values = (doc.source, doc.title, doc.url, doc.published.isoformat() if doc.published else None)
+        # NULL-safe equality written out, as IS NOT DISTINCT FROM is not SQLite's and IS not PostgreSQL's.
+        same = " AND ".join(f"({c} = ? OR ({c} IS NULL AND ? IS NULL))" for c in _SOURCE_COLUMNS)
+        if self._execute(f"SELECT 1 FROM document_sources WHERE doc_id = ? AND {same}",
+                         (doc.id, *(v for v in values for _ in range(2)))).fetchone():
+            return False
+        self._execute(
+            f"INSERT INTO document_sources (doc_id, {', '.join(_SOURCE_COLUMNS)}, recorded_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (doc.id, *values, _now(precise=True)),
+        )
+        return True
+
     def add_judgement(self, judgement: Judgement) -> None:
         """Record an analyst's judgement; recording the same one twice keeps one."""
         j = judgement
@@ -366,6 +393,19 @@ class SQLStore:
                 f"SELECT {_DOCUMENT_COLUMNS} FROM documents ORDER BY ingested_at, id"
             )
         ]
+
+    def document_sources(self, doc_ids: Sequence[str]) -> dict[str, list[DocumentSource]]:
+        """Every source each document was read from, the first first."""
+        found: dict[str, list[DocumentSource]] = {}
+        for i in range(0, len(doc_ids), CHUNK):
+            chunk = doc_ids[i : i + CHUNK]
+            for doc, source, title, url, published in self._rows(
+                f"SELECT doc_id, {', '.join(_SOURCE_COLUMNS)} FROM document_sources"
+                f" WHERE doc_id IN ({_marks(chunk)}) ORDER BY doc_id, recorded_at",
+                chunk,
+            ):
+                found.setdefault(doc, []).append(DocumentSource(source, title, url, _date(published)))
+        return found
 
     def document(self, doc_id: str) -> Document:
         rows = self._rows(
@@ -663,8 +703,9 @@ def _marks(items: Sequence) -> str:
     return ", ".join("?" * len(items))
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _now(precise: bool = False) -> str:
+    """The time in UTC, ISO 8601; `precise` to order rows written within one second."""
+    return datetime.now(UTC).isoformat(timespec="microseconds" if precise else "seconds")
 
 
 def _date(value: str | None) -> date | None:
