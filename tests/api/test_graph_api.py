@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import newsgraph
-from newsgraph.api import Graph, extract_files, timexes_json, timexes_timeml
+from newsgraph.api import Duplicate, Graph, extract_files, timexes_json, timexes_timeml
 from newsgraph.errors import Ambiguous, InputError, NotFound, StoreError
 
 STRIKE = Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "harbour_strike.txt"
@@ -112,3 +112,22 @@ def test_an_ambiguous_name_lists_its_candidates(tmp_path):
         candidates = sorted(e.name for e in ambiguous.value.candidates)
         assert graph.show(ambiguous.value.candidates[0].id).name in candidates
     assert candidates == ["Mary Wanjiru Kamau", "Peter Otieno Kamau"]
+
+
+def test_the_same_text_under_another_name_is_reported_and_recorded_as_another_source(tmp_path):
+    copy = tmp_path / "strike-copy.txt"
+    copy.write_bytes(STRIKE.read_bytes())
+    path = tmp_path / "graph.db"
+    noted = []
+    with Graph(path) as graph:
+        graph.ingest([STRIKE])
+        report = graph.ingest([copy, STRIKE], on_duplicate=noted.append)
+        again = graph.ingest([copy])
+        exported = io.StringIO()
+        graph.export(exported)
+    assert (report.added, report.skipped, report.failed) == (0, 2, 0)
+    assert noted == report.duplicates == [Duplicate(str(copy), str(STRIKE))]
+    assert (again.skipped, again.duplicates) == (1, []), "the same file again records nothing"
+    [document] = json.loads(exported.getvalue())["documents"]
+    assert document["source"] == str(STRIKE)
+    assert [s["source"] for s in document["sources"]] == [str(STRIKE), str(copy)]

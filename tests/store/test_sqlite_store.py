@@ -131,6 +131,7 @@ def test_the_same_text_read_again_elsewhere_is_recorded_as_another_source(store,
     assert store.add_source(mirror) is True
     assert store.add_source(mirror) is False, "the same source with the same metadata once"
     assert store.add_source(port_analysis().document) is False, "the first source is recorded already"
+    assert store.add_source(replace(first, published=None)) is False, "saying less is nothing new"
     retitled = replace(first, title="River port opens at last")
     assert store.add_source(retitled) is True, "the same file under another title: the title is kept"
 

@@ -74,9 +74,15 @@ def ingest(paths, published, db, quiet):
             _report(error)
             bar.update(1)
 
+        def on_duplicate(duplicate):
+            bar.clear()
+            click.echo(f"newsgraph: note: {duplicate.source}: duplicate of {duplicate.first_source};"
+                       " recorded as another source of it", err=True)
+
         report = graph.ingest(paths, published=published, on_error=on_error,
-                              on_document=lambda _doc, _what: bar.update(1))
-    click.echo(f"{report.added} added, {report.skipped} skipped as duplicates, {report.failed} failed"
+                              on_document=lambda _doc, _what: bar.update(1), on_duplicate=on_duplicate)
+    recorded = f" ({len(report.duplicates)} recorded as another source)" if report.duplicates else ""
+    click.echo(f"{report.added} added, {report.skipped} skipped as duplicates{recorded}, {report.failed} failed"
                f" → {graph.path}", err=True)
     sys.exit(1 if report.failed else 0)
 
@@ -197,6 +203,12 @@ def _print_profile(p, max_mentions: int) -> None:
         click.echo(f"  [{first.doc_title or first.doc}] " + line + first.sentence_text[cut:])
     if len(sentences) > max_mentions:
         click.echo(f"  … {len(sentences) - max_mentions} more sentences (--mentions N)")
+    titles = {m.doc: m.doc_title or m.doc for m in p.mentions}
+    several = {doc: sources for doc, sources in p.sources.items() if len(sources) > 1}
+    if several:
+        click.echo("\ndocuments read more than once:")
+        for doc, sources in several.items():
+            click.echo(f"  [{titles[doc]}] read from: " + ", ".join(str(s) for s in sources))
     if p.co_mentions:
         click.echo("\nmentioned with (same sentence, same document):")
         shown = p.co_mentions[:CO_MENTIONS_SHOWN]

@@ -78,7 +78,8 @@ class Store(Protocol):
 
     def add_source(self, document: Document) -> bool:
         """Record that a stored document's text was read again from `document.source` with its
-        title, url and published date; False, writing nothing, when that is recorded already."""
+        title, url and published date; False, writing nothing, when it tells nothing new (the
+        same source with the same metadata, or less of it, is recorded already)."""
         ...
 
     def add_judgement(self, judgement: Judgement) -> None: ...

@@ -344,8 +344,8 @@ class SQLStore:
 
     def add_source(self, document: Document) -> bool:
         """Record that a stored document's text was read again from `document.source`, with the
-        title, url and published date given there. False, writing nothing, when the document
-        has that source with that metadata already; StoreError when it is not stored."""
+        title, url and published date given there. False, writing nothing, when that tells
+        nothing new (see `_record_source`); StoreError when the document is not stored."""
         with self._failures("cannot record the source", source=document.source or document.id), \
                 self._transaction():
             if not self._has_document(document.sha256):
@@ -353,11 +353,16 @@ class SQLStore:
             return self._record_source(document)
 
     def _record_source(self, doc: Document) -> bool:
+        """Add the source row unless a row of the same document already says all it says: the
+        same source (or both none), and each of title, url, published the same or not given now
+        (a re-run without --published tells nothing new)."""
         values = (doc.source, doc.title, doc.url, doc.published.isoformat() if doc.published else None)
-        # NULL-safe equality written out, as IS NOT DISTINCT FROM is not SQLite's and IS not PostgreSQL's.
-        same = " AND ".join(f"({c} = ? OR ({c} IS NULL AND ? IS NULL))" for c in _SOURCE_COLUMNS)
-        if self._execute(f"SELECT 1 FROM document_sources WHERE doc_id = ? AND {same}",
-                         (doc.id, *(v for v in values for _ in range(2)))).fetchone():
+        same_source = "(source = ? OR (source IS NULL AND ? IS NULL))"
+        same_or_unsaid = " AND ".join(f"({c} = ? OR ? IS NULL)" for c in _SOURCE_COLUMNS[1:])
+        if self._execute(
+            f"SELECT 1 FROM document_sources WHERE doc_id = ? AND {same_source} AND {same_or_unsaid}",
+            (doc.id, *(v for v in values for _ in range(2))),
+        ).fetchone():
             return False
         self._execute(
             f"INSERT INTO document_sources (doc_id, {', '.join(_SOURCE_COLUMNS)}, recorded_at)"
