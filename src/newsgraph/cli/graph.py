@@ -55,8 +55,10 @@ def extract(source, published, fmt):
 def ingest(paths, published, db, quiet):
     """Read files, directories (recursively) or - (stdin) into the store.
 
-    Documents already stored (same content) are skipped. Bad files are reported, one line
-    each, and the rest goes on; the exit code is 1 when any input failed.
+    Documents already stored (same content) are skipped; one read from another file, or with
+    another title, url or date, is noted and recorded as another source of the stored one.
+    Bad files are reported, one line each, and the rest goes on; the exit code is 1 when any
+    input failed.
 
     \b
     Example:
