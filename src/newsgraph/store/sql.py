@@ -177,6 +177,18 @@ class SQLStore:
             for row in self._execute(sql, params):  # noqa: UP028
                 yield row
 
+    def _rows_in(self, sql: str, keys: Sequence) -> Iterator[tuple]:
+        """Rows of `sql` for many keys, CHUNK keys per query: `{keys}` in `sql` becomes a list
+        of marks, one `?` per key, or one `(?, ?)` row value per tuple key."""
+        for i in range(0, len(keys), CHUNK):
+            chunk = keys[i : i + CHUNK]
+            if isinstance(chunk[0], tuple):
+                marks = ", ".join("(" + ", ".join("?" * len(key)) + ")" for key in chunk)
+                params = [value for key in chunk for value in key]
+            else:
+                marks, params = ", ".join("?" * len(chunk)), chunk
+            yield from self._rows(sql.replace("{keys}", marks), params)
+
     # -- writing --------------------------------------------------------------------------
 
     def add(
@@ -402,14 +414,12 @@ class SQLStore:
     def document_sources(self, doc_ids: Sequence[str]) -> dict[str, list[DocumentSource]]:
         """Every source each document was read from, the first first."""
         found: dict[str, list[DocumentSource]] = {}
-        for i in range(0, len(doc_ids), CHUNK):
-            chunk = doc_ids[i : i + CHUNK]
-            for doc, source, title, url, published in self._rows(
-                f"SELECT doc_id, {', '.join(_SOURCE_COLUMNS)} FROM document_sources"
-                f" WHERE doc_id IN ({_marks(chunk)}) ORDER BY doc_id, recorded_at",
-                chunk,
-            ):
-                found.setdefault(doc, []).append(DocumentSource(source, title, url, _date(published)))
+        for doc, source, title, url, published in self._rows_in(
+            f"SELECT doc_id, {', '.join(_SOURCE_COLUMNS)} FROM document_sources"
+            " WHERE doc_id IN ({keys}) ORDER BY doc_id, recorded_at",
+            doc_ids,
+        ):
+            found.setdefault(doc, []).append(DocumentSource(source, title, url, _date(published)))
         return found
 
     def document(self, doc_id: str) -> Document:
@@ -421,12 +431,8 @@ class SQLStore:
         return _document(rows[0])
 
     def document_titles(self, doc_ids: Sequence[str]) -> dict[str, str | None]:
-        """The title of each stored document of `doc_ids`, in one query per CHUNK ids."""
-        titles: dict[str, str | None] = {}
-        for i in range(0, len(doc_ids), CHUNK):
-            chunk = doc_ids[i : i + CHUNK]
-            titles.update(self._rows(f"SELECT id, title FROM documents WHERE id IN ({_marks(chunk)})", chunk))
-        return titles
+        """The title of each stored document of `doc_ids`."""
+        return dict(self._rows_in("SELECT id, title FROM documents WHERE id IN ({keys})", doc_ids))
 
     def iter_documents(self) -> Iterator[Document]:
         for row in self._stream(
@@ -458,14 +464,12 @@ class SQLStore:
         """The aliases of resolved entities: those of all the base entities of each cluster and
         the names of its members other than the representative."""
         found: dict[str, list[str]] = {}
-        for i in range(0, len(entity_ids), CHUNK):
-            chunk = entity_ids[i : i + CHUNK]
-            for entity_id, alias in self._rows(
-                f"SELECT cluster_id, alias FROM {_CLUSTER_ALIASES}"
-                f" WHERE cluster_id IN ({_marks(chunk)}) ORDER BY cluster_id, alias_key, alias",
-                chunk,
-            ):
-                found.setdefault(entity_id, []).append(alias)
+        for entity_id, alias in self._rows_in(
+            f"SELECT cluster_id, alias FROM {_CLUSTER_ALIASES}"
+            " WHERE cluster_id IN ({keys}) ORDER BY cluster_id, alias_key, alias",
+            entity_ids,
+        ):
+            found.setdefault(entity_id, []).append(alias)
         return found
 
     def _counts(self, where: list[str], params: list, limit: int | None = None) -> list[EntityCount]:
@@ -619,18 +623,16 @@ class SQLStore:
         self, sentences: Sequence[tuple[str, int]]
     ) -> dict[tuple[str, int], list[tuple[str, str, str]]]:
         """(id, type, name) of the resolved entities each (doc id, sentence index) mentions, by
-        name, in one query per CHUNK sentences."""
+        name."""
         found: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
-        for i in range(0, len(sentences), CHUNK):
-            chunk = sentences[i : i + CHUNK]
-            for doc, index, id_, type_, name, _ in self._rows(
-                "SELECT DISTINCT m.doc_id, m.sentence_index, e.id, e.type, e.name, e.name_key"
-                " FROM resolved_mentions m JOIN entities e ON e.id = m.entity_id"
-                f" WHERE (m.doc_id, m.sentence_index) IN (VALUES {', '.join(['(?, ?)'] * len(chunk))})"
-                " ORDER BY m.doc_id, m.sentence_index, e.name_key, e.id",
-                [value for key in chunk for value in key],
-            ):
-                found.setdefault((doc, index), []).append((id_, type_, name))
+        for doc, index, id_, type_, name, _ in self._rows_in(
+            "SELECT DISTINCT m.doc_id, m.sentence_index, e.id, e.type, e.name, e.name_key"
+            " FROM resolved_mentions m JOIN entities e ON e.id = m.entity_id"
+            " WHERE (m.doc_id, m.sentence_index) IN (VALUES {keys})"
+            " ORDER BY m.doc_id, m.sentence_index, e.name_key, e.id",
+            sentences,
+        ):
+            found.setdefault((doc, index), []).append((id_, type_, name))
         return found
 
     # -- relations and events -------------------------------------------------------------
@@ -702,10 +704,6 @@ class _Groups:
         rows = list(self._next[1])
         self._next = next(self._groups, None)
         return rows
-
-
-def _marks(items: Sequence) -> str:
-    return ", ".join("?" * len(items))
 
 
 def _now(precise: bool = False) -> str:
