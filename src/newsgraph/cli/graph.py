@@ -227,6 +227,9 @@ def _print_profile(p, max_mentions: int) -> None:
 def search(query, limit, fmt, db):
     """Full-text search over stored sentences, best first, with the entities each one mentions.
 
+    A sentence matches when it holds every word of QUERY (any case, accents, word endings);
+    a query takes at most 1000 characters and 32 different words.
+
     \b
     Example:
       newsgraph search "rally Kano"
