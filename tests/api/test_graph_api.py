@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import newsgraph
-from newsgraph.api import Graph, extract_files, timexes_json, timexes_timeml
+from newsgraph.api import Duplicate, Graph, extract_files, timexes_json, timexes_timeml
 from newsgraph.errors import Ambiguous, InputError, NotFound, StoreError
 
 STRIKE = Path(__file__).resolve().parents[1] / "fixtures" / "articles" / "harbour_strike.txt"
@@ -41,7 +41,7 @@ def test_ingesting_again_skips_what_is_stored(db):
 
 
 def test_show_finds_an_entity_by_an_alias_and_profiles_it(db):
-    with Graph(db, create=False) as graph:
+    with Graph(db, readonly=True) as graph:
         hwa = graph.show("hwa")
     assert (hwa.name, hwa.type) == ("Harbour Workers Alliance", "organization")
     assert "HWA" in hwa.aliases
@@ -50,21 +50,21 @@ def test_show_finds_an_entity_by_an_alias_and_profiles_it(db):
 
 
 def test_a_name_that_matches_nothing_is_not_found(db):
-    with Graph(db, create=False) as graph, pytest.raises(NotFound):
+    with Graph(db, readonly=True) as graph, pytest.raises(NotFound):
         graph.show("Nobody Atall")
 
 
 def test_search_and_entities_answer_from_the_store(db):
-    with Graph(db, create=False) as graph:
+    with Graph(db, readonly=True) as graph:
         [hit] = graph.search("video link")
         people = graph.entities(type="person")
     assert "Zanzibar" in {e.name for e in hit.entities}
     assert "Joseph Mrema Kileo" in {e.name for e in people}
 
 
-def test_opening_a_missing_store_without_create_is_a_store_error(tmp_path):
+def test_opening_a_missing_store_read_only_is_a_store_error(tmp_path):
     with pytest.raises(StoreError, match="no newsgraph store"):
-        Graph(tmp_path / "missing.db", create=False)
+        Graph(tmp_path / "missing.db", readonly=True)
 
 
 def test_the_store_export_and_a_fresh_extraction_agree_on_one_document(tmp_path):
@@ -112,3 +112,22 @@ def test_an_ambiguous_name_lists_its_candidates(tmp_path):
         candidates = sorted(e.name for e in ambiguous.value.candidates)
         assert graph.show(ambiguous.value.candidates[0].id).name in candidates
     assert candidates == ["Mary Wanjiru Kamau", "Peter Otieno Kamau"]
+
+
+def test_the_same_text_under_another_name_is_reported_and_recorded_as_another_source(tmp_path):
+    copy = tmp_path / "strike-copy.txt"
+    copy.write_bytes(STRIKE.read_bytes())
+    path = tmp_path / "graph.db"
+    noted = []
+    with Graph(path) as graph:
+        graph.ingest([STRIKE])
+        report = graph.ingest([copy, STRIKE], on_duplicate=noted.append)
+        again = graph.ingest([copy])
+        exported = io.StringIO()
+        graph.export(exported)
+    assert (report.added, report.skipped, report.failed) == (0, 2, 0)
+    assert noted == report.duplicates == [Duplicate(str(copy), str(STRIKE))]
+    assert (again.skipped, again.duplicates) == (1, []), "the same file again records nothing"
+    [document] = json.loads(exported.getvalue())["documents"]
+    assert document["source"] == str(STRIKE)
+    assert [s["source"] for s in document["sources"]] == [str(STRIKE), str(copy)]

@@ -119,6 +119,30 @@ def test_ingest_is_idempotent(db):
     assert sqlite3.connect(db).execute("select count(*) from mentions").fetchone()[0] == before
 
 
+def test_the_same_text_under_another_name_is_a_duplicate_noted_and_recorded(db, tmp_path):
+    copy = tmp_path / "copies" / "strike (1).txt"
+    copy.parent.mkdir()
+    copy.write_bytes((FIXTURES / "harbour_strike.txt").read_bytes())
+    p = run("ingest", "--db", db, "-q", copy)
+    first = FIXTURES / "harbour_strike.txt"
+    assert p.stderr.splitlines() == [
+        f"newsgraph: note: {copy}: duplicate of {first}; recorded as another source of it",
+        f"0 added, 1 skipped as duplicates (1 recorded as another source), 0 failed → {db}",
+    ]
+    again = run("ingest", "--db", db, "-q", copy)
+    assert again.stderr == f"0 added, 1 skipped as duplicates, 0 failed → {db}\n"
+    graph = json.loads(run("export", "--db", db).stdout)
+    jsonschema.validate(graph, schema())
+    [strike] = [d for d in graph["documents"] if d["source"] == str(first)]
+    assert strike["sources"] == [
+        {"source": str(first), "title": None, "url": None, "published": "2025-03-01"},
+        {"source": str(copy), "title": None, "url": None, "published": None},
+    ]
+    assert len(graph["documents"]) == 2
+    shown = run("show", "--db", db, "HWA").stdout
+    assert f"read from: {first}, {copy}" in shown
+
+
 def test_bad_input_is_reported_and_the_rest_goes_on(db, tmp_path):
     bad = tmp_path / "batch"
     bad.mkdir()

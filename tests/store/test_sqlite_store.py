@@ -25,7 +25,7 @@ from newsgraph.model import (
     Timex,
     fold,
 )
-from newsgraph.store import Store, open_store
+from newsgraph.store import DocumentSource, Store, open_store
 from newsgraph.store.sqlite import SQLiteStore
 
 GRAPH_TABLES = {
@@ -43,6 +43,7 @@ GRAPH_TABLES = {
     "sentence_search",
     "entity_clusters",
     "entity_judgements",
+    "document_sources",
 }
 
 
@@ -73,8 +74,10 @@ def test_a_new_store_has_the_schema_and_records_its_version(store, db):
         (1, "initial"),
         (2, "sentence_search"),
         (3, "identity_and_evidence"),
+        (4, "document_sources"),
+        (5, "fact_roles_and_sources"),
     ]
-    assert store.schema_version() == 3
+    assert store.schema_version() == 5
     assert isinstance(store, Store)
 
 
@@ -88,7 +91,7 @@ def test_reopening_applies_no_migration_twice_and_keeps_the_data(db):
     with open_store(db) as store:
         [record] = store.documents()
         document = store.document(record.id)
-    assert raw(db, "SELECT COUNT(*) FROM schema_migrations") == [(3,)]
+    assert raw(db, "SELECT COUNT(*) FROM schema_migrations") == [(5,)]
     assert (record.title, record.source, record.published, record.language) == (
         "River port opens",
         "port.txt",
@@ -118,6 +121,48 @@ def test_adding_the_same_content_again_is_a_no_op(store):
     assert store.entity_counts(key_contains="ferrandez")[0][4] == 2
 
 
+def test_the_same_text_read_again_elsewhere_is_recorded_as_another_source(store, db):
+    first = port_analysis().document
+    store.add(port_analysis())
+    assert store.document_sources([first.id]) == {
+        first.id: [DocumentSource("port.txt", "River port opens", None, date(2024, 3, 4))]}
+
+    mirror = replace(first, source="mirror/port.html", title="Port opens", url="https://example.org/port",
+                     published=date(2024, 3, 5))
+    assert store.add_source(mirror) is True
+    assert store.add_source(mirror) is False, "the same source with the same metadata once"
+    assert store.add_source(port_analysis().document) is False, "the first source is recorded already"
+    assert store.add_source(replace(first, published=None)) is False, "saying less is nothing new"
+    retitled = replace(first, title="River port opens at last")
+    assert store.add_source(retitled) is True, "the same file under another title: the title is kept"
+
+    assert [s.source for s in store.document_sources([first.id])[first.id]] == [
+        "port.txt", "mirror/port.html", "port.txt"]
+    assert store.document_sources([first.id])[first.id][1] == DocumentSource(
+        "mirror/port.html", "Port opens", "https://example.org/port", date(2024, 3, 5))
+    assert [(d.source, d.title) for d in store.documents()] == [("port.txt", "River port opens")]
+    assert raw(db, "SELECT COUNT(*) FROM documents") == [(1,)]
+    with pytest.raises(StoreError, match="not stored"):
+        store.add_source(union_analysis().document)
+
+
+def test_a_store_of_schema_version_3_gets_the_first_source_of_each_document(db):
+    with open_store(db) as store:
+        store.add(port_analysis())
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("DROP TABLE document_sources")
+        for table, column in (("relations", "role"), ("relation_evidence", "source_id"), ("event_evidence", "source_id")):
+            conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+        conn.execute("DELETE FROM schema_migrations WHERE version >= 4")
+    conn.close()
+    first = port_analysis().document
+    with open_store(db) as store:
+        assert store.schema_version() == 5
+        assert store.document_sources([first.id]) == {
+            first.id: [DocumentSource("port.txt", "River port opens", None, date(2024, 3, 4))]}
+
+
 def test_a_constraint_failure_midway_stores_nothing_of_that_document(store, db):
     store.add(port_analysis())
     before = {table: raw(db, f"SELECT COUNT(*) FROM {table}") for table in GRAPH_TABLES}
@@ -133,7 +178,7 @@ def test_a_constraint_failure_midway_stores_nothing_of_that_document(store, db):
     assert {table: raw(db, f"SELECT COUNT(*) FROM {table}") for table in GRAPH_TABLES} == before
     assert not store.has_document(broken.document.sha256)
     assert store.entities_named("brenmoor", "Brenmoor") == []
-    assert store.search_sentences("Brenmoor", 10, ("[", "]")) == []
+    assert store.search_sentences(["Brenmoor"], 10, ("[", "]")) == []
     assert store.add(union_analysis()) is True, "the store stays usable after a failed add"
 
 
@@ -194,7 +239,7 @@ def test_geo_is_kept_once_known(store):
     assert store.entity(Entity.make_id("place", "Calverton")).geo == Geo(51.5, -2.25, "GB", "test:1")
 
 
-def test_the_narrow_queries_answer_for_one_entity_and_one_sentence(store):
+def test_the_narrow_queries_answer_for_one_entity_and_for_sentences_at_once(store):
     store.add(port_analysis())
     store.add(union_analysis())
     ferrandez = Entity.make_id("person", "Lucía Ferrandez")
@@ -208,11 +253,16 @@ def test_the_narrow_queries_answer_for_one_entity_and_one_sentence(store):
         (port, "Ferrandez", 1, PORT_TEXT.index("Ferrandez said")),
         (union, "Mayor Ferrandez", 0, 0),
     ]
-    assert store.sentence_entities(union, 0) == [
-        (Entity.make_id("place", "Brenmoor"), "place", "Brenmoor"),
-        (ferrandez, "person", "Lucía Ferrandez"),
-    ]
-    assert store.document_title(union) == "Dock talks"
+    assert store.sentences_entities([(union, 0), (port, 2), (union, 9)]) == {
+        (union, 0): [
+            (Entity.make_id("place", "Brenmoor"), "place", "Brenmoor"),
+            (ferrandez, "person", "Lucía Ferrandez"),
+        ],
+        (port, 2): [(Entity.make_id("organization", "Calverton Harbour Authority"), "organization",
+                     "Calverton Harbour Authority")],
+    }
+    assert store.document_titles([union, port, "d-0000000000000000"]) == {
+        union: "Dock talks", port: "River port opens"}
     assert store.text_slice(port, 6, 21) == "Lucía Ferrandez"
     assert store.entity("e-0000000000000000") is None
     with pytest.raises(NotFound):
@@ -361,20 +411,40 @@ def test_a_store_of_schema_version_2_is_migrated_with_each_base_entity_its_own_c
             "ALTER TABLE relation_evidence DROP COLUMN mention_ids",
             "ALTER TABLE event_evidence DROP COLUMN sentence_index",
             "ALTER TABLE event_evidence DROP COLUMN mention_ids",
-            "DELETE FROM schema_migrations WHERE version = 3",
+            "DROP TABLE document_sources",
+            "ALTER TABLE relations DROP COLUMN role",
+            "ALTER TABLE relation_evidence DROP COLUMN source_id",
+            "ALTER TABLE event_evidence DROP COLUMN source_id",
+            "DELETE FROM schema_migrations WHERE version >= 3",
         ):
             conn.execute(statement)
     conn.close()
 
     with open_store(db) as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == 5
         assert store.clusters() == {e.id: e.id for e in port_analysis().entities}
         assert [row[3:] for row in store.entity_counts(type="person")] == [(1, 2)]
 
 
 def test_open_store_takes_a_path_or_a_sqlite_url_and_refuses_other_schemes(tmp_path):
     with open_store(f"sqlite://{tmp_path / 'url.db'}") as store:
-        assert store.schema_version() == 3
+        assert store.schema_version() == 5
     assert (tmp_path / "url.db").is_file()
     with pytest.raises(StoreError, match="postgresql://"):
         open_store("postgresql://localhost/newsgraph")
+
+
+def test_a_relations_role_and_the_source_of_its_evidence_are_kept(db):
+    analysis = port_analysis()
+    person, organization = (next(e for e in analysis.entities if e.type == t) for t in ("person", "organization"))
+    sentence = analysis.sentences[0]
+    analysis.relations = [Relation(Relation.make_id("member_of", person.id, organization.id), "member_of",
+                                   person.id, organization.id, "reported",
+                                   [Evidence(analysis.document.id, sentence.start, sentence.end, sentence.text,
+                                             sentence.index, [], source=organization.id)],
+                                   role="spokesman")]
+    with open_store(db) as store:
+        store.add(analysis)
+        [relation] = store.iter_relations()
+    assert relation.role == "spokesman"
+    assert relation.evidence[0].source == organization.id

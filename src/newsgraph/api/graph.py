@@ -24,11 +24,21 @@ def db_path(path: str | os.PathLike | None = None) -> Path:
 
 
 @dataclass
+class Duplicate:
+    """A text stored already, read again from `source` and recorded as another source of the
+    document first read from `first_source`."""
+
+    source: str | None
+    first_source: str | None
+
+
+@dataclass
 class IngestReport:
     added: int = 0
-    skipped: int = 0
+    skipped: int = 0  # stored already, the duplicates included
     failed: int = 0
     errors: list[NewsgraphError] = field(default_factory=list)
+    duplicates: list[Duplicate] = field(default_factory=list)
 
 
 class Graph:
@@ -39,12 +49,12 @@ class Graph:
     ...     g.show("Idris Maleki").aliases
     """
 
-    def __init__(self, path: str | os.PathLike | None = None, create: bool = True,
+    def __init__(self, path: str | os.PathLike | None = None, readonly: bool = False,
                  resolver: Resolver = DEFAULT_RESOLVER):
+        """Open the store at `path`, creating or migrating it; with `readonly`, open an existing
+        newsgraph store without writing anything (everything but `ingest` needs no more)."""
         self.path = db_path(path)
-        if not create and not self.path.exists():
-            raise StoreError("no newsgraph store here (run `newsgraph ingest` first)", source=str(self.path))
-        self.store = open_store(self.path)
+        self.store = open_store(self.path, readonly=readonly)
         self.resolver = resolver
 
     def __enter__(self) -> Graph:
@@ -62,12 +72,15 @@ class Graph:
         published: date | None = None,
         on_error: Callable[[NewsgraphError], None] | None = None,
         on_document: Callable[[Document, str], None] | None = None,
+        on_duplicate: Callable[[Duplicate], None] | None = None,
     ) -> IngestReport:
         """Read, analyse and store documents; each document is stored in its own transaction.
 
         A document already stored (same content hash) is skipped without being analysed, so a
-        batch interrupted by a crash is finished by running it again. Bad input is reported
-        through `on_error` and counted; the rest of the batch goes on.
+        batch interrupted by a crash is finished by running it again. When it comes from
+        another source, or with a title, url or date not recorded for it, that is recorded as
+        another source of the stored document and reported through `on_duplicate`. Bad input
+        is reported through `on_error` and counted; the rest of the batch goes on.
         """
         from newsgraph.ingest import iter_documents
 
@@ -84,12 +97,26 @@ class Graph:
             if on_document:
                 on_document(document, what)
 
+        def skip(document: Document) -> None:
+            try:
+                recorded = self.store.add_source(document)
+                first = self.store.document_sources([document.id])[document.id][0] if recorded else None
+            except StoreError as error:
+                fail(error)
+                return
+            if first is not None:
+                duplicate = Duplicate(document.source, first.source)
+                report.duplicates.append(duplicate)
+                if on_duplicate:
+                    on_duplicate(duplicate)
+            outcome(document, "skipped")
+
         def new_documents() -> Iterator[Document]:
             for item in iter_documents(paths, published=published):
                 if isinstance(item, InputError):
                     fail(item)
                 elif self.store.has_document(item.sha256):
-                    outcome(item, "skipped")
+                    skip(item)
                 else:
                     yield item
 
@@ -100,7 +127,10 @@ class Graph:
             except (InputError, StoreError) as error:
                 fail(error)
                 continue
-            outcome(analysis.document, "added" if added else "skipped")
+            if added:
+                outcome(analysis.document, "added")
+            else:  # stored by another process since it was read
+                skip(analysis.document)
         return report
 
     def entities(self, type: str | None = None, search: str | None = None,
@@ -124,7 +154,8 @@ class Graph:
         """The graph's documents, entities, relations and events as `newsgraph/1` items, streamed."""
         store = self.store
         return {
-            "documents": (document_dict(d, store.iter_timexes(d.id)) for d in store.iter_documents()),
+            "documents": (document_dict(d, store.iter_timexes(d.id), store.document_sources([d.id]).get(d.id, []))
+                          for d in store.iter_documents()),
             "entities": (entity_dict(e, mentions) for e, mentions in store.iter_entities()),
             "relations": (relation_dict(r) for r in store.iter_relations()),
             "events": (event_dict(v) for v in store.iter_events()),

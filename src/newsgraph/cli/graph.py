@@ -58,8 +58,10 @@ def extract(source, published, fmt):
 def ingest(paths, published, db, quiet):
     """Read files, directories (recursively) or - (stdin) into the store.
 
-    Documents already stored (same content) are skipped. Bad files are reported, one line
-    each, and the rest goes on; the exit code is 1 when any input failed.
+    Documents already stored (same content) are skipped; one read from another file, or with
+    another title, url or date, is noted and recorded as another source of the stored one.
+    Bad files are reported, one line each, and the rest goes on; the exit code is 1 when any
+    input failed.
 
     \b
     Example:
@@ -77,9 +79,15 @@ def ingest(paths, published, db, quiet):
             _report(error)
             bar.update(1)
 
+        def on_duplicate(duplicate):
+            bar.clear()
+            click.echo(f"newsgraph: note: {duplicate.source}: duplicate of {duplicate.first_source};"
+                       " recorded as another source of it", err=True)
+
         report = graph.ingest(paths, published=published, on_error=on_error,
-                              on_document=lambda _doc, _what: bar.update(1))
-    click.echo(f"{report.added} added, {report.skipped} skipped as duplicates, {report.failed} failed"
+                              on_document=lambda _doc, _what: bar.update(1), on_duplicate=on_duplicate)
+    recorded = f" ({len(report.duplicates)} recorded as another source)" if report.duplicates else ""
+    click.echo(f"{report.added} added, {report.skipped} skipped as duplicates{recorded}, {report.failed} failed"
                f" → {graph.path}", err=True)
     sys.exit(1 if report.failed else 0)
 
@@ -105,7 +113,7 @@ def entities(type_, search, limit, fmt, db):
     """
     from newsgraph.api import Graph
 
-    with Graph(db, create=False) as graph:
+    with Graph(db, readonly=True) as graph:
         rows = [_entity_row(e) for e in graph.entities(type=type_, search=search, limit=limit)]
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
@@ -154,7 +162,7 @@ def show(name, fmt, max_mentions, db):
     from newsgraph.api import Graph
     from newsgraph.errors import Ambiguous
 
-    with Graph(db, create=False) as graph:
+    with Graph(db, readonly=True) as graph:
         try:
             profile = graph.show(name)
         except Ambiguous as exc:
@@ -200,6 +208,12 @@ def _print_profile(p, max_mentions: int) -> None:
         click.echo(f"  [{first.doc_title or first.doc}] " + line + first.sentence_text[cut:])
     if len(sentences) > max_mentions:
         click.echo(f"  … {len(sentences) - max_mentions} more sentences (--mentions N)")
+    titles = {m.doc: m.doc_title or m.doc for m in p.mentions}
+    several = {doc: sources for doc, sources in p.sources.items() if len(sources) > 1}
+    if several:
+        click.echo("\ndocuments read more than once:")
+        for doc, sources in several.items():
+            click.echo(f"  [{titles[doc]}] read from: " + ", ".join(str(s) for s in sources))
     if p.co_mentions:
         click.echo("\nmentioned with (same sentence, same document):")
         shown = p.co_mentions[:CO_MENTIONS_SHOWN]
@@ -216,6 +230,9 @@ def _print_profile(p, max_mentions: int) -> None:
 def search(query, limit, fmt, db):
     """Full-text search over stored sentences, best first, with the entities each one mentions.
 
+    A sentence matches when it holds every word of QUERY (any case, accents, word endings);
+    a query takes at most 1000 characters and 32 different words.
+
     \b
     Example:
       newsgraph search "rally Kano"
@@ -223,7 +240,7 @@ def search(query, limit, fmt, db):
     """
     from newsgraph.api import Graph
 
-    with Graph(db, create=False) as graph:
+    with Graph(db, readonly=True) as graph:
         hits = graph.search(query, limit=limit)
     if fmt == "json":
         click.echo(json.dumps([asdict(h) for h in hits], ensure_ascii=False, indent=1, default=str))
@@ -263,7 +280,7 @@ def export(fmt, output, entity, depth, db):
     """
     from newsgraph.api import Graph
 
-    with Graph(db, create=False) as graph:
+    with Graph(db, readonly=True) as graph:
         graph.export_to(fmt, output, entity=entity, depth=depth)
 
 
@@ -288,7 +305,7 @@ def dossier(name, everyone, output, db):
 
     if bool(name) == everyone:
         raise click.UsageError("give either NAME or --all")
-    with Graph(db, create=False) as graph:
+    with Graph(db, readonly=True) as graph:
         if everyone:
             written = graph.write_dossiers(output)
             click.echo(f"{len(written.pages)} actor pages; open {written.index}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict
+from datetime import date
 from typing import IO
 
 from newsgraph.model import Analysis, Document, Entity, Event, Evidence, Mention, Relation, Timex
@@ -31,18 +32,28 @@ def timex_dict(t: Timex) -> dict:
     }
 
 
-def document_dict(doc: Document, timexes: Iterable[Timex] = ()) -> dict:
+def document_dict(doc: Document, timexes: Iterable[Timex] = (), sources: Iterable | None = None) -> dict:
+    """A document; `sources` are a store's records of every source its text was read from
+    (`DocumentSource`s, the first first), by default the document's own."""
     return {
         "id": doc.id,
         "title": doc.title,
         "source": doc.source,
         "url": doc.url,
-        "published": doc.published.isoformat() if doc.published else None,
+        "published": _day(doc.published),
         "sha256": doc.sha256,
         "language": doc.language,
         "text": doc.text,
         "timexes": [timex_dict(t) for t in timexes],
+        "sources": [
+            {"source": s.source, "title": s.title, "url": s.url, "published": _day(s.published)}
+            for s in (sources if sources is not None else [doc])
+        ],
     }
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 def entity_dict(e: Entity, mentions: Iterable[Mention]) -> dict:

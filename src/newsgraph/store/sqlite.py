@@ -59,27 +59,43 @@ class SQLiteStore(SQLStore):
         location = os.fspath(path)
         if readonly and not os.path.isfile(location):
             raise StoreError("no newsgraph store here (run `newsgraph ingest` first)", source=location)
+        frozen = readonly and not os.path.exists(location + "-wal")
         try:
             # Autocommit: transactions are opened explicitly, so each is exactly as wide as meant.
-            # Read-only goes through SQLite's own mode=ro, so not even a journal can be written.
-            target, uri = (Path(location).absolute().as_uri() + "?mode=ro", True) if readonly else (location, False)
-            connection = sqlite3.connect(target, timeout=BUSY_TIMEOUT, isolation_level=None, uri=uri)
+            connection = (_connect(_readonly_uri(location, frozen)) if readonly
+                          else sqlite3.connect(location, timeout=BUSY_TIMEOUT, isolation_level=None))
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store: {exc}", source=location) from exc
         super().__init__(connection, location)
         try:
             with self._failures("cannot open the store"):
-                self._execute("PRAGMA foreign_keys = ON")
                 if readonly:
-                    self._check_readable()
+                    self._open_readonly(frozen)
                     return
+                self._execute("PRAGMA foreign_keys = ON")
                 self._execute("PRAGMA journal_mode = WAL").fetchone()
                 # In WAL mode NORMAL loses no committed data on a process crash, only on power loss.
                 self._execute("PRAGMA synchronous = NORMAL")
                 self._migrate()
         except BaseException:
-            connection.close()
+            self._conn.close()
             raise
+
+    def _open_readonly(self, frozen: bool) -> None:
+        """Check the file is a newsgraph store, then keep a connection that never writes.
+
+        SQLite's `mode=ro` still gives a WAL database a -wal and a -shm file, which a read-only
+        connection can never remove, and cannot open one where they cannot be created. So
+        while no -wal exists (no connection is using the file) the file is first read as
+        `immutable`: without locks or side files, so another program's database is refused
+        untouched. Where nobody can create files next to the store, no writer can either and
+        that connection is kept; elsewhere the store is reopened with `mode=ro`, whose locks
+        keep each read consistent while `ingest` writes.
+        """
+        self._check_readable()
+        if frozen and os.access(os.path.dirname(os.path.abspath(self.location)), os.W_OK):
+            self._conn.close()
+            self._conn = _connect(_readonly_uri(self.location, frozen=False))
 
     def _in_transaction(self) -> bool:
         return self._conn.in_transaction
@@ -87,5 +103,15 @@ class SQLiteStore(SQLStore):
     def _index_sentences(self, doc_id: str, sentences: Sequence[Sentence]) -> None:
         fts.index_sentences(self._conn, doc_id, sentences)
 
-    def _match_sentences(self, query: str, limit: int, highlight: tuple[str, str]) -> list[SentenceMatch]:
-        return fts.search_sentences(self._conn, query, limit, highlight)
+    def _match_sentences(
+        self, terms: Sequence[str], limit: int, highlight: tuple[str, str]
+    ) -> list[SentenceMatch]:
+        return fts.search_sentences(self._conn, terms, limit, highlight)
+
+
+def _readonly_uri(location: str, frozen: bool) -> str:
+    return Path(location).absolute().as_uri() + ("?mode=ro&immutable=1" if frozen else "?mode=ro")
+
+
+def _connect(uri: str) -> sqlite3.Connection:
+    return sqlite3.connect(uri, timeout=BUSY_TIMEOUT, isolation_level=None, uri=True)

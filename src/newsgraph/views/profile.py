@@ -17,15 +17,17 @@ def profile(store: Store, entity_id: str) -> EntityProfile:
     if entity is None:
         raise NotFound(f"no entity {entity_id!r} in the store", source=store.location)
     mentions = [_in_context(store, row) for row in store.mention_rows(entity_id)]
+    documents = list(dict.fromkeys(m.doc for m in mentions))
     return EntityProfile(
         id=entity.id,
         type=entity.type,
         name=entity.name,
         aliases=entity.aliases,
-        documents=len({m.doc for m in mentions}),
+        documents=len(documents),
         mentions=mentions,
         co_mentions=co_mentions(store, entity_id),
         geo=entity.geo,
+        sources={doc: [s.source for s in found] for doc, found in store.document_sources(documents).items()},
     )
 
 

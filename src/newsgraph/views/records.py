@@ -67,6 +67,8 @@ class EntityProfile:
     mentions: list[MentionInContext]
     co_mentions: list[CoMention]
     geo: Geo | None = None
+    # Document id -> every source its text was read from, the first first.
+    sources: dict[str, list[str | None]] = field(default_factory=dict)
 
 
 @dataclass
