@@ -76,3 +76,11 @@ def test_one_document_the_parser_refuses_is_reported_and_the_rest_of_its_batch_p
     assert [a.document.text for a in analyses] == [documents[0].text, documents[2].text]
     [error] = errors
     assert isinstance(error, StageError) and error.source == "too-long.txt" and "parse failed" in str(error)
+
+
+def test_every_stage_runs_on_a_text_over_the_parsers_limit(short_model):
+    text = ARTICLES * 4
+    assert len(text) > short_model.max_length
+    analysis = Pipeline(nlp=short_model, chunk_chars=1_500).analyze(Document(text=text, published=date(2024, 3, 5)))
+    assert analysis.mentions and analysis.entities and analysis.timexes
+    assert all(text[m.start:m.end] == m.text for m in analysis.mentions)

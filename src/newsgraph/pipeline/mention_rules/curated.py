@@ -33,8 +33,9 @@ def add_curated_names(context: RuleContext, candidates: list[Candidate]) -> list
     doc = context.doc
     person_words = _person_name_words(context, candidates)
     # Matched on the text tokenised afresh, as the list's forms were, whatever earlier rules
-    # did to the Doc's tokens ("Lashkar-e-Taiba" merged into one token or not).
-    tokens = load_nlp().make_doc(doc.text)
+    # did to the Doc's tokens ("Lashkar-e-Taiba" merged into one token or not). The tokenizer
+    # itself, not make_doc: a long document is parsed in chunks and may exceed max_length.
+    tokens = load_nlp().tokenizer(doc.text)
     found = []
     for match in filter_spans(tokens[s:e] for _, s, e in _matcher(context.gazetteer)(tokens)):
         span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
