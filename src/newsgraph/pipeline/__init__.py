@@ -97,22 +97,23 @@ class Pipeline:
 
         for document, parsed in Parser(self.nlp, batch_size=batch_size, chunk_chars=self.chunk_chars).parse(documents):
             if isinstance(parsed, Exception):
-                error = StageError(f"parse failed: {type(parsed).__name__}: {parsed}",
-                                   source=document.source or document.id)
-                if on_error is None:
-                    raise error from parsed
-                on_error(error)
+                _report(f"parse failed: {type(parsed).__name__}: {parsed}", document, parsed, on_error)
                 continue
             analysis = Analysis(document=document, parsed=parsed)
             try:
                 for stage in self.stages:
                     analysis = stage(analysis)
             except Exception as exc:  # any bug in a stage becomes one reported document
-                error = StageError(f"{stage.name} stage failed: {type(exc).__name__}: {exc}",
-                                   source=document.source or document.id)
-                if on_error is None:
-                    raise error from exc
-                on_error(error)
+                _report(f"{stage.name} stage failed: {type(exc).__name__}: {exc}", document, exc, on_error)
                 continue
             analysis.parsed = None
             yield analysis
+
+
+def _report(message: str, document: Document, cause: Exception,
+            on_error: Callable[[StageError], None] | None) -> None:
+    """One document's failure: to `on_error` when given, else raised as a StageError."""
+    error = StageError(message, source=document.source or document.id)
+    if on_error is None:
+        raise error from cause
+    on_error(error)
