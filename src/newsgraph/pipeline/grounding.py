@@ -10,7 +10,6 @@ Vanguard", "other HB officials", "who" of a relative clause).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -18,6 +17,7 @@ from spacy.tokens import Token
 
 from newsgraph.model import Analysis, Evidence, fold
 from newsgraph.ontology import read_json
+from newsgraph.text import SpanIndex
 
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -66,7 +66,7 @@ class EntityTokens:
     def __init__(self, analysis: Analysis):
         doc_id = analysis.document.id
         self._by_token: dict[int, EntityRef] = {}
-        self._sentence_starts = [s.start for s in analysis.sentences]
+        self._sentences = SpanIndex((s.start, s.end) for s in analysis.sentences)
         # Organisation mentions by start: (start, ref, folded names, whether it is a subject).
         self._organizations: list[tuple[int, EntityRef, str, bool]] = []
         names = {e.id: " ".join(fold(n) for n in (e.name, *e.aliases)) for e in analysis.entities
@@ -106,8 +106,8 @@ class EntityTokens:
             head_word = word
         else:
             return None
-        sentence = bisect_right(self._sentence_starts, token.idx) - 1
-        since = self._sentence_starts[max(0, sentence - ORG_LOOKBACK)] if sentence >= 0 else 0
+        starts = self._sentences.starts
+        since = starts[max(0, self._sentences.at_or_before(token.idx) - ORG_LOOKBACK)] if starts else 0
         window = [(ref, name, subject) for start, ref, name, subject in self._organizations
                   if since <= start < token.idx]
         named = [ref for ref, name, _ in window if head_word is not None and head_word in name.split()]

@@ -6,9 +6,10 @@ are read from the text around the expression, never from the narrative state.
 
 from __future__ import annotations
 
-import bisect
 import re
 from typing import TYPE_CHECKING
+
+from newsgraph.text import SpanIndex
 
 if TYPE_CHECKING:
     from newsgraph.time.lexicon import Lexicon
@@ -37,14 +38,13 @@ class Clauses:
     def __init__(self, text: str, lex: Lexicon):
         self.text = text
         self.lex = lex
-        self._sentence_starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+        self._sentences = SpanIndex(zip(starts, [*starts[1:], len(text)]))
 
     def sentence(self, start: int) -> tuple[int, int]:
         """[begin, end) of the sentence holding offset `start`."""
-        i = bisect.bisect_right(self._sentence_starts, start) - 1
-        begin = self._sentence_starts[i]
-        end = self._sentence_starts[i + 1] if i + 1 < len(self._sentence_starts) else len(self.text)
-        return begin, end
+        i = self._sentences.at_or_before(start)
+        return self._sentences.starts[i], self._sentences.ends[i]
 
     def horizon(self, position: int, sentences: int = 3) -> int:
         """Where the current and the `sentences - 1` preceding sentences begin: how far back a
