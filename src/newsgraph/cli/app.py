@@ -9,6 +9,7 @@ import click
 
 from newsgraph import __version__
 from newsgraph.errors import InputWarning, NewsgraphError
+from newsgraph.text import parse_day
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
@@ -43,7 +44,7 @@ class IsoDate(click.ParamType):
         if isinstance(value, date):
             return value
         try:
-            return date.fromisoformat(value)
+            return parse_day(value)
         except ValueError:
             self.fail(f"{value!r} is not a date of the form YYYY-MM-DD", param, ctx)
 

@@ -34,6 +34,7 @@ from pathlib import Path
 from newsgraph.errors import InputError
 from newsgraph.eval.spans import f1, ratio
 from newsgraph.model import fold
+from newsgraph.text import parse_day
 
 SCORED_ENTITY_TYPES = ("person", "organization", "place")
 PRONOUNS = frozenset({"he", "she", "they", "it", "his", "her", "him", "their", "its", "them", "hers"})
@@ -261,7 +262,7 @@ class GoldArticle:
     @property
     def published(self) -> date | None:
         value = self.gold.get("published")
-        return date.fromisoformat(value) if value else None
+        return parse_day(value) if value else None
 
 
 def gold_articles(paths: Iterable[Path]) -> Iterator[GoldArticle]:

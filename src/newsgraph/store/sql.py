@@ -43,6 +43,7 @@ from newsgraph.store.protocol import (
 )
 from newsgraph.store.schema import VERSION_TABLE, migrations_for, pending
 from newsgraph.store.validation import check_analysis
+from newsgraph.text import parse_day
 
 # Ids per `IN (...)` list, well below every backend's limit on parameters.
 CHUNK = 500
@@ -713,7 +714,7 @@ def _now(precise: bool = False) -> str:
 
 
 def _date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    return parse_day(value) if value else None
 
 
 def _document(row: tuple) -> Document:
