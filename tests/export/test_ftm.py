@@ -46,7 +46,10 @@ def test_schemata_of_the_demo_corpus(demo):
     assert schemata.count("Person") == types.count("person")
     assert schemata.count("Organization") == types.count("organization")
     assert schemata.count("Address") == types.count("place")
-    assert len(schemata) == 8 + len(types) - types.count("other")
+    assert schemata.count("Event") == len(demo["events"]) > 0
+    links = sum(schemata.count(s) for s in ("Membership", "Directorship", "UnknownLink"))
+    assert links == len(demo["relations"]) > 0
+    assert len(schemata) == 8 + len(types) - types.count("other") + links + len(demo["events"])
 
 
 def test_people_and_places_keep_their_documents_and_coordinates(hand):

@@ -77,11 +77,19 @@ def test_far_enough_is_everything_connected(hand):
     assert (len(part["relations"]), len(part["events"])) == (len(hand["relations"]), len(hand["events"]))
 
 
-def test_the_demo_corpus_has_no_links_yet(demo):
+def test_one_hop_in_the_demo_corpus_is_what_its_facts_link(demo):
     entity = next(e for e in demo["entities"] if e["name"] == "Eastern Shield Brigades")
-    part = neighbourhood(demo, entity["id"], 2)
-    assert ids(part["entities"]) == {entity["id"]}
-    assert ids(part["documents"]) == {m["doc"] for m in entity["mentions"]}
+    linked = {entity["id"]}
+    for r in demo["relations"]:
+        if entity["id"] in (r["subject"], r["object"]):
+            linked |= {r["subject"], r["object"]}
+    for v in demo["events"]:
+        members = {p["entity"] for p in v["participants"]} | ({v["place"]} if v["place"] else set())
+        if entity["id"] in members:
+            linked |= members
+    assert len(linked) > 1
+    assert ids(neighbourhood(demo, entity["id"], 1)["entities"]) == linked
+    assert ids(neighbourhood(demo, entity["id"], 0)["entities"]) == {entity["id"]}
 
 
 def test_an_unknown_entity_or_negative_depth_is_refused(hand):

@@ -22,7 +22,15 @@ from export_fixture import (
 )
 from stix2validator import ValidationOptions, validate_string
 
-from newsgraph.export.stix import CONFIDENCE, NAMESPACE, relationship_type, stix_id, write_stix
+from newsgraph.export.stix import (
+    CONFIDENCE,
+    NAMESPACE,
+    THREAT_RELATIONS,
+    THREAT_ROLES,
+    relationship_type,
+    stix_id,
+    write_stix,
+)
 
 # What the validator's strict mode still warns about, by design (docs/export.md, "Formats"):
 # 103 ids are UUIDv5 (stable re-exports) where STIX says SHOULD be v4; 202 relationship types
@@ -71,11 +79,13 @@ def test_people_are_identities_and_the_perpetrator_a_threat_actor(hand):
     assert stix_id("identity", ESB["id"]) not in found
 
 
-def test_the_demo_corpus_has_no_threat_actor_without_facts_saying_so(demo):
+def test_in_the_demo_corpus_only_facts_make_a_threat_actor(demo):
+    threats = {r["subject"] for r in demo["relations"] if r["type"] in THREAT_RELATIONS and r["certainty"] != "denied"}
+    threats |= {p["entity"] for v in demo["events"] for p in v["participants"] if p.get("role") in THREAT_ROLES}
+    people_and_orgs = {e["id"] for e in demo["entities"] if e["type"] in ("person", "organization")}
     kinds = [o["type"] for o in objects(demo).values()]
-    assert "threat-actor" not in kinds
-    people_and_orgs = [e for e in demo["entities"] if e["type"] in ("person", "organization")]
-    assert kinds.count("identity") == len(people_and_orgs)
+    assert kinds.count("threat-actor") == len(threats & people_and_orgs)
+    assert kinds.count("identity") == len(people_and_orgs - threats)
     assert kinds.count("report") == len(demo["documents"])
 
 

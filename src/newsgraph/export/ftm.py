@@ -140,7 +140,9 @@ def _event(view: ExportView, event: dict, proxies: dict[str, EntityProxy]) -> En
     put(proxy, "date", date)
     if date != value or (not value and (earliest or latest)):
         notes.append(f"time: {value or 'undated'}, between {earliest or '?'} and {latest or '?'}")
-    notes.append("participants: " + "; ".join(view.participant_labels(event)))
+    labels = list(view.participant_labels(event))
+    if labels:
+        notes.append("participants: " + "; ".join(labels))
     put(proxy, "description", "\n".join(notes))
     _evidence(view, proxy, event)
     return proxy
