@@ -8,15 +8,10 @@ from dataclasses import asdict
 
 import click
 
-from newsgraph.cli.app import ISO_DATE, main
+from newsgraph.cli.app import ISO_DATE, db_option, main, print_table
 
 # The export formats by name (newsgraph.export.formats.FORMATS), listed here so --help loads no exporter.
 EXPORT_FORMATS = ["json", "jsonl", "ftm", "stix", "graphml", "gexf", "csv", "neo4j"]
-
-db_option = click.option(
-    "--db", type=click.Path(dir_okay=False), envvar="NEWSGRAPH_DB", default=None,
-    help="Store file (default: $NEWSGRAPH_DB, else ./newsgraph.db).",
-)
 
 
 def _report(error) -> None:
@@ -122,24 +117,13 @@ def entities(type_, search, limit, fmt, db):
         writer.writeheader()
         writer.writerows({**r, "aliases": "; ".join(r["aliases"])} for r in rows)
     else:
-        _table([(r["name"], r["type"], r["documents"], r["mentions"], ", ".join(r["aliases"]))
+        print_table([(r["name"], r["type"], r["documents"], r["mentions"], ", ".join(r["aliases"]))
                 for r in rows], ("NAME", "TYPE", "DOCS", "MENTIONS", "ALIASES"))
 
 
 def _entity_row(e) -> dict:
     return {"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
             "documents": e.documents, "mentions": e.mentions}
-
-
-def _table(rows, header) -> None:
-    """A plain aligned table; the last column is left unpadded so long text wraps naturally."""
-    if not rows:
-        click.echo("(none)")
-        return
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
-    for row in (header, *rows):
-        cells = [str(x).ljust(w) for x, w in zip(row[:-1], widths)] + [str(row[-1])]
-        click.echo("  ".join(cells).rstrip())
 
 
 @main.command()
@@ -217,7 +201,7 @@ def _print_profile(p, max_mentions: int) -> None:
     if p.co_mentions:
         click.echo("\nmentioned with (same sentence, same document):")
         shown = p.co_mentions[:CO_MENTIONS_SHOWN]
-        _table([(c.name, c.type, c.count, c.documents) for c in shown], ("NAME", "TYPE", "SENTENCES", "DOCS"))
+        print_table([(c.name, c.type, c.count, c.documents) for c in shown], ("NAME", "TYPE", "SENTENCES", "DOCS"))
         if len(p.co_mentions) > len(shown):
             click.echo(f"  … {len(p.co_mentions) - len(shown)} more (--format json)")
 
