@@ -9,6 +9,7 @@ from dataclasses import asdict
 import click
 
 from newsgraph.cli.app import ISO_DATE, db_option, main, print_table
+from newsgraph.cli.facts import event_summary
 
 # The export formats by name (newsgraph.export.formats.FORMATS), listed here so --help loads no exporter.
 EXPORT_FORMATS = ["json", "jsonl", "ftm", "stix", "graphml", "gexf", "csv", "neo4j"]
@@ -133,7 +134,8 @@ def _entity_row(e) -> dict:
               help="Show at most this many sentences with mentions in text output.")
 @db_option
 def show(name, fmt, max_mentions, db):
-    """Profile of one entity: type, aliases, documents, mentions in context, co-mentioned entities.
+    """Profile of one entity: type, aliases, documents, mentions in context, affiliations, events,
+    co-mentioned entities.
 
     NAME may be any alias, in any case, with or without accents. An ambiguous name lists the
     candidates; pass an id (e-…) to pick one.
@@ -198,6 +200,15 @@ def _print_profile(p, max_mentions: int) -> None:
         click.echo("\ndocuments read more than once:")
         for doc, sources in several.items():
             click.echo(f"  [{titles[doc]}] read from: " + ", ".join(str(s) for s in sources))
+    if p.affiliations:
+        click.echo("\naffiliations (→ it is the subject, ← the object):")
+        print_table([(r.type, r.role or "", ("→ " + r.object.name) if r.subject.id == p.id else ("← " + r.subject.name),
+                      r.certainty) for r in p.affiliations], ("RELATION", "ROLE", "WITH", "HOW SURE"))
+    if p.events:
+        click.echo("\nevents:")
+        width = max(len(v.when) for v in p.events)
+        for v in p.events:
+            click.echo(f"  {v.when.ljust(width)}  {event_summary(v)}")
     if p.co_mentions:
         click.echo("\nmentioned with (same sentence, same document):")
         shown = p.co_mentions[:CO_MENTIONS_SHOWN]
