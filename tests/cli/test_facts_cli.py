@@ -104,6 +104,11 @@ def test_an_unknown_entity_is_one_error_line(db, command):
     assert p.stderr == "newsgraph: error: no entity named 'Nobody Atall'\n"
 
 
+def test_a_range_that_ends_before_it_starts_is_a_usage_error(db):
+    p = run("timeline", "--from", "2024-06-01", "--to", "2024-05-01", "--db", db, ok=False)
+    assert p.returncode == 2 and "--from 2024-06-01 is after --to 2024-05-01" in p.stderr
+
+
 @pytest.mark.parametrize("command", ["events", "relations", "timeline"])
 def test_help_gives_examples(command):
     assert f"newsgraph {command}" in run(command, "--help").stdout.split("Examples:")[1]

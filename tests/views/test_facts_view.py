@@ -57,6 +57,7 @@ def test_an_event_names_its_participants_roles_and_evidence(store):
         ("Idris Maleki", "participant", False), ("Yusuf Danbaba Tanko", "counterpart", False)]
     [evidence] = meeting.evidence
     assert evidence.doc_title == "Commanders meet in Lagos"
+    assert evidence.doc_source.endswith("facts/01_lagos_meeting.md")
     assert evidence.sentence.startswith("Senior Harmattan Brotherhood commander Idris Maleki met")
     assert (meeting.time.granularity, meeting.time.expression) == ("day", "4 June 2024")
 

@@ -43,13 +43,23 @@ def event_summary(item) -> str:
     return f"{item.type}: {participants(item)}{place}{marks(item)}"
 
 
+def document_name(evidence) -> str:
+    """The document a sentence is in: its title, else where it was read from, else its id."""
+    return evidence.doc_title or evidence.doc_source or evidence.doc
+
+
 def cited(evidence) -> str:
     """The first sentence stating a fact, with its document, and how many more there are."""
     if not evidence:
         return ""
     first = evidence[0]
     more = f" (+{len(evidence) - 1} more)" if len(evidence) > 1 else ""
-    return f"[{first.doc_title or first.doc}] {first.sentence}{more}"
+    return f"[{document_name(first)}] {first.sentence}{more}"
+
+
+def _check_range(start, end) -> None:
+    if start and end and start > end:
+        raise click.UsageError(f"--from {start} is after --to {end}")
 
 
 def _write_csv(fields, rows) -> None:
@@ -61,7 +71,7 @@ def _write_csv(fields, rows) -> None:
 def _first(evidence) -> dict:
     if not evidence:
         return {"sentence": "", "document": ""}
-    return {"sentence": evidence[0].sentence, "document": evidence[0].doc_title or evidence[0].doc}
+    return {"sentence": evidence[0].sentence, "document": document_name(evidence[0])}
 
 
 def _event_row(item) -> dict:
@@ -98,7 +108,7 @@ def _timeline_text(items) -> None:
     for item in items:
         click.echo(f"{item.when.ljust(width)}  {event_summary(item)}")
         for ev in item.evidence:
-            click.echo(f"{'':{width}}    [{ev.doc_title or ev.doc}] {ev.sentence}")
+            click.echo(f"{'':{width}}    [{document_name(ev)}] {ev.sentence}")
 
 
 @main.command()
@@ -124,6 +134,7 @@ def events(entity, type_, start, end, fmt, db):
     """
     from newsgraph.api import Graph
 
+    _check_range(start, end)
     with Graph(db, readonly=True) as graph:
         items = graph.events(entity, type=type_, start=start, end=end)
     _print_events(items, fmt, _events_table)
@@ -184,6 +195,7 @@ def timeline(name, start, end, fmt, db):
     """
     from newsgraph.api import Graph
 
+    _check_range(start, end)
     with Graph(db, readonly=True) as graph:
         items = graph.timeline(name, start=start, end=end)
     _print_events(items, fmt, _timeline_text)

@@ -164,6 +164,12 @@ def show(name, fmt, max_mentions, db):
 
 
 CO_MENTIONS_SHOWN = 15
+FACTS_SHOWN = 20  # affiliations, and events, printed by `show`
+
+
+def _more(items, shown, command: str) -> None:
+    if len(items) > len(shown):
+        click.echo(f"  … {len(items) - len(shown)} more ({command})")
 
 
 def _mentions_by_sentence(mentions) -> list[list]:
@@ -202,13 +208,17 @@ def _print_profile(p, max_mentions: int) -> None:
             click.echo(f"  [{titles[doc]}] read from: " + ", ".join(str(s) for s in sources))
     if p.affiliations:
         click.echo("\naffiliations (→ it is the subject, ← the object):")
+        shown = p.affiliations[:FACTS_SHOWN]
         print_table([(r.type, r.role or "", ("→ " + r.object.name) if r.subject.id == p.id else ("← " + r.subject.name),
-                      r.certainty) for r in p.affiliations], ("RELATION", "ROLE", "WITH", "HOW SURE"))
+                      r.certainty) for r in shown], ("RELATION", "ROLE", "WITH", "HOW SURE"))
+        _more(p.affiliations, shown, f"newsgraph relations --entity {p.id}")
     if p.events:
         click.echo("\nevents:")
-        width = max(len(v.when) for v in p.events)
-        for v in p.events:
+        shown = p.events[:FACTS_SHOWN]
+        width = max(len(v.when) for v in shown)
+        for v in shown:
             click.echo(f"  {v.when.ljust(width)}  {event_summary(v)}")
+        _more(p.events, shown, f"newsgraph timeline {p.id}")
     if p.co_mentions:
         click.echo("\nmentioned with (same sentence, same document):")
         shown = p.co_mentions[:CO_MENTIONS_SHOWN]

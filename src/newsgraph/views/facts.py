@@ -72,13 +72,14 @@ def when(time: EventTime | None) -> tuple[str, bool]:
 
 
 class _Names:
-    """The names of the entities and the titles of the documents some facts cite, each read
-    in one query."""
+    """The names of the entities and the titles and sources of the documents some facts cite,
+    each read in one query."""
 
     def __init__(self, store: Store, entity_ids: Iterable[str | None], evidence: list[Evidence]):
         ids = {x for x in entity_ids if x} | {ev.source for ev in evidence if ev.source}
         self._entities = store.entity_refs(sorted(ids))
-        self._titles = store.document_titles(sorted({ev.doc for ev in evidence}))
+        self._documents = {doc: sources[0] for doc, sources in
+                           store.document_sources(sorted({ev.doc for ev in evidence})).items()}
 
     def entity(self, entity_id: str) -> EntityRef:
         type_, name = self._entities[entity_id]
@@ -86,7 +87,7 @@ class _Names:
 
     def evidence(self, evidence: list[Evidence]) -> list[FactEvidence]:
         return [
-            FactEvidence(ev.doc, self._titles.get(ev.doc), ev.sentence,
+            FactEvidence(ev.doc, self._documents[ev.doc].title, self._documents[ev.doc].source, ev.sentence,
                          self.entity(ev.source) if ev.source else None)
             for ev in evidence
         ]

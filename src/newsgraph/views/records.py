@@ -59,10 +59,12 @@ class CoMention:
 
 @dataclass
 class FactEvidence:
-    """A sentence stating a fact, the document it is in, and who the text says it (`source`)."""
+    """A sentence stating a fact, the document it is in (its title, and where it was first read
+    from, which names a document without a title), and who the text says it (`source`)."""
 
     doc: str
     doc_title: str | None
+    doc_source: str | None
     sentence: str
     source: EntityRef | None = None
 
