@@ -29,13 +29,11 @@ def events(store: Store, entity_id: str | None = None, type: str | None = None,
         v for v in store.iter_events()
         if (type is None or v.type == type)
         and (entity_id is None or v.place == entity_id or any(p.entity == entity_id for p in v.participants))
+        and (start is None and end is None or _overlaps(v.time, start, end))
     ]
     names = _Names(store, [v.place for v in found] + [p.entity for v in found for p in v.participants],
                    [ev for v in found for ev in v.evidence])
-    items = [_event_item(v, names) for v in found]
-    if start is not None or end is not None:
-        items = [item for item in items if _overlaps(item, start, end)]
-    return sorted(items, key=_timeline_order)
+    return sorted((_event_item(v, names) for v in found), key=_timeline_order)
 
 
 def relations(store: Store, entity_id: str | None = None, type: str | None = None) -> list[RelationItem]:
@@ -111,10 +109,10 @@ def _event_item(v: Event, names: _Names) -> EventItem:
     )
 
 
-def _overlaps(item: EventItem, start: date | None, end: date | None) -> bool:
-    if item.earliest is None or item.latest is None:
+def _overlaps(time: EventTime | None, start: date | None, end: date | None) -> bool:
+    if time is None or time.earliest is None or time.latest is None:
         return False
-    return (end is None or item.earliest <= end.isoformat()) and (start is None or item.latest >= start.isoformat())
+    return (end is None or time.earliest <= end.isoformat()) and (start is None or time.latest >= start.isoformat())
 
 
 def _timeline_order(item: EventItem) -> tuple:
