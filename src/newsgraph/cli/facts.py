@@ -124,7 +124,8 @@ def events(entity, type_, start, end, fmt, db):
     A date is the time at the granularity the text gives ("2024-03" for March 2024); an
     event the text does not date is "undated", with the bounds the text gives it. Denied and
     planned events are listed and marked. --from/--to keep the events whose time overlaps the
-    range; an undated event is kept only when its bounds overlap it.
+    range; an undated event is kept only when the text bounds it on both sides and those
+    bounds overlap the range.
 
     \b
     Examples:
