@@ -34,15 +34,16 @@ def test_an_entity_in_two_documents_is_one_entity_with_the_mentions_of_both():
     assert sum(len(e["mentions"]) for e in graph["entities"]) == len(port.mentions) + len(union.mentions)
 
 
-def test_evidence_is_exported_in_the_contract_shape():
+def test_evidence_is_exported_in_the_contract_shape_with_who_said_it():
     port = port_analysis()
     doc = port.document.id
-    evidence = Evidence(doc, 0, 71, PORT_TEXT[:71], 0, [m.id for m in port.mentions[:2]])
     cha, calverton = (Entity.make_id("organization", "Calverton Harbour Authority"),
                       Entity.make_id("place", "Calverton"))
+    evidence = Evidence(doc, 0, 71, PORT_TEXT[:71], 0, [m.id for m in port.mentions[:2]], source=cha)
     relation = Relation(Relation.make_id("operates", cha, calverton), "operates", cha, calverton,
                         evidence=[evidence])
-    assert relation_dict(relation)["evidence"] == [{"doc": doc, "start": 0, "end": 71, "sentence": PORT_TEXT[:71]}]
+    assert relation_dict(relation)["evidence"] == [
+        {"doc": doc, "start": 0, "end": 71, "sentence": PORT_TEXT[:71], "source": cha}]
     port.relations = [relation]
     jsonschema.validate(analyses_export([port]), schema())
 

@@ -146,6 +146,25 @@ class Graph:
         """Profile of one entity: type, aliases, documents, mentions with sentences, co-mentions."""
         return views.profile(self.store, self.resolve(name).id)
 
+    def events(self, entity: str | None = None, type: str | None = None,
+               start: date | None = None, end: date | None = None) -> list[views.EventItem]:
+        """Events in timeline order, dated first (see `views.events`): those `entity` (a name,
+        alias or id) takes part in, of `type`, overlapping `start`..`end`."""
+        return views.events(self.store, self._entity_id(entity), type=type, start=start, end=end)
+
+    def relations(self, entity: str | None = None, type: str | None = None) -> list[views.RelationItem]:
+        """Relations of `type` with `entity` (a name, alias or id) as their subject or object."""
+        return views.relations(self.store, self._entity_id(entity), type=type)
+
+    def timeline(self, entity: str | None = None, start: date | None = None,
+                 end: date | None = None) -> list[views.EventItem]:
+        """The events of `entity` (of the whole graph without one): dated ones in time order at
+        their granularity, then undated ones with their bounds."""
+        return self.events(entity, start=start, end=end)
+
+    def _entity_id(self, name: str | None) -> str | None:
+        return None if name is None else self.resolve(name).id
+
     def search(self, query: str, limit: int = 20) -> list[views.SentenceHit]:
         """Stored sentences matching every word of `query`, best first."""
         return views.search(self.store, query, limit=limit)

@@ -1,4 +1,5 @@
-"""The `newsgraph` click group and what its commands share: one error line per failure, dates."""
+"""The `newsgraph` click group and what its commands share: one error line per failure, dates,
+the store option and plain tables."""
 from __future__ import annotations
 
 import sys
@@ -50,6 +51,22 @@ class IsoDate(click.ParamType):
 
 
 ISO_DATE = IsoDate()
+
+db_option = click.option(
+    "--db", type=click.Path(dir_okay=False), envvar="NEWSGRAPH_DB", default=None,
+    help="Store file (default: $NEWSGRAPH_DB, else ./newsgraph.db).",
+)
+
+
+def print_table(rows, header) -> None:
+    """A plain aligned table; the last column is left unpadded so long text wraps naturally."""
+    if not rows:
+        click.echo("(none)")
+        return
+    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
+    for row in (header, *rows):
+        cells = [str(x).ljust(w) for x, w in zip(row[:-1], widths)] + [str(row[-1])]
+        click.echo("  ".join(cells).rstrip())
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

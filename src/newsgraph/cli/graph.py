@@ -8,15 +8,11 @@ from dataclasses import asdict
 
 import click
 
-from newsgraph.cli.app import ISO_DATE, main
+from newsgraph.cli.app import ISO_DATE, db_option, main, print_table
+from newsgraph.cli.facts import event_summary
 
 # The export formats by name (newsgraph.export.formats.FORMATS), listed here so --help loads no exporter.
 EXPORT_FORMATS = ["json", "jsonl", "ftm", "stix", "graphml", "gexf", "csv", "neo4j"]
-
-db_option = click.option(
-    "--db", type=click.Path(dir_okay=False), envvar="NEWSGRAPH_DB", default=None,
-    help="Store file (default: $NEWSGRAPH_DB, else ./newsgraph.db).",
-)
 
 
 def _report(error) -> None:
@@ -122,24 +118,13 @@ def entities(type_, search, limit, fmt, db):
         writer.writeheader()
         writer.writerows({**r, "aliases": "; ".join(r["aliases"])} for r in rows)
     else:
-        _table([(r["name"], r["type"], r["documents"], r["mentions"], ", ".join(r["aliases"]))
+        print_table([(r["name"], r["type"], r["documents"], r["mentions"], ", ".join(r["aliases"]))
                 for r in rows], ("NAME", "TYPE", "DOCS", "MENTIONS", "ALIASES"))
 
 
 def _entity_row(e) -> dict:
     return {"id": e.id, "type": e.type, "name": e.name, "aliases": list(e.aliases),
             "documents": e.documents, "mentions": e.mentions}
-
-
-def _table(rows, header) -> None:
-    """A plain aligned table; the last column is left unpadded so long text wraps naturally."""
-    if not rows:
-        click.echo("(none)")
-        return
-    widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
-    for row in (header, *rows):
-        cells = [str(x).ljust(w) for x, w in zip(row[:-1], widths)] + [str(row[-1])]
-        click.echo("  ".join(cells).rstrip())
 
 
 @main.command()
@@ -149,7 +134,8 @@ def _table(rows, header) -> None:
               help="Show at most this many sentences with mentions in text output.")
 @db_option
 def show(name, fmt, max_mentions, db):
-    """Profile of one entity: type, aliases, documents, mentions in context, co-mentioned entities.
+    """Profile of one entity: type, aliases, documents, mentions in context, affiliations, events,
+    co-mentioned entities.
 
     NAME may be any alias, in any case, with or without accents. An ambiguous name lists the
     candidates; pass an id (e-…) to pick one.
@@ -178,6 +164,12 @@ def show(name, fmt, max_mentions, db):
 
 
 CO_MENTIONS_SHOWN = 15
+FACTS_SHOWN = 20  # affiliations, and events, printed by `show`
+
+
+def _more(items, shown, command: str) -> None:
+    if len(items) > len(shown):
+        click.echo(f"  … {len(items) - len(shown)} more ({command})")
 
 
 def _mentions_by_sentence(mentions) -> list[list]:
@@ -214,10 +206,23 @@ def _print_profile(p, max_mentions: int) -> None:
         click.echo("\ndocuments read more than once:")
         for doc, sources in several.items():
             click.echo(f"  [{titles[doc]}] read from: " + ", ".join(str(s) for s in sources))
+    if p.affiliations:
+        click.echo("\naffiliations (→ it is the subject, ← the object):")
+        shown = p.affiliations[:FACTS_SHOWN]
+        print_table([(r.type, r.role or "", ("→ " + r.object.name) if r.subject.id == p.id else ("← " + r.subject.name),
+                      r.certainty) for r in shown], ("RELATION", "ROLE", "WITH", "HOW SURE"))
+        _more(p.affiliations, shown, f"newsgraph relations --entity {p.id}")
+    if p.events:
+        click.echo("\nevents:")
+        shown = p.events[:FACTS_SHOWN]
+        width = max(len(v.when) for v in shown)
+        for v in shown:
+            click.echo(f"  {v.when.ljust(width)}  {event_summary(v)}")
+        _more(p.events, shown, f"newsgraph timeline {p.id}")
     if p.co_mentions:
         click.echo("\nmentioned with (same sentence, same document):")
         shown = p.co_mentions[:CO_MENTIONS_SHOWN]
-        _table([(c.name, c.type, c.count, c.documents) for c in shown], ("NAME", "TYPE", "SENTENCES", "DOCS"))
+        print_table([(c.name, c.type, c.count, c.documents) for c in shown], ("NAME", "TYPE", "SENTENCES", "DOCS"))
         if len(p.co_mentions) > len(shown):
             click.echo(f"  … {len(p.co_mentions) - len(shown)} more (--format json)")
 

@@ -72,8 +72,10 @@ def entity_dict(e: Entity, mentions: Iterable[Mention]) -> dict:
 
 
 def _evidence(items: Iterable[Evidence]) -> list[dict]:
-    """The contract's evidence shape: span and sentence text (`{doc, start, end, sentence}`)."""
-    return [{"doc": ev.doc, "start": ev.start, "end": ev.end, "sentence": ev.sentence} for ev in items]
+    """The contract's evidence shape (`{doc, start, end, sentence}`) and, beyond it, `source`:
+    the id of the entity the text attributes the fact to, or null."""
+    return [{"doc": ev.doc, "start": ev.start, "end": ev.end, "sentence": ev.sentence, "source": ev.source}
+            for ev in items]
 
 
 def relation_dict(r: Relation) -> dict:

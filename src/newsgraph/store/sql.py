@@ -431,6 +431,11 @@ class SQLStore:
             raise NotFound(f"no document {doc_id!r} in the store", source=self.location)
         return _document(rows[0])
 
+    def entity_refs(self, entity_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        """(type, name) of each resolved entity of `entity_ids`: what a listing of facts names."""
+        return {id_: (type_, name) for id_, type_, name in self._rows_in(
+            "SELECT id, type, name FROM entities WHERE id IN ({keys})", entity_ids)}
+
     def document_titles(self, doc_ids: Sequence[str]) -> dict[str, str | None]:
         """The title of each stored document of `doc_ids`."""
         return dict(self._rows_in("SELECT id, title FROM documents WHERE id IN ({keys})", doc_ids))

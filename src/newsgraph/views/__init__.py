@@ -5,13 +5,18 @@ of `records.py`; none of them writes.
 """
 
 from newsgraph.views.entities import entities_table, find_entities, find_entity
+from newsgraph.views.facts import events, relations
 from newsgraph.views.profile import co_mentions, profile
 from newsgraph.views.records import (
     CoMention,
     EntityProfile,
     EntityRef,
     EntitySummary,
+    EventItem,
+    EventParticipant,
+    FactEvidence,
     MentionInContext,
+    RelationItem,
     SentenceHit,
 )
 from newsgraph.views.search import search
@@ -21,12 +26,18 @@ __all__ = [
     "EntityProfile",
     "EntityRef",
     "EntitySummary",
+    "EventItem",
+    "EventParticipant",
+    "FactEvidence",
     "MentionInContext",
+    "RelationItem",
     "SentenceHit",
     "co_mentions",
     "entities_table",
+    "events",
     "find_entities",
     "find_entity",
     "profile",
+    "relations",
     "search",
 ]

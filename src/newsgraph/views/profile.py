@@ -1,10 +1,12 @@
-"""An entity's profile: its mentions in context and who it appears with (`newsgraph show`)."""
+"""An entity's profile: its mentions in context, who it appears with, its affiliations and its
+events (`newsgraph show`)."""
 
 from __future__ import annotations
 
 from newsgraph.errors import NotFound
 from newsgraph.store import Store
 from newsgraph.store.protocol import MentionRow
+from newsgraph.views.facts import events, relations
 from newsgraph.views.records import CoMention, EntityProfile, MentionInContext
 
 # Characters shown either side of a mention that lies outside every sentence.
@@ -12,7 +14,8 @@ CONTEXT_CHARS = 80
 
 
 def profile(store: Store, entity_id: str) -> EntityProfile:
-    """Everything known about one entity: its mentions in context and who it appears with."""
+    """Everything known about one entity: its mentions in context, who it appears with, the
+    relations it is an end of and the events it takes part in (or that happen at it)."""
     entity = store.entity(entity_id)
     if entity is None:
         raise NotFound(f"no entity {entity_id!r} in the store", source=store.location)
@@ -28,6 +31,8 @@ def profile(store: Store, entity_id: str) -> EntityProfile:
         co_mentions=co_mentions(store, entity_id),
         geo=entity.geo,
         sources={doc: [s.source for s in found] for doc, found in store.document_sources(documents).items()},
+        affiliations=relations(store, entity_id),
+        events=events(store, entity_id),
     )
 
 

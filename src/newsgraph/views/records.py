@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from newsgraph.model import Geo
+from newsgraph.model import EventTime, Geo
 
 
 @dataclass
@@ -58,6 +58,59 @@ class CoMention:
 
 
 @dataclass
+class FactEvidence:
+    """A sentence stating a fact, the document it is in (its title, and where it was first read
+    from, which names a document without a title), and who the text says it (`source`)."""
+
+    doc: str
+    doc_title: str | None
+    doc_source: str | None
+    sentence: str
+    source: EntityRef | None = None
+
+
+@dataclass
+class RelationItem:
+    """A relation with its ends named: `subject` holds `role` ("commander") in `object`."""
+
+    id: str
+    type: str
+    role: str | None
+    subject: EntityRef
+    object: EntityRef
+    certainty: str
+    evidence: list[FactEvidence] = field(default_factory=list)
+
+
+@dataclass
+class EventParticipant:
+    entity: EntityRef
+    role: str | None
+    remote: bool = False
+
+
+@dataclass
+class EventItem:
+    """An event with its entities named. `when` is how it reads: the time value at its
+    granularity ("2024-03"), or "undated" with the bounds the text gives ("undated
+    (by 2024-06-12)"). An event is `dated` when it has a value and both bounds;
+    `earliest` and `latest` (ISO days) are the interval it is filtered and ordered by."""
+
+    id: str
+    type: str
+    when: str
+    dated: bool
+    earliest: str | None
+    latest: str | None
+    time: EventTime | None
+    place: EntityRef | None
+    participants: list[EventParticipant]
+    certainty: str
+    modality: str
+    evidence: list[FactEvidence] = field(default_factory=list)
+
+
+@dataclass
 class EntityProfile:
     id: str
     type: str
@@ -69,6 +122,10 @@ class EntityProfile:
     geo: Geo | None = None
     # Document id -> every source its text was read from, the first first.
     sources: dict[str, list[str | None]] = field(default_factory=dict)
+    # Relations the entity is the subject or the object of, and the events it takes part in
+    # (or that happen at it, for a place), in timeline order.
+    affiliations: list[RelationItem] = field(default_factory=list)
+    events: list[EventItem] = field(default_factory=list)
 
 
 @dataclass
