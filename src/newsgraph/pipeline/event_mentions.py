@@ -14,7 +14,7 @@ Triggers:
   out");
 - an adjective that is the predicate of a copula ("the plan is viable");
 - nouns derived from a verb the model's lemmatiser knows (its WordNet verb index), recognised
-  by their suffix: -tion/-sion, -ment, -ance/-ence, -al, -ure, -ing, -ery, -y; and the
+  by their suffix: -tion/-sion, -ment, -ance/-ence, -al, -ure, -ing, -ery; and the
   eventive nouns of `data/event_nouns.json` that morphology cannot find (war, crisis, deal),
   less the derived-looking nouns listed there as things (government, building).
 
@@ -59,8 +59,7 @@ DEVERBAL_SUFFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("al", ("", "e")),
     ("ure", ("", "e")),
     ("ing", ("", "e", "*")),  # "*": a doubled final consonant dropped ("bidding" -> "bid")
-    ("ery", ("", "e")),
-    ("y", ("",)),
+    ("ery", ("er",)),  # "delivery" -> "deliver"; not "brewery" -> "brew", "party" -> "part"
 )
 MIN_STEM = 3
 
@@ -218,7 +217,8 @@ def _time_of(trigger: Token, pos: str, sentence_timexes: list[tuple[TimexLike, T
         for timex, head in sentence_timexes:
             if _governs(clause, head) and not _governed_by_other_noun(head, clause):
                 return timex.id
-    return sentence_timexes[0][0].id if len(sentence_timexes) == 1 else None
+    nearest = min(sentence_timexes, key=lambda pair: abs(pair[1].i - trigger.i), default=None)
+    return nearest[0].id if nearest else None
 
 
 def _governed_by_other_noun(head: Token, clause: Token) -> bool:
@@ -241,13 +241,29 @@ def _timex_heads(doc: Doc, timexes: Iterable[TimexLike]) -> list[tuple[TimexLike
     return found
 
 
+def sentence_units(doc: Doc) -> list[Span]:
+    """The model's sentences, cut again at line breaks: a heading or a dateline the parser ran
+    into the first sentence of the body is a unit of its own."""
+    units = []
+    for sentence in doc.sents:
+        start = sentence.start
+        for token in sentence:
+            if token.is_space and "\n" in token.text:
+                if token.i > start:
+                    units.append(doc[start:token.i])
+                start = token.i + 1
+        if start < sentence.end:
+            units.append(doc[start:sentence.end])
+    return units
+
+
 def detect_event_mentions(doc: Doc, timexes: Sequence[TimexLike] = ()) -> list[EventMention]:
     """Every event mention of a parsed text, in text order, with participants and time."""
     verbs = known_verbs()
     heads = _timex_heads(doc, timexes)
     timex_tokens = {t.i for timex, _ in heads for t in doc.char_span(timex.start, timex.end, alignment_mode="expand")}
     mentions = []
-    for sentence in doc.sents:
+    for sentence in sentence_units(doc):
         in_sentence = [(timex, head) for timex, head in heads if sentence.start <= head.i < sentence.end]
         triggers = {}
         for token in sentence:
@@ -260,7 +276,8 @@ def detect_event_mentions(doc: Doc, timexes: Sequence[TimexLike] = ()) -> list[E
             start, end = words[0].idx, words[-1].idx + len(words[-1])
             participants = tuple(
                 _participant(argument, relation) for argument, relation in _arguments(token, pos)
-                if argument.i not in triggers and argument.pos_ in NOMINAL_POS and argument.i not in timex_tokens)
+                if argument.i not in triggers and argument.pos_ in NOMINAL_POS and argument.i not in timex_tokens
+                and sentence.start <= argument.i < sentence.end)
             mentions.append(EventMention(start, end, doc.text[start:end], token.lemma_.lower(), pos, participants,
                                          _time_of(token, pos, in_sentence)))
     return mentions
