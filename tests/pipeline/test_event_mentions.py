@@ -7,8 +7,8 @@ import pytest
 
 from newsgraph.pipeline.event_mentions import (
     EventMention,
-    deverbal_stem,
     detect_event_mentions,
+    deverbal_stem,
     every_verb_baseline,
     known_verbs,
 )
