@@ -135,3 +135,10 @@ def test_baseline_takes_every_verb_its_subject_and_object_and_the_nearest_time()
     assert participants(found["freed"]) == {"a judge", "them"}
     assert times[found["arrested"].timex] == "Tuesday"
     assert times[found["freed"].timex] == "May"
+
+
+def test_a_verb_without_a_subject_shares_the_subject_of_the_verb_it_joins_or_completes():
+    mentions, _ = detect("Protesters gathered and marched to the palace. The airline plans to cancel flights.")
+    found = by_text(mentions)
+    assert participants(found["marched"]) == {"Protesters", "the palace"}
+    assert participants(found["cancel"]) == {"The airline"}  # "flights" is an event noun, not a participant

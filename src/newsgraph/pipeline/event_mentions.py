@@ -19,7 +19,10 @@ Triggers:
   less the derived-looking nouns listed there as things (government, building).
 
 Participants: the noun phrases a trigger governs: subject, passive subject, object, the agent
-"by X", objects of with/against/for/to/from/in/at/on/over/into, and their conjuncts for a verb;
+"by X", objects of with/against/for/to/from/in/at/on/over/into, and their conjuncts for a verb,
+which shares the subject of the verb it is conjoined with or completes when it has none of
+its own ("X began and pushed", "X plans to assemble") and takes the noun a relative or
+reduced clause without a subject modifies;
 the possessor, the "of"/"by"/"for"/"against"/"with"-object and a compound modifier for a noun; the
 subject of the copula for an adjective. A participant is given by its base noun phrase (the
 head and what precedes it inside its phrase), and an argument that is itself an event trigger
@@ -44,6 +47,8 @@ VERB_PREPOSITIONS = frozenset({"with", "against", "for", "to", "from", "in", "at
 NOUN_PREPOSITIONS = frozenset({"of", "by", "for", "against", "with", "between"})
 NOUN_ARGUMENT_DEPS = frozenset({"poss", "compound"})
 NOT_CLAUSAL_DEPS = frozenset({"aux", "auxpass", "amod", "prep", "compound", "pobj", "det", "npadvmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+SUBJECT_SHARING_DEPS = frozenset({"xcomp", "conj"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 # Suffix of a deverbal noun -> the endings its verb may have instead ("decision" -> "decide").
@@ -175,9 +180,27 @@ def _arguments(trigger: Token, pos: str) -> list[tuple[Token, str]]:
         elif pos == "noun" and dep in NOUN_ARGUMENT_DEPS:
             found.append((child, dep))
     if pos == "adjective":
-        found += [(t, c.dep_) for c in trigger.head.children if c.dep_ in ("nsubj", "nsubjpass")
-                  for t in _with_conjuncts(c)]
+        found += [(t, c.dep_) for c in trigger.head.children if c.dep_ in SUBJECT_DEPS for t in _with_conjuncts(c)]
+    elif pos == "verb":
+        found += _shared_subject(trigger)
     return found
+
+
+def _shared_subject(verb: Token) -> list[tuple[Token, str]]:
+    """The subject a verb without one of its own shares with the verb it depends on: "X
+    began and pushed", "X plans to assemble", "X called ..., citing"; a relative or reduced
+    clause without a subject is about the noun it modifies ("the team formed to look")."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return []
+    node = verb
+    while node.dep_ in SUBJECT_SHARING_DEPS and node.head.pos_ in CLAUSE_HEAD_POS and node.head.i != node.i:
+        node = node.head
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            return [(t, f"shared:{c.dep_}") for c in subjects for t in _with_conjuncts(c)]
+    if node.dep_ in ("relcl", "acl") and node.head.pos_ in NOMINAL_POS:
+        return [(node.head, "modified")]
+    return []
 
 
 def _prepositions(pos: str) -> frozenset[str]:
