@@ -35,8 +35,7 @@ from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from newsgraph.errors import InputError
-from newsgraph.eval.meantime import MeantimeDocument, MeantimeMention, iter_meantime, meantime_files
+from newsgraph.eval.meantime import MeantimeDocument, MeantimeMention, gold_and_documents
 from newsgraph.eval.spans import align_table, f1, match_spans, percent, ratio
 from newsgraph.model import Document, Mention
 
@@ -323,22 +322,13 @@ def spacy_baseline_pipeline():
     return Pipeline(stages=SPACY_BASELINE_STAGES)
 
 
-def _documents(paths: Iterable[Path | str], limit: int | None) -> Iterator[tuple[MeantimeDocument, Document]]:
-    for index, gold in enumerate(iter_meantime(paths)):
-        if limit is not None and index >= limit:
-            return
-        yield gold, Document(text=gold.text, title=gold.doc_name, source=gold.source, published=gold.dct)
-
-
 def evaluate_entities(paths: Iterable[Path | str], pipeline=None, limit: int | None = None,
                       progress=None) -> EntityReport:
     """Run the pipeline (default: newsgraph's own) on each MEANTIME text and score its entities.
 
     `progress`, if given, is called once per document scored (a tqdm `update`, say).
     """
-    paths = list(paths)
-    if not any(True for _ in meantime_files(paths)):
-        raise InputError("no .xml files found", source=", ".join(map(str, paths)))
+    feed = gold_and_documents(paths, limit)
     if pipeline is None:
         from newsgraph.pipeline import Pipeline
 
@@ -347,7 +337,7 @@ def evaluate_entities(paths: Iterable[Path | str], pipeline=None, limit: int | N
     golds: dict[str, MeantimeDocument] = {}
 
     def documents() -> Iterator[Document]:
-        for gold, document in _documents(paths, limit):
+        for gold, document in feed:
             golds[gold.source] = gold
             yield document
 

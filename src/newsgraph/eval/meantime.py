@@ -29,6 +29,7 @@ from pathlib import Path
 
 from newsgraph.errors import InputError
 from newsgraph.eval.ecbplus import detokenize_with_spans
+from newsgraph.model import Document
 from newsgraph.text import parse_day
 
 CREATION_TIME = "CREATION_TIME"
@@ -229,3 +230,20 @@ def iter_meantime(paths: Iterable[Path | str]) -> Iterator[MeantimeDocument]:
     """Read the MEANTIME files under `paths` one at a time."""
     for path in meantime_files(paths):
         yield read_meantime(path)
+
+
+def gold_and_documents(paths: Iterable[Path | str], limit: int | None = None,
+                       ) -> Iterator[tuple[MeantimeDocument, Document]]:
+    """Each file's gold with the `Document` to run newsgraph on: its rebuilt text, dated by its
+    creation time. Paths holding no `.xml` file are refused at once, before anything is read."""
+    paths = list(paths)
+    if not any(True for _ in meantime_files(paths)):
+        raise InputError("no .xml files found", source=", ".join(map(str, paths)))
+    return _gold_and_documents(paths, limit)
+
+
+def _gold_and_documents(paths: list[Path | str], limit: int | None) -> Iterator[tuple[MeantimeDocument, Document]]:
+    for index, gold in enumerate(iter_meantime(paths)):
+        if limit is not None and index >= limit:
+            return
+        yield gold, Document(text=gold.text, title=gold.doc_name, source=gold.source, published=gold.dct)

@@ -23,15 +23,15 @@ naive baseline (`every_verb_baseline`) on the same parse and time expressions.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from itertools import tee
 from pathlib import Path
 
-from newsgraph.errors import InputError
 from newsgraph.eval.entities import SpanCounts
-from newsgraph.eval.meantime import CREATION_TIME, MeantimeDocument, iter_meantime, meantime_files
+from newsgraph.eval.meantime import CREATION_TIME, MeantimeDocument, gold_and_documents
 from newsgraph.eval.spans import align_table, f1, match_spans, percent, ratio
-from newsgraph.model import Document, Timex
+from newsgraph.model import Timex
 from newsgraph.pipeline.event_mentions import EventMention
 
 SYSTEMS = ("newsgraph", "every-verb baseline")
@@ -237,13 +237,6 @@ def _participant_errors(doc: str, event: str, gold: list, predicted: list, count
                if id(p) not in found_predicted])
 
 
-def _documents(paths: Iterable[Path | str], limit: int | None) -> Iterator[tuple[MeantimeDocument, Document]]:
-    for index, gold in enumerate(iter_meantime(paths)):
-        if limit is not None and index >= limit:
-            return
-        yield gold, Document(text=gold.text, title=gold.doc_name, source=gold.source, published=gold.dct)
-
-
 def evaluate_event_mentions(paths: Iterable[Path | str], limit: int | None = None,
                             progress=None) -> EventMentionReport:
     """Parse each MEANTIME text, find its time expressions, and score newsgraph's event-mention
@@ -253,20 +246,12 @@ def evaluate_event_mentions(paths: Iterable[Path | str], limit: int | None = Non
     from newsgraph.pipeline.parse import Parser
     from newsgraph.time import find_timexes
 
-    paths = list(paths)
-    if not any(True for _ in meantime_files(paths)):
-        raise InputError("no .xml files found", source=", ".join(map(str, paths)))
+    # the parser yields documents in the order it is given them, so gold and parse pair up
+    gold_feed, document_feed = tee(gold_and_documents(paths, limit))
+    parses = Parser(load_nlp()).parse(document for _, document in document_feed)
     detectors: dict[str, Detector] = {SYSTEMS[0]: detect_event_mentions, SYSTEMS[1]: every_verb_baseline}
     report = EventMentionReport()
-    golds: dict[str, MeantimeDocument] = {}
-
-    def documents() -> Iterator[Document]:
-        for gold, document in _documents(paths, limit):
-            golds[gold.source] = gold
-            yield document
-
-    for document, parsed in Parser(load_nlp()).parse(documents()):
-        gold = golds.pop(document.source)
+    for (gold, _), (document, parsed) in zip(gold_feed, parses):
         if isinstance(parsed, Exception):
             report.failed.append(f"{document.source}: parse failed: {parsed}")
             continue
