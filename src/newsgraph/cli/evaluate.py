@@ -166,3 +166,42 @@ def _score_articles(roots: list[Path], pipeline):
     total = sum(1 for _ in gold_articles(roots))
     with tqdm(total=total, unit="article", file=click.get_text_stream("stderr"), leave=False) as bar:
         return evaluate_articles(roots, pipeline_extractor(pipeline), progress=bar.update)
+
+
+@eval_group.command("meantime")
+@click.argument("paths", nargs=-1, required=True, metavar="DIR|FILE.xml...")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also list every missed, spurious or mis-extended event mention, every missed or spurious "
+                   "participant and every wrong time link of newsgraph's detector.")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N files.")
+def eval_meantime_command(paths: tuple[str, ...], show_errors: bool, output_format: str, limit: int | None) -> None:
+    """Score event mentions, their participants and their times on MEANTIME CAT XML gold files.
+
+    Directories are searched recursively for *.xml. Event mentions: strict (same extent) and
+    relaxed (overlapping) P/R/F1; participants: P/R/F1 of (event, participant) pairs against
+    HAS_PARTICIPANT; time: accuracy of the time expression given to matched events that a TLINK
+    ties to a time expression in the text. Per sub-corpus (the directory of a file) and overall,
+    for newsgraph's detector and, beside it, the naive baseline (every verb an event, its
+    subject and object its participants, the nearest time expression its time). Only the
+    sentences MEANTIME annotates are scored.
+
+    \b
+    Examples:
+      newsgraph eval meantime ../shared/data/meantime/intra-doc_annotation
+      newsgraph eval meantime ../shared/data/meantime/intra-doc_annotation/corpus_gm --errors
+      newsgraph eval meantime doc1.xml --limit 1 --format json > meantime-events.json
+    """
+    from tqdm import tqdm
+
+    from newsgraph.eval.meantime import meantime_files
+    from newsgraph.eval.meantime_events import evaluate_event_mentions
+
+    total = sum(1 for _ in meantime_files(paths))
+    with tqdm(total=min(total, limit or total), unit="doc", file=click.get_text_stream("stderr"),
+              leave=False) as bar:
+        report = evaluate_event_mentions([Path(p) for p in paths], limit=limit, progress=bar.update)
+    for failure in report.failed:
+        click.echo(failure, err=True)
+    _print_report(report, show_errors, output_format)

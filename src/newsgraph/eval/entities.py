@@ -35,9 +35,8 @@ from dataclasses import asdict, dataclass, field
 from itertools import combinations
 from pathlib import Path
 
-from newsgraph.errors import InputError
-from newsgraph.eval.meantime import MeantimeDocument, MeantimeMention, iter_meantime, meantime_files
-from newsgraph.eval.spans import f1, match_spans, ratio
+from newsgraph.eval.meantime import MeantimeDocument, MeantimeMention, gold_and_documents
+from newsgraph.eval.spans import align_table, f1, match_spans, percent, ratio
 from newsgraph.model import Document, Mention
 
 GOLD_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
@@ -172,17 +171,17 @@ class EntityReport:
         per_type += [_row(label, counts) for label, counts in
                      [("untyped", self.untyped), ("typed", self.typed), *self.by_type().items()]]
         return "\n".join([
-            _align([header, *rows, overall], rule_before_last=True),
+            align_table([header, *rows, overall], rule_before_last=True),
             "",
             "named mentions, overall:",
-            _align(per_type),
+            align_table(per_type),
             "",
             self._coref_summary(),
         ])
 
     def _coref_summary(self) -> str:
         coref = self.coref
-        s = {name: _pct(value) for name, value in coref.scores().items()}
+        s = {name: percent(value) for name, value in coref.scores().items()}
         return (f"coreference over {coref.matched} matched mentions: "
                 f"link P {s['link_precision']} R {s['link_recall']} F1 {s['link_f1']} "
                 f"({coref.common_links} of {coref.predicted_links} predicted links correct, "
@@ -209,33 +208,17 @@ class EntityReport:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
 
 
-def _pct(x: float) -> str:
-    return f"{100 * x:.1f}"
-
-
 def _row(name: str, untyped: SpanCounts, typed: SpanCounts | None = None, coref: CorefCounts | None = None) -> tuple:
     s = untyped.scores()
     cells = [name, untyped.gold, untyped.predicted,
-             *(_pct(s[k]) for k in ("strict_precision", "strict_recall", "strict_f1", "relaxed_precision",
+             *(percent(s[k]) for k in ("strict_precision", "strict_recall", "strict_f1", "relaxed_precision",
                                     "relaxed_recall", "relaxed_f1"))]
     if typed is not None:
-        cells.append(_pct(typed.scores()["relaxed_f1"]))
+        cells.append(percent(typed.scores()["relaxed_f1"]))
     if coref is not None:
         coref_scores = coref.scores()
-        cells += [_pct(coref_scores["link_f1"]), _pct(coref_scores["b3_f1"])]
+        cells += [percent(coref_scores["link_f1"]), percent(coref_scores["b3_f1"])]
     return tuple(cells)
-
-
-def _align(rows: list[tuple], rule_before_last: bool = False) -> str:
-    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
-
-    def line(cells) -> str:
-        return "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
-
-    lines = [line(r) for r in rows]
-    if rule_before_last:
-        lines.insert(len(lines) - 1, "-" * len(lines[0]))
-    return "\n".join(lines)
 
 
 def gold_type(mention: MeantimeMention) -> str | None:
@@ -339,22 +322,13 @@ def spacy_baseline_pipeline():
     return Pipeline(stages=SPACY_BASELINE_STAGES)
 
 
-def _documents(paths: Iterable[Path | str], limit: int | None) -> Iterator[tuple[MeantimeDocument, Document]]:
-    for index, gold in enumerate(iter_meantime(paths)):
-        if limit is not None and index >= limit:
-            return
-        yield gold, Document(text=gold.text, title=gold.doc_name, source=gold.source, published=gold.dct)
-
-
 def evaluate_entities(paths: Iterable[Path | str], pipeline=None, limit: int | None = None,
                       progress=None) -> EntityReport:
     """Run the pipeline (default: newsgraph's own) on each MEANTIME text and score its entities.
 
     `progress`, if given, is called once per document scored (a tqdm `update`, say).
     """
-    paths = list(paths)
-    if not any(True for _ in meantime_files(paths)):
-        raise InputError("no .xml files found", source=", ".join(map(str, paths)))
+    feed = gold_and_documents(paths, limit)
     if pipeline is None:
         from newsgraph.pipeline import Pipeline
 
@@ -363,7 +337,7 @@ def evaluate_entities(paths: Iterable[Path | str], pipeline=None, limit: int | N
     golds: dict[str, MeantimeDocument] = {}
 
     def documents() -> Iterator[Document]:
-        for gold, document in _documents(paths, limit):
+        for gold, document in feed:
             golds[gold.source] = gold
             yield document
 

@@ -9,6 +9,12 @@ followed by a blank line so that it stays out of the first sentence of the body.
 mention gets character offsets into that text; a mention anchored on non-adjacent tokens spans
 from its first to its last token.
 
+Events: every anchored EVENT_MENTION, TIMEX3 and VALUE is kept as a `MeantimeMarkable` with its
+attributes (an event mention's `pos` and `pred`, a time expression's `type`, `value` and
+`functionInDocument`), and the links between markables as `MeantimeLink`s: HAS_PARTICIPANT
+(event mention to the entity mention or value taking part, with its `sem_role`) and TLINK
+(between events and time expressions, with its `reltype`).
+
 MEANTIME annotates only the first sentences of each article (the title, the dateline and four
 more), so `annotated_end` marks where the annotation stops: the end of the last sentence with an
 anchored markable of any kind. Scorers should ignore predictions after it.
@@ -17,15 +23,19 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from newsgraph.errors import InputError
 from newsgraph.eval.ecbplus import detokenize_with_spans
+from newsgraph.model import Document
 from newsgraph.text import parse_day
 
 CREATION_TIME = "CREATION_TIME"
+EVENT_MENTION = "EVENT_MENTION"
+MARKABLE_KINDS = (EVENT_MENTION, "TIMEX3", "VALUE")
+LINK_KINDS = ("HAS_PARTICIPANT", "TLINK")
 _SENTENCE_END = (".", "!", "?", '"', "”", "'", ")")
 
 
@@ -55,6 +65,28 @@ class MeantimeMention:
         return self.instance.ent_type if self.instance else None
 
 
+@dataclass(frozen=True)
+class MeantimeMarkable:
+    """An anchored EVENT_MENTION, TIMEX3 or VALUE placed on the rebuilt text, with its XML attributes."""
+
+    m_id: str
+    kind: str  # the element name: EVENT_MENTION | TIMEX3 | VALUE
+    start: int
+    end: int
+    text: str
+    attributes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class MeantimeLink:
+    """A HAS_PARTICIPANT or TLINK between two markables, by m_id, with its attributes (sem_role, reltype)."""
+
+    kind: str
+    source: str
+    target: str
+    attributes: dict[str, str]
+
+
 @dataclass
 class MeantimeDocument:
     source: str
@@ -65,6 +97,15 @@ class MeantimeDocument:
     mentions: list[MeantimeMention]
     entities: dict[str, MeantimeEntity]
     annotated_end: int  # character offset where the annotated sentences end
+    markables: dict[str, MeantimeMarkable] = field(default_factory=dict)  # by m_id
+    links: list[MeantimeLink] = field(default_factory=list)
+
+    @property
+    def event_mentions(self) -> list[MeantimeMarkable]:
+        return sorted((m for m in self.markables.values() if m.kind == EVENT_MENTION), key=lambda m: (m.start, m.end))
+
+    def links_of(self, kind: str) -> list[MeantimeLink]:
+        return [link for link in self.links if link.kind == kind]
 
 
 def read_meantime(path: Path | str) -> MeantimeDocument:
@@ -100,13 +141,21 @@ def _document(root: ET.Element, source: str, default_doc_id: str) -> MeantimeDoc
                 instance_of[mention_source.get("m_id", "")] = entity
     mentions = []
     for element in root.iter("ENTITY_MENTION"):
-        anchored = [token_spans[a.get("t_id", "")] for a in element.iter("token_anchor")]
-        if not anchored:
-            continue
-        m_id = element.get("m_id", "")
-        start, end = min(s for s, _ in anchored), max(e for _, e in anchored)
-        mentions.append(MeantimeMention(m_id, start, end, text[start:end], element.get("syntactic_type", ""),
-                                        instance_of.get(m_id)))
+        extent = _extent(element, token_spans)
+        if extent is not None:
+            m_id = element.get("m_id", "")
+            mentions.append(MeantimeMention(m_id, *extent, text[slice(*extent)], element.get("syntactic_type", ""),
+                                            instance_of.get(m_id)))
+    markables = {}
+    for kind in MARKABLE_KINDS:
+        for element in root.iter(kind):
+            extent = _extent(element, token_spans)
+            if extent is not None:
+                markables[element.get("m_id", "")] = MeantimeMarkable(
+                    element.get("m_id", ""), kind, *extent, text[slice(*extent)], dict(element.attrib))
+    links = [MeantimeLink(kind, ends[0].get("m_id", ""), ends[1].get("m_id", ""), dict(element.attrib))
+             for kind in LINK_KINDS for element in root.iter(kind)
+             if None not in (ends := (element.find("source"), element.find("target")))]
     mentions.sort(key=lambda m: (m.start, m.end))
     anchored_ends = [token_spans[a.get("t_id", "")][1] for a in root.iter("token_anchor")]
     last_anchored = max(anchored_ends, default=0)
@@ -120,7 +169,17 @@ def _document(root: ET.Element, source: str, default_doc_id: str) -> MeantimeDoc
         mentions=mentions,
         entities=entities,
         annotated_end=annotated_end,
+        markables=markables,
+        links=links,
     )
+
+
+def _extent(element: ET.Element, token_spans: dict[str, tuple[int, int]]) -> tuple[int, int] | None:
+    """From the first to the last anchored token (anchors may skip tokens); None when unanchored."""
+    anchored = [token_spans[a.get("t_id", "")] for a in element.iter("token_anchor")]
+    if not anchored:
+        return None
+    return min(s for s, _ in anchored), max(e for _, e in anchored)
 
 
 def _text(root: ET.Element, source: str) -> tuple[str, dict[str, tuple[int, int]], list[int]]:
@@ -171,3 +230,20 @@ def iter_meantime(paths: Iterable[Path | str]) -> Iterator[MeantimeDocument]:
     """Read the MEANTIME files under `paths` one at a time."""
     for path in meantime_files(paths):
         yield read_meantime(path)
+
+
+def gold_and_documents(paths: Iterable[Path | str], limit: int | None = None,
+                       ) -> Iterator[tuple[MeantimeDocument, Document]]:
+    """Each file's gold with the `Document` to run newsgraph on: its rebuilt text, dated by its
+    creation time. Paths holding no `.xml` file are refused at once, before anything is read."""
+    paths = list(paths)
+    if not any(True for _ in meantime_files(paths)):
+        raise InputError("no .xml files found", source=", ".join(map(str, paths)))
+    return _gold_and_documents(paths, limit)
+
+
+def _gold_and_documents(paths: list[Path | str], limit: int | None) -> Iterator[tuple[MeantimeDocument, Document]]:
+    for index, gold in enumerate(iter_meantime(paths)):
+        if limit is not None and index >= limit:
+            return
+        yield gold, Document(text=gold.text, title=gold.doc_name, source=gold.source, published=gold.dct)

@@ -1,4 +1,4 @@
-"""What every scorer shares: one-to-one pairing of gold and predicted spans, and P/R/F1."""
+"""What every scorer shares: one-to-one pairing of gold and predicted spans, P/R/F1, and the table they print."""
 from __future__ import annotations
 
 from typing import Protocol, TypeVar
@@ -43,3 +43,20 @@ def ratio(numerator: float, denominator: float) -> float:
 
 def f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def percent(x: float) -> str:
+    return f"{100 * x:.1f}"
+
+
+def align_table(rows: list[tuple], rule_before_last: bool = False) -> str:
+    """Rows as aligned text columns, the first left-aligned, the others right-aligned."""
+    widths = [max(len(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+
+    def line(cells) -> str:
+        return "  ".join(str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))
+
+    lines = [line(r) for r in rows]
+    if rule_before_last:
+        lines.insert(len(lines) - 1, "-" * len(lines[0]))
+    return "\n".join(lines)
