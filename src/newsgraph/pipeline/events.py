@@ -28,11 +28,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.model import Analysis, Event, EventTime, Participant, Timex
+from newsgraph.model import Analysis, Entity, Event, EventTime, Participant, Timex
 from newsgraph.pipeline.certainty import Stance, assess, reporting_verbs
 from newsgraph.pipeline.grounding import (
     NOUN_POS,
@@ -298,6 +299,40 @@ def event_time(timex: Timex | None) -> EventTime | None:
     return EventTime(value, timex.earliest, timex.latest, timex.granularity if value else None, timex.text)
 
 
+# How far apart, in days, a lede event and its telling in detail may be dated.
+_ELABORATION_DAYS = 14
+
+
+def _happened(draft: _Draft) -> bool:
+    return draft.stance.modality == "actual" and draft.stance.certainty != "denied"
+
+
+def _compatible(lede: _Draft, detail: _Draft, entities: dict[str, Entity]) -> bool:
+    """Whether `detail` can tell the lede event: no two different persons in one role, places
+    in one country (as far as the gazetteer knows), and dates, where both have one, close
+    enough."""
+    persons = {i for i, e in entities.items() if e.type == "person"}
+    for entity, participant in detail.participants.items():
+        if entity in persons and entity not in lede.participants and any(
+                other in persons and p.role == participant.role for other, p in lede.participants.items()):
+            return False
+    if lede.place and detail.place and lede.place != detail.place:
+        countries = [(g.country if (g := getattr(entities.get(p), "geo", None)) else None)
+                     for p in (lede.place, detail.place)]
+        if countries[0] is None or countries[0] != countries[1]:
+            return False
+    days = [_day(d.time) for d in (lede, detail)]
+    if all(days):
+        return abs((days[0] - days[1]).days) <= _ELABORATION_DAYS
+    return True
+
+
+def _day(time: EventTime | None) -> date | None:
+    if time is None or not time.value or not re.match(r"^\d{4}-\d{2}-\d{2}$", time.value):
+        return None
+    return date.fromisoformat(time.value)
+
+
 class EventStage:
     """Fills `analysis.events` from the parse, the entities and the time expressions.
 
@@ -401,7 +436,42 @@ class _DocumentEvents:
         for i in self.support:
             if self.doc[i] not in carried.values():
                 self._join_governing(self.doc[i], resolved)
+        self._elaborate_lede(resolved)
         return self._finish(resolved)
+
+    def _elaborate_lede(self, resolved: dict[int, _Draft]) -> None:
+        """Wire copy states its main event in the lede with participants it does not name yet
+        ("police said they had arrested a businessman") and names them further down ("X was
+        picked up at his home in Bodija on Saturday"). The first later event of a lede event's
+        type that happened, is not denied, names no other person in the same role and lies
+        within `_ELABORATION_DAYS` of it is that event told in detail: the two become one, and
+        the detail's place and time, being the more precise, win."""
+        lede = self._lede_sentence()
+        if lede is None:
+            return
+        entities = {e.id: e for e in self.analysis.entities}
+        drafts = sorted({id(d): d for d in resolved.values()}.values(), key=lambda d: d.trigger.i)
+        merged: set[int] = set()
+        for first in drafts:
+            if first.trigger.sent != lede or not first.participants or not _happened(first):
+                continue
+            detail = next((d for d in drafts if d.trigger.sent.start > lede.start and id(d) not in merged
+                           and d.type.name == first.type.name and _happened(d)
+                           and _compatible(first, d, entities)), None)
+            if detail is None:
+                continue
+            merged.add(id(detail))
+            place, time = detail.place or first.place, detail.time if detail.time and detail.time.value else first.time
+            self._merge(first, detail)
+            first.place, first.time = place, time
+            for i, draft in resolved.items():
+                if draft is detail:
+                    resolved[i] = first
+
+    def _lede_sentence(self):
+        """The first sentence after the dateline."""
+        start = dateline_end(self.analysis.document.text)
+        return next((t.sent for t in self.doc if t.idx >= start and not t.is_space), None)
 
     def _stance(self, anchor: Token) -> Stance:
         return assess(anchor, lambda t: (ref.id if (ref := self.refs.at(t)) is not None else None))
@@ -483,7 +553,7 @@ class _DocumentEvents:
             # shared with a governing verb ("is scheduled to meet") is the subject.
             own_passive = subject.dep_ == "nsubjpass" and subject.head == verb
             role = roles.get("object", "participant") if own_passive else subject_role
-            for ref in self.refs.named_by(subject):
+            for ref in self.refs.named_by(subject) or self._speaker_of(subject):
                 draft.add(ref, role, subject, self._remote_clause(subject), actor=acting)
                 subject_refs.append((ref, subject))
         for agent in passive_agents(verb) if passive else ():
@@ -515,6 +585,14 @@ class _DocumentEvents:
             elif dep == "advmod" and child.lower_ in self.lex.remote_adverbs or \
                     dep == "advcl" and self._says_remote(child):  # "..., following it via video link"
                 self._mark_remote(draft, subject_refs)
+
+    def _speaker_of(self, pronoun: Token) -> list[EntityRef]:
+        """The speaker a pronoun subject of reported speech stands for when coreference left it
+        open: "the police said they had arrested X" (the reporter speaks of itself)."""
+        clause = pronoun.head
+        if pronoun.pos_ != "PRON" or clause.dep_ != "ccomp" or lemma(clause.head) not in self.times.reporting:
+            return []
+        return [r for s in subjects_of(clause.head) for r in self.refs.named_by(s) if r.type in ACTOR_TYPES]
 
     def _prep_argument(self, draft: _Draft, prep: Token, subject_refs: list[tuple[EntityRef, Token]],
                        absorbed: set[int], skip: Token | None) -> None:

@@ -56,6 +56,8 @@ class EntityRef:
 
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 LEADING_VERBS = frozenset({"lead", "head"})
+# Participles that give a phrase its name: "the suspect, identified as X", "a man named X".
+IDENTIFYING_VERBS = frozenset({"identify", "name"})
 # How many sentences back "the group" or "its" may look for the organisation it stands for.
 ORG_LOOKBACK = 2
 
@@ -154,9 +156,11 @@ class EntityTokens:
             return [earlier]
         if depth <= 0 or token.pos_ not in ("NOUN", "PROPN", "PRON"):
             return []
-        # An apposition names the phrase itself ("Thanh's brother, Nguyen Van Hai"): the
-        # possessor and modifiers then only describe it.
+        # An apposition or an identifying participle names the phrase itself ("Thanh's brother,
+        # Nguyen Van Hai", "the suspect, identified as X"): the possessor and modifiers then
+        # only describe it.
         named = [r for c in token.children if c.dep_ == "appos" for r in self.named_by(c, depth - 1)]
+        named += [r for name in _identified_as(token) for r in self.named_by(name, 0)]
         if named:
             return named
         found: list[EntityRef] = []
@@ -174,6 +178,15 @@ class EntityTokens:
                     found.extend(r for r in self.named_by(target, depth - 1) if r not in found
                                  and (child.lower_ != "from" or r.type == "organization"))
         return found
+
+
+def _identified_as(noun: Token) -> list[Token]:
+    """The names an "identified as / named" participle gives a noun ("the suspect, identified
+    as X")."""
+    return [obj for participle in noun.children
+            if participle.dep_ == "acl" and participle.lemma_.lower() in IDENTIFYING_VERBS
+            for prep in participle.children if prep.dep_ == "prep" and prep.lower_ == "as"
+            if (obj := pobj_of(prep)) is not None]
 
 
 def _relative_clause(pronoun: Token) -> Token | None:
