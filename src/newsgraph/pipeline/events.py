@@ -171,6 +171,14 @@ def relation_verbs() -> frozenset[str]:
     return frozenset(fact_data("relation_types")["verbs"])
 
 
+@cache
+def _named_place_nouns() -> frozenset[str]:
+    """Place nouns that "of" names ("the town of X"), from relation_types.json: its place
+    nouns without those that name a part ("the X area of Y")."""
+    data = fact_data("relation_types")
+    return frozenset(data["place_nouns"]["located_in"]) - frozenset(data["subarea_nouns"])
+
+
 # What an entry may require of the trigger's children: dependency labels and the lemma.
 _NEEDS = {
     "needs_object": OBJECT_DEPS,
@@ -666,7 +674,15 @@ class _DocumentEvents:
 
     def _place_of(self, head: Token) -> EntityRef | None:
         """The most specific place a noun phrase names: the head itself, then its name
-        modifiers, then its possessor ("Kano's Sabon Gari district" → Sabon Gari)."""
+        modifiers, then its possessor ("Kano's Sabon Gari district" → Sabon Gari). A place noun
+        names its "of" object before its modifiers ("the Bekaa Valley town of Chtaura" →
+        Chtaura), unless it is a part of that object ("the Bodija area of Ibadan" → Bodija)."""
+        if lemma(head) in _named_place_nouns():
+            for child in head.children:
+                obj = pobj_of(child) if child.dep_ == "prep" and child.lower_ == "of" else None
+                ref = self.refs.at(obj) if obj is not None else None
+                if ref is not None and ref.type == PLACE:
+                    return ref
         for dep_group in ((None,), ("compound", "nmod", "amod"), ("poss",), ("appos",)):
             for token in ([head] if dep_group == (None,) else [c for c in head.children if c.dep_ in dep_group]):
                 ref = self.refs.at(token)
@@ -742,7 +758,7 @@ class _DocumentEvents:
                     resolved[i] = antecedent
                     continue
             if token.pos_ in NOUN_POS and i not in carried and not draft.has_arguments \
-                    and not self._is_container(token, drafts):
+                    and not self._is_container(token, drafts) or self._is_habitual(token, draft):
                 continue
             resolved[i] = draft
             ordered.append(draft)
@@ -758,6 +774,13 @@ class _DocumentEvents:
     def _is_definite(self, noun: Token) -> bool:
         return any((c.dep_ == "det" and c.lower_ in self.lex.definite) or
                    (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children)
+
+    def _is_habitual(self, noun: Token, draft: _Draft) -> bool:
+        """A plural event noun with no date and no determiner that points back speaks of a
+        habit or a class ("his sermons circulate on apps", "more than 50 killings", "attacks
+        on army convoys"), not of one event."""
+        return noun.tag_ in ("NNS", "NNPS") and not (draft.time and draft.time.value) and not any(
+            c.dep_ == "det" and c.lower_ in self.lex.definite for c in noun.children)
 
     @staticmethod
     def _is_container(noun: Token, drafts: dict[int, _Draft]) -> bool:
