@@ -165,3 +165,31 @@ def test_conjoined_subjects_all_take_part_and_companions_are_kept(pipeline):
     roles = {p.entity: p.role for p in visit.participants}
     assert roles[entity_id(analysis, "Mekong Brigade")] == "accompanying"
     assert visit.time.value == "2022"
+
+
+def test_a_lede_event_and_its_telling_in_detail_are_one_event(pipeline):
+    # The lede names the arresting service through "it" and leaves the detainee unnamed; the
+    # detail names him ("identified as"), the town ("the town of X") and the day.
+    analysis = analyse(pipeline, "LAGOS, June 12 – The Nigeria Police Force said on Wednesday it had arrested "
+                                 "a businessman suspected of funding kidnappers. The suspect, identified as "
+                                 "Chukwuemeka Obiora Nwankwo, was arrested at a hotel in the town of Onitsha "
+                                 "on Sunday, the police said.")
+    [arrest] = events_of(analysis, "arrest")
+    assert named(analysis, arrest) == {"Nigeria Police Force", "Chukwuemeka Obiora Nwankwo"}
+    assert arrest.place == entity_id(analysis, "Onitsha")
+    assert arrest.time.value == "2024-06-09"
+    assert len(arrest.evidence) == 2
+
+
+def test_an_arrest_of_another_person_in_another_country_stays_apart(pipeline):
+    analysis = analyse(pipeline, "NAIROBI, June 12 – Kenyan police arrested Otieno Kamau Mwangi in Nairobi "
+                                 "on Monday. Separately, Ugandan police arrested Okello Musoke Ssempala in "
+                                 "Kampala on Tuesday.")
+    arrests = events_of(analysis, "arrest")
+    assert len(arrests) == 2
+
+
+def test_plural_undated_event_nouns_speak_of_a_habit(pipeline):
+    analysis = analyse(pipeline, "Imam Yusuf Abdullahi Garba rarely travels, and his sermons circulate "
+                                 "on messaging apps in Kano.")
+    assert events_of(analysis, "speech") == []
