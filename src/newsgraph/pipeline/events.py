@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.model import Analysis, Entity, Event, EventTime, Participant, Timex
 from newsgraph.pipeline.certainty import Stance, assess, reporting_verbs
 from newsgraph.pipeline.grounding import (
+    IDENTIFYING_VERBS,
     NOUN_POS,
     OBJECT_DEPS,
     EntityRef,
@@ -496,7 +497,7 @@ class _DocumentEvents:
 
     def _generic_event(self, verb: Token) -> _Draft | None:
         word = lemma(verb)
-        if word in _NOT_EVENTIVE or word in relation_verbs() or not word.isalpha():
+        if word in _NOT_EVENTIVE | IDENTIFYING_VERBS or word in relation_verbs() or not word.isalpha():
             return None
         actors = [r for s in subjects_of(verb) for r in self.refs.named_by(s) if r.type != PLACE]
         objects = [r for c in verb.children if c.dep_ in OBJECT_DEPS

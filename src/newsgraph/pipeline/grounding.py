@@ -90,10 +90,38 @@ class EntityTokens:
                     subject = span.root.dep_ in SUBJECT_DEPS
                     self._organizations.append((mention.start, ref, names[entity.id], subject))
         self._organizations.sort(key=lambda item: item[0])
+        self._identified = self._identifications(parsed) if parsed is not None else {}
 
     def at(self, token: Token) -> EntityRef | None:
         """The entity whose mention covers `token`, if any."""
         return self._by_token.get(token.i)
+
+    def identified(self, token: Token) -> EntityRef | None:
+        """The entity a common noun turns out to be ("a commander of X ... The report
+        identifies the commander as Y": both "commander"s are Y)."""
+        return self._identified.get(token.i)
+
+    def _identifications(self, parsed) -> dict[int, EntityRef]:
+        """Nouns named by "<X> identified / named <the noun> as <name>", with the latest
+        earlier noun of the same lemma that the definite one points back to."""
+        found: dict[int, EntityRef] = {}
+        for verb in parsed:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in IDENTIFYING_VERBS:
+                continue
+            noun = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN"), None)
+            if noun is None:
+                continue
+            name = next((pobj_of(c) for c in (*verb.children, *noun.children)  # "as" on either
+                         if c.dep_ == "prep" and c.lower_ == "as"), None)
+            ref = self.at(name) if name is not None else None
+            if ref is None or ref.type not in ("person", "organization") or self.at(noun) is not None:
+                continue
+            found[noun.i] = ref
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+                earlier = [t for t in parsed[:noun.i] if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN"]
+                if earlier and earlier[-1].i not in found:
+                    found[earlier[-1].i] = ref
+        return found
 
     def _earlier_organization(self, token: Token) -> EntityRef | None:
         """The organisation "its", "their" or a definite "the group" / "the cartel" stands for:
@@ -139,7 +167,7 @@ class EntityTokens:
         return found
 
     def _phrase_entities(self, token: Token, depth: int) -> list[EntityRef]:
-        ref = self.at(token)
+        ref = self.at(token) or self.identified(token)
         if ref is not None:
             return [ref]
         clause = _relative_clause(token) if token.lower_ in RELATIVE_PRONOUNS else None

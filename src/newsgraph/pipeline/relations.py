@@ -139,7 +139,9 @@ class _DocumentRelations:
         holders: list[EntityRef] = []
         presupposed = True
         head = noun.head
-        if noun.dep_ in ("compound", "appos", "nmod") and self.refs.at(head) is not None:
+        if self.refs.identified(noun) is not None:  # "a commander of X ... identified the commander as Y"
+            holders = [self.refs.identified(noun)]
+        elif noun.dep_ in ("compound", "appos", "nmod") and self.refs.at(head) is not None:
             holders = [self.refs.at(head)]
         elif noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and lemma(head) == "as"):
             clause = head if noun.dep_ != "pobj" else head.head
