@@ -193,3 +193,11 @@ def test_plural_undated_event_nouns_speak_of_a_habit(pipeline):
     analysis = analyse(pipeline, "Imam Yusuf Abdullahi Garba rarely travels, and his sermons circulate "
                                  "on messaging apps in Kano.")
     assert events_of(analysis, "speech") == []
+
+
+def test_an_arrest_reported_without_its_agent_was_made_by_the_reporting_organisation(pipeline):
+    analysis = analyse(pipeline, "Emeka Chidi Okafor was detained at a bus station in Enugu on Monday, "
+                                 "the Department of State Services said.")
+    [arrest] = events_of(analysis, "arrest")
+    assert named(analysis, arrest) == {"Emeka Chidi Okafor", "Department of State Services"}
+    assert arrest.certainty == "reported"

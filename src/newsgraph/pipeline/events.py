@@ -67,6 +67,7 @@ class EventType:
     name: str
     family: str
     roles: dict
+    reporter_acts: bool = False  # a passive without agent was done by the organisation reporting it
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def lexicon() -> _Lexicon:
     verbs: dict[str, list[_Entry]] = {}
     nouns: dict[str, list[_Entry]] = {}
     for name, spec in data["types"].items():
-        type_ = EventType(name, spec["family"], spec["roles"])
+        type_ = EventType(name, spec["family"], spec["roles"], spec.get("reporter_acts", False))
         for part in [spec, *spec.get("subtypes", {}).values()]:
             _entries(part.get("verbs", ()), type_, verbs)
             _entries(part.get("nouns", ()), type_, nouns)
@@ -492,8 +493,18 @@ class _DocumentEvents:
         draft = _Draft(verb, type_, stance, tokens=[verb])
         subject_role = self.subject_roles.get(verb.i) or type_.roles.get("subject", "participant")
         self._clause_arguments(draft, verb, subject_role, absorbed)
+        if type_.reporter_acts and draft.participants and is_passive(verb) and not passive_agents(verb):
+            self._reporter_as_agent(draft, subject_role)
         draft.time = event_time(self.times.for_trigger(verb, draft.tokens))
         return draft
+
+    def _reporter_as_agent(self, draft: _Draft, role: str) -> None:
+        """"X was detained on Sunday, the National Police said": the organisation that reports
+        an arrest of someone named, without saying by whom, made it."""
+        source = draft.stance.source
+        entity = next((e for e in self.analysis.entities if e.id == source), None)
+        if entity is not None and entity.type == "organization" and source not in draft.participants:
+            draft.participants[source] = Participant(source, role)
 
     def _generic_event(self, verb: Token) -> _Draft | None:
         word = lemma(verb)
