@@ -201,3 +201,13 @@ def test_an_arrest_reported_without_its_agent_was_made_by_the_reporting_organisa
     [arrest] = events_of(analysis, "arrest")
     assert named(analysis, arrest) == {"Emeka Chidi Okafor", "Department of State Services"}
     assert arrest.certainty == "reported"
+
+
+def test_told_reporters_is_a_press_conference_only_on_a_day_of_its_own(pipeline):
+    quoted = analyse(pipeline, '"We will appeal," Thandiwe Nkosi Dlamini told reporters outside the court.')
+    assert events_of(quoted, "press_conference") == []
+    dated = analyse(pipeline, "Thandiwe Nkosi Dlamini told reporters in Durban on Tuesday that the party "
+                              "would appeal.")
+    [conference] = events_of(dated, "press_conference")
+    assert named(dated, conference) == {"Thandiwe Nkosi Dlamini"}
+    assert conference.place == entity_id(dated, "Durban")
