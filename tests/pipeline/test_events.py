@@ -204,10 +204,10 @@ def test_an_arrest_reported_without_its_agent_was_made_by_the_reporting_organisa
 
 
 def test_told_reporters_is_a_press_conference_only_on_a_day_of_its_own(pipeline):
-    quoted = analyse(pipeline, '"We will appeal," Thandiwe Nkosi Dlamini told reporters outside the court.')
+    quoted = analyse(pipeline, '"We will appeal," opposition leader Sipho Ndlovu told reporters outside the court.')
     assert events_of(quoted, "press_conference") == []
-    dated = analyse(pipeline, "Thandiwe Nkosi Dlamini told reporters in Durban on Tuesday that the party "
-                              "would appeal.")
+    dated = analyse(pipeline, "Opposition leader Sipho Ndlovu told reporters in Durban on Tuesday that the "
+                              "party would appeal.")
     [conference] = events_of(dated, "press_conference")
-    assert named(dated, conference) == {"Thandiwe Nkosi Dlamini"}
+    assert named(dated, conference) == {"Sipho Ndlovu"}
     assert conference.place == entity_id(dated, "Durban")
