@@ -211,3 +211,14 @@ def test_told_reporters_is_a_press_conference_only_on_a_day_of_its_own(pipeline)
     [conference] = events_of(dated, "press_conference")
     assert named(dated, conference) == {"Sipho Ndlovu"}
     assert conference.place == entity_id(dated, "Durban")
+
+
+def test_a_court_finding_someone_guilty_and_a_hearing_before_a_court_in_a_city_are_trials(pipeline):
+    analysis = analyse(pipeline, "The Nairobi High Court found Peter Kariuki Waweru guilty of arson. "
+                                 "Grace Atieno Odhiambo is scheduled to appear before a court in Mombasa "
+                                 "next month.")
+    verdict, hearing = events_of(analysis, "trial")
+    assert entity_id(analysis, "Nairobi High Court") in {p.entity for p in verdict.participants}
+    assert named(analysis, hearing) == {"Grace Atieno Odhiambo"}
+    assert hearing.place == entity_id(analysis, "Mombasa")
+    assert hearing.modality == "planned"

@@ -81,6 +81,7 @@ class _Entry:
     needs_prep: str | None = None
     subject_role: str | None = None
     dated: bool = False  # a trigger only with a time expression of its own
+    needs_complement: str | None = None  # a trigger only with a time expression of its own
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,8 @@ def _entries(items: Iterable, type_: EventType, into: dict[str, list[_Entry]]) -
             entry = _Entry(type_)
         else:
             entry = _Entry(type_, item.get("object"), item.get("modifier"), item.get("particle"),
-                           item.get("prep"), item.get("subject"), item.get("dated", False))
+                           item.get("prep"), item.get("subject"), item.get("dated", False),
+                           item.get("complement"))
         entries = into.setdefault(_entrylemma(item), [])
         entries.append(entry)
         entries.sort(key=_specificity)
@@ -129,7 +131,8 @@ def _entrylemma(item: str | dict) -> str:
 
 def _specificity(entry: _Entry) -> int:
     """Lower for entries that require more of the trigger's context."""
-    needs = (entry.needs_object, entry.needs_modifier, entry.needs_particle, entry.needs_prep)
+    needs = (entry.needs_object, entry.needs_modifier, entry.needs_particle, entry.needs_prep,
+             entry.needs_complement)
     return -2 * sum(bool(n) for n in needs) - int(entry.dated)
 
 
@@ -185,7 +188,7 @@ def _named_place_nouns() -> frozenset[str]:
 _NEEDS = {
     "needs_object": OBJECT_DEPS,
     "needs_modifier": frozenset({"compound", "amod", "nmod"}),
-    "needs_complement": frozenset({"acomp", "attr"}),
+    "needs_complement": frozenset({"acomp", "attr", "oprd", "ccomp"}),  # "found X guilty"
     "needs_particle": frozenset({"prt"}),
     "needs_prep": frozenset({"prep"}),
 }
@@ -622,8 +625,12 @@ class _DocumentEvents:
             return
         lex = self.lex
         if word in lex.sequence_preps:
-            # "before the raid" is another time; "before a judge in Villavicencio" a place.
-            if obj.i not in self.types and obj.i not in self.time_tokens:
+            # "before the raid" is another time; "before a judge in Villavicencio" a place;
+            # "appeared before a court in Hamburg" the court of the hearing itself.
+            if obj.i in self.types and obj.pos_ in NOUN_POS and self.types[obj.i] == draft.type:
+                absorbed.add(obj.i)
+                self._noun_arguments(draft, obj)
+            elif obj.i not in self.types and obj.i not in self.time_tokens:
                 for ref in self.refs.named_by(obj, depth=0):
                     draft.add(ref, "counterpart", obj)
                 self._phrase_places(draft, obj)
