@@ -19,8 +19,9 @@ the convention"); without one they join the event their clause hangs on ("..., w
 part via video link"). A definite noun ("The meeting came to light", "during that visit")
 refers back to the latest event of its kind and adds its evidence there; an event inside
 another ("addressed a rally during that visit") takes its place and time when the text gives
-none. Certainty and modality come from `newsgraph.pipeline.certainty`; a conditional event
-is dropped.
+none. The lede's event and its later telling in detail are one event (`_elaborate_lede`); a
+plural undated event noun speaks of a habit and is no event. Certainty and modality come from
+`newsgraph.pipeline.certainty`; a conditional event is dropped.
 """
 
 from __future__ import annotations
