@@ -165,3 +165,60 @@ def test_conjoined_subjects_all_take_part_and_companions_are_kept(pipeline):
     roles = {p.entity: p.role for p in visit.participants}
     assert roles[entity_id(analysis, "Mekong Brigade")] == "accompanying"
     assert visit.time.value == "2022"
+
+
+def test_a_lede_event_and_its_telling_in_detail_are_one_event(pipeline):
+    # The lede names the arresting service through "it" and leaves the detainee unnamed; the
+    # detail names him ("identified as"), the town ("the town of X") and the day.
+    analysis = analyse(pipeline, "LAGOS, June 12 – The Nigeria Police Force said on Wednesday it had arrested "
+                                 "a businessman suspected of funding kidnappers. The suspect, identified as "
+                                 "Chukwuemeka Obiora Nwankwo, was arrested at a hotel in the town of Onitsha "
+                                 "on Sunday, the police said.")
+    [arrest] = events_of(analysis, "arrest")
+    assert named(analysis, arrest) == {"Nigeria Police Force", "Chukwuemeka Obiora Nwankwo"}
+    assert arrest.place == entity_id(analysis, "Onitsha")
+    assert arrest.time.value == "2024-06-09"
+    assert len(arrest.evidence) == 2
+
+
+def test_an_arrest_of_another_person_in_another_country_stays_apart(pipeline):
+    analysis = analyse(pipeline, "NAIROBI, June 12 – Kenyan police arrested Otieno Kamau Mwangi in Nairobi "
+                                 "on Monday. Separately, Ugandan police arrested Okello Musoke Ssempala in "
+                                 "Kampala on Tuesday.")
+    arrests = events_of(analysis, "arrest")
+    assert len(arrests) == 2
+
+
+def test_plural_undated_event_nouns_speak_of_a_habit(pipeline):
+    analysis = analyse(pipeline, "Imam Yusuf Abdullahi Garba rarely travels, and his sermons circulate "
+                                 "on messaging apps in Kano.")
+    assert events_of(analysis, "speech") == []
+
+
+def test_an_arrest_reported_without_its_agent_was_made_by_the_reporting_organisation(pipeline):
+    analysis = analyse(pipeline, "Emeka Chidi Okafor was detained at a bus station in Enugu on Monday, "
+                                 "the Department of State Services said.")
+    [arrest] = events_of(analysis, "arrest")
+    assert named(analysis, arrest) == {"Emeka Chidi Okafor", "Department of State Services"}
+    assert arrest.certainty == "reported"
+
+
+def test_told_reporters_is_a_press_conference_only_on_a_day_of_its_own(pipeline):
+    quoted = analyse(pipeline, '"We will appeal," opposition leader Sipho Ndlovu told reporters outside the court.')
+    assert events_of(quoted, "press_conference") == []
+    dated = analyse(pipeline, "Opposition leader Sipho Ndlovu told reporters in Durban on Tuesday that the "
+                              "party would appeal.")
+    [conference] = events_of(dated, "press_conference")
+    assert named(dated, conference) == {"Sipho Ndlovu"}
+    assert conference.place == entity_id(dated, "Durban")
+
+
+def test_a_court_finding_someone_guilty_and_a_hearing_before_a_court_in_a_city_are_trials(pipeline):
+    analysis = analyse(pipeline, "The Nairobi High Court found Peter Kariuki Waweru guilty of arson. "
+                                 "Grace Atieno Odhiambo is scheduled to appear before a court in Mombasa "
+                                 "next month.")
+    verdict, hearing = events_of(analysis, "trial")
+    assert entity_id(analysis, "Nairobi High Court") in {p.entity for p in verdict.participants}
+    assert named(analysis, hearing) == {"Grace Atieno Odhiambo"}
+    assert hearing.place == entity_id(analysis, "Mombasa")
+    assert hearing.modality == "planned"

@@ -122,3 +122,17 @@ def test_backing_leadership_and_family_ties(pipeline):
     # "the group" is the Liberation Army; the financier is the brother, not the one he is brother of
     assert ("Sergei Volkov", "member_of", "Liberation Army", "asserted", "financier") in found
     assert not any(s == "Dmitri Volkov" and role == "financier" for s, _, _, _, role in found)
+
+
+def test_a_role_noun_identified_later_gives_the_named_person_the_role(pipeline):
+    found = relations(pipeline, "Nigerian troops killed a senior commander of the Ansaru Brigade near Kaduna "
+                                "on Saturday, the army said. The army identified the commander as "
+                                "Musa Idris Danladi.")
+    assert ("Musa Idris Danladi", "member_of", "Ansaru Brigade", "reported", "commander") in found
+
+
+def test_an_apposition_the_parser_attached_elsewhere_still_names_its_holder(pipeline):
+    # spaCy reads "al-Shabaab's Kenyan affiliate" as an adverbial of "believed", not an apposition.
+    found = relations(pipeline, "The gang is widely believed to have worked with Jaysh al-Ayman (JAA), "
+                                "al-Shabaab's Kenyan affiliate, in raids on police posts around Lamu.")
+    assert any(s == "Jaysh al-Ayman" and t == "wing_of" and o.lower() == "al-shabaab" for s, t, o, _, _ in found)

@@ -19,8 +19,9 @@ the convention"); without one they join the event their clause hangs on ("..., w
 part via video link"). A definite noun ("The meeting came to light", "during that visit")
 refers back to the latest event of its kind and adds its evidence there; an event inside
 another ("addressed a rally during that visit") takes its place and time when the text gives
-none. Certainty and modality come from `newsgraph.pipeline.certainty`; a conditional event
-is dropped.
+none. The lede's event and its later telling in detail are one event (`_elaborate_lede`); a
+plural undated event noun speaks of a habit and is no event. Certainty and modality come from
+`newsgraph.pipeline.certainty`; a conditional event is dropped.
 """
 
 from __future__ import annotations
@@ -28,13 +29,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.model import Analysis, Event, EventTime, Participant, Timex
+from newsgraph.model import Analysis, Entity, Event, EventTime, Participant, Timex
 from newsgraph.pipeline.certainty import Stance, assess, reporting_verbs
 from newsgraph.pipeline.grounding import (
+    IDENTIFYING_VERBS,
     NOUN_POS,
     OBJECT_DEPS,
     EntityRef,
@@ -65,6 +68,7 @@ class EventType:
     name: str
     family: str
     roles: dict
+    reporter_acts: bool = False  # a passive without agent was done by the organisation reporting it
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,7 @@ class _Entry:
     needs_prep: str | None = None
     subject_role: str | None = None
     dated: bool = False  # a trigger only with a time expression of its own
+    needs_complement: str | None = None  # a trigger only with a time expression of its own
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,8 @@ def _entries(items: Iterable, type_: EventType, into: dict[str, list[_Entry]]) -
             entry = _Entry(type_)
         else:
             entry = _Entry(type_, item.get("object"), item.get("modifier"), item.get("particle"),
-                           item.get("prep"), item.get("subject"), item.get("dated", False))
+                           item.get("prep"), item.get("subject"), item.get("dated", False),
+                           item.get("complement"))
         entries = into.setdefault(_entrylemma(item), [])
         entries.append(entry)
         entries.sort(key=_specificity)
@@ -126,7 +132,8 @@ def _entrylemma(item: str | dict) -> str:
 
 def _specificity(entry: _Entry) -> int:
     """Lower for entries that require more of the trigger's context."""
-    needs = (entry.needs_object, entry.needs_modifier, entry.needs_particle, entry.needs_prep)
+    needs = (entry.needs_object, entry.needs_modifier, entry.needs_particle, entry.needs_prep,
+             entry.needs_complement)
     return -2 * sum(bool(n) for n in needs) - int(entry.dated)
 
 
@@ -137,7 +144,7 @@ def lexicon() -> _Lexicon:
     verbs: dict[str, list[_Entry]] = {}
     nouns: dict[str, list[_Entry]] = {}
     for name, spec in data["types"].items():
-        type_ = EventType(name, spec["family"], spec["roles"])
+        type_ = EventType(name, spec["family"], spec["roles"], spec.get("reporter_acts", False))
         for part in [spec, *spec.get("subtypes", {}).values()]:
             _entries(part.get("verbs", ()), type_, verbs)
             _entries(part.get("nouns", ()), type_, nouns)
@@ -170,11 +177,19 @@ def relation_verbs() -> frozenset[str]:
     return frozenset(fact_data("relation_types")["verbs"])
 
 
+@cache
+def _named_place_nouns() -> frozenset[str]:
+    """Place nouns that "of" names ("the town of X"), from relation_types.json: its place
+    nouns without those that name a part ("the X area of Y")."""
+    data = fact_data("relation_types")
+    return frozenset(data["place_nouns"]["located_in"]) - frozenset(data["subarea_nouns"])
+
+
 # What an entry may require of the trigger's children: dependency labels and the lemma.
 _NEEDS = {
     "needs_object": OBJECT_DEPS,
     "needs_modifier": frozenset({"compound", "amod", "nmod"}),
-    "needs_complement": frozenset({"acomp", "attr"}),
+    "needs_complement": frozenset({"acomp", "attr", "oprd", "ccomp"}),  # "found X guilty"
     "needs_particle": frozenset({"prt"}),
     "needs_prep": frozenset({"prep"}),
 }
@@ -298,6 +313,40 @@ def event_time(timex: Timex | None) -> EventTime | None:
     return EventTime(value, timex.earliest, timex.latest, timex.granularity if value else None, timex.text)
 
 
+# How far apart, in days, a lede event and its telling in detail may be dated.
+_ELABORATION_DAYS = 14
+
+
+def _happened(draft: _Draft) -> bool:
+    return draft.stance.modality == "actual" and draft.stance.certainty != "denied"
+
+
+def _compatible(lede: _Draft, detail: _Draft, entities: dict[str, Entity]) -> bool:
+    """Whether `detail` can tell the lede event: no two different persons in one role, places
+    in one country (as far as the gazetteer knows), and dates, where both have one, close
+    enough."""
+    persons = {i for i, e in entities.items() if e.type == "person"}
+    for entity, participant in detail.participants.items():
+        if entity in persons and entity not in lede.participants and any(
+                other in persons and p.role == participant.role for other, p in lede.participants.items()):
+            return False
+    if lede.place and detail.place and lede.place != detail.place:
+        countries = [(g.country if (g := getattr(entities.get(p), "geo", None)) else None)
+                     for p in (lede.place, detail.place)]
+        if countries[0] is None or countries[0] != countries[1]:
+            return False
+    days = [_day(d.time) for d in (lede, detail)]
+    if all(days):
+        return abs((days[0] - days[1]).days) <= _ELABORATION_DAYS
+    return True
+
+
+def _day(time: EventTime | None) -> date | None:
+    if time is None or not time.value or not re.match(r"^\d{4}-\d{2}-\d{2}$", time.value):
+        return None
+    return date.fromisoformat(time.value)
+
+
 class EventStage:
     """Fills `analysis.events` from the parse, the entities and the time expressions.
 
@@ -401,7 +450,42 @@ class _DocumentEvents:
         for i in self.support:
             if self.doc[i] not in carried.values():
                 self._join_governing(self.doc[i], resolved)
+        self._elaborate_lede(resolved)
         return self._finish(resolved)
+
+    def _elaborate_lede(self, resolved: dict[int, _Draft]) -> None:
+        """Wire copy states its main event in the lede with participants it does not name yet
+        ("police said they had arrested a businessman") and names them further down ("X was
+        picked up at his home in Bodija on Saturday"). The first later event of a lede event's
+        type that happened, is not denied, names no other person in the same role and lies
+        within `_ELABORATION_DAYS` of it is that event told in detail: the two become one, and
+        the detail's place and time, being the more precise, win."""
+        lede = self._lede_sentence()
+        if lede is None:
+            return
+        entities = {e.id: e for e in self.analysis.entities}
+        drafts = sorted({id(d): d for d in resolved.values()}.values(), key=lambda d: d.trigger.i)
+        merged: set[int] = set()
+        for first in drafts:
+            if first.trigger.sent != lede or not first.participants or not _happened(first):
+                continue
+            detail = next((d for d in drafts if d.trigger.sent.start > lede.start and id(d) not in merged
+                           and d.type.name == first.type.name and _happened(d)
+                           and _compatible(first, d, entities)), None)
+            if detail is None:
+                continue
+            merged.add(id(detail))
+            place, time = detail.place or first.place, detail.time if detail.time and detail.time.value else first.time
+            self._merge(first, detail)
+            first.place, first.time = place, time
+            for i, draft in resolved.items():
+                if draft is detail:
+                    resolved[i] = first
+
+    def _lede_sentence(self):
+        """The first sentence after the dateline."""
+        start = dateline_end(self.analysis.document.text)
+        return next((t.sent for t in self.doc if t.idx >= start and not t.is_space), None)
 
     def _stance(self, anchor: Token) -> Stance:
         return assess(anchor, lambda t: (ref.id if (ref := self.refs.at(t)) is not None else None))
@@ -413,12 +497,22 @@ class _DocumentEvents:
         draft = _Draft(verb, type_, stance, tokens=[verb])
         subject_role = self.subject_roles.get(verb.i) or type_.roles.get("subject", "participant")
         self._clause_arguments(draft, verb, subject_role, absorbed)
+        if type_.reporter_acts and draft.participants and is_passive(verb) and not passive_agents(verb):
+            self._reporter_as_agent(draft, subject_role)
         draft.time = event_time(self.times.for_trigger(verb, draft.tokens))
         return draft
 
+    def _reporter_as_agent(self, draft: _Draft, role: str) -> None:
+        """"X was detained on Sunday, the National Police said": the organisation that reports
+        an arrest of someone named, without saying by whom, made it."""
+        source = draft.stance.source
+        entity = next((e for e in self.analysis.entities if e.id == source), None)
+        if entity is not None and entity.type == "organization" and source not in draft.participants:
+            draft.participants[source] = Participant(source, role)
+
     def _generic_event(self, verb: Token) -> _Draft | None:
         word = lemma(verb)
-        if word in _NOT_EVENTIVE or word in relation_verbs() or not word.isalpha():
+        if word in _NOT_EVENTIVE | IDENTIFYING_VERBS or word in relation_verbs() or not word.isalpha():
             return None
         actors = [r for s in subjects_of(verb) for r in self.refs.named_by(s) if r.type != PLACE]
         objects = [r for c in verb.children if c.dep_ in OBJECT_DEPS
@@ -483,7 +577,7 @@ class _DocumentEvents:
             # shared with a governing verb ("is scheduled to meet") is the subject.
             own_passive = subject.dep_ == "nsubjpass" and subject.head == verb
             role = roles.get("object", "participant") if own_passive else subject_role
-            for ref in self.refs.named_by(subject):
+            for ref in self.refs.named_by(subject) or self._speaker_of(subject):
                 draft.add(ref, role, subject, self._remote_clause(subject), actor=acting)
                 subject_refs.append((ref, subject))
         for agent in passive_agents(verb) if passive else ():
@@ -516,6 +610,14 @@ class _DocumentEvents:
                     dep == "advcl" and self._says_remote(child):  # "..., following it via video link"
                 self._mark_remote(draft, subject_refs)
 
+    def _speaker_of(self, pronoun: Token) -> list[EntityRef]:
+        """The speaker a pronoun subject of reported speech stands for when coreference left it
+        open: "the police said they had arrested X" (the reporter speaks of itself)."""
+        clause = pronoun.head
+        if pronoun.pos_ != "PRON" or clause.dep_ != "ccomp" or lemma(clause.head) not in self.times.reporting:
+            return []
+        return [r for s in subjects_of(clause.head) for r in self.refs.named_by(s) if r.type in ACTOR_TYPES]
+
     def _prep_argument(self, draft: _Draft, prep: Token, subject_refs: list[tuple[EntityRef, Token]],
                        absorbed: set[int], skip: Token | None) -> None:
         word = prep.lower_
@@ -524,8 +626,12 @@ class _DocumentEvents:
             return
         lex = self.lex
         if word in lex.sequence_preps:
-            # "before the raid" is another time; "before a judge in Villavicencio" a place.
-            if obj.i not in self.types and obj.i not in self.time_tokens:
+            # "before the raid" is another time; "before a judge in Villavicencio" a place;
+            # "appeared before a court in Hamburg" the court of the hearing itself.
+            if obj.i in self.types and obj.pos_ in NOUN_POS and self.types[obj.i] == draft.type:
+                absorbed.add(obj.i)
+                self._noun_arguments(draft, obj)
+            elif obj.i not in self.types and obj.i not in self.time_tokens:
                 for ref in self.refs.named_by(obj, depth=0):
                     draft.add(ref, "counterpart", obj)
                 self._phrase_places(draft, obj)
@@ -588,7 +694,15 @@ class _DocumentEvents:
 
     def _place_of(self, head: Token) -> EntityRef | None:
         """The most specific place a noun phrase names: the head itself, then its name
-        modifiers, then its possessor ("Kano's Sabon Gari district" → Sabon Gari)."""
+        modifiers, then its possessor ("Kano's Sabon Gari district" → Sabon Gari). A place noun
+        names its "of" object before its modifiers ("the Bekaa Valley town of Chtaura" →
+        Chtaura), unless it is a part of that object ("the Bodija area of Ibadan" → Bodija)."""
+        if lemma(head) in _named_place_nouns():
+            for child in head.children:
+                obj = pobj_of(child) if child.dep_ == "prep" and child.lower_ == "of" else None
+                ref = self.refs.at(obj) if obj is not None else None
+                if ref is not None and ref.type == PLACE:
+                    return ref
         for dep_group in ((None,), ("compound", "nmod", "amod"), ("poss",), ("appos",)):
             for token in ([head] if dep_group == (None,) else [c for c in head.children if c.dep_ in dep_group]):
                 ref = self.refs.at(token)
@@ -664,7 +778,7 @@ class _DocumentEvents:
                     resolved[i] = antecedent
                     continue
             if token.pos_ in NOUN_POS and i not in carried and not draft.has_arguments \
-                    and not self._is_container(token, drafts):
+                    and not self._is_container(token, drafts) or self._is_habitual(token, draft):
                 continue
             resolved[i] = draft
             ordered.append(draft)
@@ -680,6 +794,13 @@ class _DocumentEvents:
     def _is_definite(self, noun: Token) -> bool:
         return any((c.dep_ == "det" and c.lower_ in self.lex.definite) or
                    (c.dep_ == "poss" and c.pos_ == "PRON") for c in noun.children)
+
+    def _is_habitual(self, noun: Token, draft: _Draft) -> bool:
+        """A plural event noun with no date and no determiner that points back speaks of a
+        habit or a class ("his sermons circulate on apps", "more than 50 killings", "attacks
+        on army convoys"), not of one event."""
+        return noun.tag_ in ("NNS", "NNPS") and not (draft.time and draft.time.value) and not any(
+            c.dep_ == "det" and c.lower_ in self.lex.definite for c in noun.children)
 
     @staticmethod
     def _is_container(noun: Token, drafts: dict[int, _Draft]) -> bool:

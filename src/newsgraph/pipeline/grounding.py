@@ -56,6 +56,8 @@ class EntityRef:
 
 POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 LEADING_VERBS = frozenset({"lead", "head"})
+# Participles that give a phrase its name: "the suspect, identified as X", "a man named X".
+IDENTIFYING_VERBS = frozenset({"identify", "name"})
 # How many sentences back "the group" or "its" may look for the organisation it stands for.
 ORG_LOOKBACK = 2
 
@@ -88,10 +90,38 @@ class EntityTokens:
                     subject = span.root.dep_ in SUBJECT_DEPS
                     self._organizations.append((mention.start, ref, names[entity.id], subject))
         self._organizations.sort(key=lambda item: item[0])
+        self._identified = self._identifications(parsed) if parsed is not None else {}
 
     def at(self, token: Token) -> EntityRef | None:
         """The entity whose mention covers `token`, if any."""
         return self._by_token.get(token.i)
+
+    def identified(self, token: Token) -> EntityRef | None:
+        """The entity a common noun turns out to be ("a commander of X ... The report
+        identifies the commander as Y": both "commander"s are Y)."""
+        return self._identified.get(token.i)
+
+    def _identifications(self, parsed) -> dict[int, EntityRef]:
+        """Nouns named by "<X> identified / named <the noun> as <name>", with the latest
+        earlier noun of the same lemma that the definite one points back to."""
+        found: dict[int, EntityRef] = {}
+        for verb in parsed:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in IDENTIFYING_VERBS:
+                continue
+            noun = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN"), None)
+            if noun is None:
+                continue
+            name = next((pobj_of(c) for c in (*verb.children, *noun.children)  # "as" on either
+                         if c.dep_ == "prep" and c.lower_ == "as"), None)
+            ref = self.at(name) if name is not None else None
+            if ref is None or ref.type not in ("person", "organization") or self.at(noun) is not None:
+                continue
+            found[noun.i] = ref
+            if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+                earlier = [t for t in parsed[:noun.i] if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN"]
+                if earlier and earlier[-1].i not in found:
+                    found[earlier[-1].i] = ref
+        return found
 
     def _earlier_organization(self, token: Token) -> EntityRef | None:
         """The organisation "its", "their" or a definite "the group" / "the cartel" stands for:
@@ -137,7 +167,7 @@ class EntityTokens:
         return found
 
     def _phrase_entities(self, token: Token, depth: int) -> list[EntityRef]:
-        ref = self.at(token)
+        ref = self.at(token) or self.identified(token)
         if ref is not None:
             return [ref]
         clause = _relative_clause(token) if token.lower_ in RELATIVE_PRONOUNS else None
@@ -154,9 +184,11 @@ class EntityTokens:
             return [earlier]
         if depth <= 0 or token.pos_ not in ("NOUN", "PROPN", "PRON"):
             return []
-        # An apposition names the phrase itself ("Thanh's brother, Nguyen Van Hai"): the
-        # possessor and modifiers then only describe it.
+        # An apposition or an identifying participle names the phrase itself ("Thanh's brother,
+        # Nguyen Van Hai", "the suspect, identified as X"): the possessor and modifiers then
+        # only describe it.
         named = [r for c in token.children if c.dep_ == "appos" for r in self.named_by(c, depth - 1)]
+        named += [r for name in _identified_as(token) for r in self.named_by(name, 0)]
         if named:
             return named
         found: list[EntityRef] = []
@@ -174,6 +206,15 @@ class EntityTokens:
                     found.extend(r for r in self.named_by(target, depth - 1) if r not in found
                                  and (child.lower_ != "from" or r.type == "organization"))
         return found
+
+
+def _identified_as(noun: Token) -> list[Token]:
+    """The names an "identified as / named" participle gives a noun ("the suspect, identified
+    as X")."""
+    return [obj for participle in noun.children
+            if participle.dep_ == "acl" and participle.lemma_.lower() in IDENTIFYING_VERBS
+            for prep in participle.children if prep.dep_ == "prep" and prep.lower_ == "as"
+            if (obj := pobj_of(prep)) is not None]
 
 
 def _relative_clause(pronoun: Token) -> Token | None:

@@ -139,7 +139,9 @@ class _DocumentRelations:
         holders: list[EntityRef] = []
         presupposed = True
         head = noun.head
-        if noun.dep_ in ("compound", "appos", "nmod") and self.refs.at(head) is not None:
+        if self.refs.identified(noun) is not None:  # "a commander of X ... identified the commander as Y"
+            holders = [self.refs.identified(noun)]
+        elif noun.dep_ in ("compound", "appos", "nmod") and self.refs.at(head) is not None:
             holders = [self.refs.at(head)]
         elif noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and lemma(head) == "as"):
             clause = head if noun.dep_ != "pobj" else head.head
@@ -155,6 +157,9 @@ class _DocumentRelations:
             allowed = self.lex.types[sense.type]["subject"]
             holders = [r for t in phrase if t is not None for c in t.children if c.dep_ == "appos"
                        for r in self.refs.named_by(c, depth=0) if r.type in allowed]
+        if not holders and noun.dep_ not in ("attr", "oprd", "pobj", *OBJECT_DEPS):
+            allowed = self.lex.types[sense.type]["subject"]
+            holders = [r for r in [self._name_before_comma(noun)] if r is not None and r.type in allowed]
         if not holders:
             return
         holder_ids = {h.id for h in holders}
@@ -175,6 +180,19 @@ class _DocumentRelations:
             for obj in objects:
                 if obj.id not in holder_ids:
                     self._add(sense.type, holder, obj, noun, tokens, presupposed, sense.role)
+
+    def _name_before_comma(self, noun: Token) -> EntityRef | None:
+        """The name right before ", <the noun's phrase>": an apposition the parser attached
+        elsewhere ("JNIM, al-Qaeda's Sahel affiliate, ..." read as an adverbial)."""
+        doc = noun.doc
+        before = noun.left_edge.i - 1
+        if before < 1 or doc[before].text != ",":
+            return None
+        last = before - 1
+        if doc[last].text == ")":  # "Jama'at Nusrat al-Islam wal-Muslimin (JNIM), ..."
+            opening = next((t.i for t in reversed(doc[max(0, last - 6):last]) if t.text == "("), None)
+            last = opening - 1 if opening else last
+        return self.refs.at(doc[last]) if last >= 0 else None
 
     def _verb_relation(self, verb: Token, sense: _VerbSense) -> None:
         """"X leads Y", "Y was proscribed by X", "X allied with Y"."""
