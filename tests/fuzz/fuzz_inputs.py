@@ -141,11 +141,11 @@ def good_articles(draw) -> Input:
 
 
 def huge_lines(draw_text: st.SearchStrategy[str]) -> st.SearchStrategy[Input]:
-    """One line of 5,000 to 25,000 characters: longer than a parse chunk, far below the size limit."""
+    """One line of 5,000 to 15,000 characters: longer than a parse chunk, far below the size limit."""
     return st.builds(
         lambda text, size: Input("huge line", ".txt", (text.replace("\n", " ") * size)[:size].encode(),
                                  Expect.DOCUMENT),
-        draw_text, st.integers(5_000, 25_000),
+        draw_text, st.integers(5_000, 15_000),
     )
 
 
@@ -269,7 +269,12 @@ random_files = st.one_of(
     huge_lines(st.text(st.characters(categories=["L"]), min_size=1, max_size=3)).map(
         lambda i: Input("huge word", i.suffix, i.data, Expect.EITHER)),
 )
-batches = st.lists(st.one_of(good_articles(), bad_files, random_files), min_size=1, max_size=8)
+# Each batch holds good articles, bad files and random content, in any order.
+batches = st.builds(
+    lambda good, bad, random: good + bad + random,
+    st.lists(good_articles(), min_size=1, max_size=3), st.lists(bad_files, max_size=3),
+    st.lists(random_files, max_size=3),
+).flatmap(st.permutations)
 
 
 def write_batch(folder: Path, batch: list[Input]) -> dict[str, Input]:
@@ -280,3 +285,15 @@ def write_batch(folder: Path, batch: list[Input]) -> dict[str, Input]:
         path.write_bytes(item.data)
         expected.update((key, item) for key in item.keys(path))
     return expected
+
+
+def sample_articles() -> list[str]:
+    """One article per naming tradition, each template in turn: a fixed corpus to search."""
+    return [
+        TEMPLATES[i % len(TEMPLATES)].format(
+            person=t.full_name(t.given[0], t.family[0]), other=t.full_name(t.given[-1], t.family[-1]),
+            place=PLACES[i % len(PLACES)], org=ORGANISATIONS[i % len(ORGANISATIONS)],
+            date=date(2020, 1 + i, 10 + i).strftime(DATE_FORMATS[i % len(DATE_FORMATS)]),
+        )
+        for i, t in enumerate(TRADITIONS)
+    ]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from fuzz_inputs import Expect, batches, fuzz, write_batch
-from hypothesis import given
+from hypothesis import event, given
 
 from newsgraph import Graph
 from newsgraph.errors import InputError, NewsgraphError
@@ -70,6 +70,8 @@ def test_a_batch_stores_every_good_document_and_reports_every_bad_one_once(batch
         folder, db = Path(tmp) / "in", Path(tmp) / "graph.db"
         folder.mkdir()
         expected = write_batch(folder, batch)
+        for item in batch:
+            event(f"{item.kind} {item.suffix}")
 
         first, report = ingest(db, folder)
 
@@ -79,6 +81,8 @@ def test_a_batch_stores_every_good_document_and_reports_every_bad_one_once(batch
                 assert key in first.documents, (key, first.errors.get(key))
             elif item.expect is Expect.ERROR:
                 assert key in first.errors, key
+            else:
+                event(f"{item.kind}: {'stored' if key in first.documents else 'error'}")
         for key, error in first.errors.items():
             assert type(error) is InputError, f"{key}: {error}"  # a StageError or StoreError is a bug
             line = f"newsgraph: error: {error}"
