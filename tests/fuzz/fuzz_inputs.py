@@ -94,6 +94,7 @@ TEMPLATES = (
     "On {date}, {org} named {person} as its new director in {place}. {other} had held the post "
     "since 2015.",
 )
+FORMATS = ("txt", "md", "html", "json", "jsonl")
 DATE_FORMATS = ("%d %B %Y", "%B %d, %Y", "%Y-%m-%d", "%A", "%d.%m.%Y")
 
 names = st.sampled_from(TRADITIONS).flatmap(
@@ -132,7 +133,7 @@ def render(text: str, title: str, published: date, fmt: str, ascii_json: bool) -
 def good_articles(draw) -> Input:
     """An article in one of the five formats, with CRLF line ends or a BOM now and then."""
     text, place, day = draw(articles), draw(st.sampled_from(PLACES)), draw(days)
-    fmt = draw(st.sampled_from(["txt", "md", "html", "json", "jsonl"]))
+    fmt = draw(st.sampled_from(FORMATS))
     suffix, content = render(text, f"News from {place}", day, fmt, draw(st.booleans()))
     if draw(st.booleans()):
         content = content.replace("\n", "\r\n")

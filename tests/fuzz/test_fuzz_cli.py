@@ -13,7 +13,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from fuzz_inputs import render, sample_articles
+from fuzz_inputs import FORMATS, render, sample_articles
 
 NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
 SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "src/newsgraph/schema/newsgraph-1.schema.json")
@@ -45,7 +45,8 @@ ODD_NAMES = [
 # Not regular files, made by the fixture: (file name, reason).
 NOT_FILES = [("loop.txt", "symbolic link loop"), ("gone.md", "broken symbolic link (its target does not exist)"),
              ("pipe.txt", "not a regular file (a FIFO)")]
-FORMATS = ["txt", "md", "html", "json", "jsonl"]
+# Good besides the articles: the files of HOSTILE without a reason, and line 1 of feed.jsonl.
+OTHER_GOOD = sum(reason is None for _, _, reason in HOSTILE) + 1
 
 
 def run(*args) -> subprocess.CompletedProcess:
@@ -97,7 +98,7 @@ def test_each_bad_record_is_one_error_line_and_the_good_ones_are_stored(ingested
     for where, reason in expected.items():
         [line] = [line for line in lines if line.startswith(f"newsgraph: error: {where}")]
         assert reason in line, line
-    good = len(sample_articles()) + 4  # the articles, future.md, two pages, feed.jsonl line 1
+    good = len(sample_articles()) + OTHER_GOOD
     assert f"{good} added, 1 skipped as duplicates (1 recorded as another source), {len(expected)} failed" \
         in ingest.stderr
     assert "newsgraph: warning: " in ingest.stderr and "2999-01-01 is after tomorrow" in ingest.stderr
@@ -109,7 +110,9 @@ def test_the_read_commands_answer_from_the_result(ingested):
     assert exported.returncode == 0, exported.stderr
     export = json.loads(exported.stdout)
     jsonschema.validate(export, SCHEMA)
-    assert len(export["documents"]) == len(sample_articles()) + 4
+    assert len(export["documents"]) == len(sample_articles()) + OTHER_GOOD
+    stored = [document["text"] for document in export["documents"]]
+    assert all(any(text in document for document in stored) for text in sample_articles())
     found = run("search", "--db", db, "--format", "json", "MAYOR elected")
     assert found.returncode == 0, found.stderr
     assert any("was elected mayor of" in hit["text"] for hit in json.loads(found.stdout))

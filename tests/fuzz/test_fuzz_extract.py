@@ -42,7 +42,7 @@ def check_offsets(export: dict) -> None:
                        for at in range(max(0, end - len(sentence)), start + 1)), evidence
 
 
-@fuzz(examples=60)
+@fuzz(examples=40)
 @given(text=any_python_text | salted_articles | articles)
 def test_extract_gives_a_valid_export_or_one_input_error(text):
     try:
