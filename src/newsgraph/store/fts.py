@@ -17,8 +17,11 @@ def match_expression(terms: Sequence[str]) -> str | None:
     letter or digit.
 
     "a-b:c" becomes the phrase "a b c", as the tokenizer splits it the same way in the text.
+    A NUL, which ends the query for FTS5's parser ("unterminated string"), is a space, as it is
+    to the tokenizer.
     """
-    phrases = ['"' + term.replace('"', '""') + '"' for term in terms if any(c.isalnum() for c in term)]
+    phrases = ['"' + term.replace('"', '""').replace("\0", " ") + '"'
+               for term in terms if any(c.isalnum() for c in term)]
     return " ".join(phrases) or None
 
 
