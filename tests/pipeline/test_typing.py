@@ -253,3 +253,11 @@ def test_a_generic_head_word_of_one_organisation_does_not_join_another(pipeline)
     gulf = entity_of(found, "Gulf Cartel")
     assert not any(m.text == "Cartel" for m in gulf.mentions)
     assert gulf is not entity_of(found, "Jalisco New Generation Cartel")
+
+
+def test_an_acronym_in_the_names_own_language_has_one_letter_per_word(pipeline):
+    text = ("Fighters of the People's Protection Units (YPG) took the town on Monday. "
+            "The YPG said two of its fighters died.")
+    units = entity_of(entities(pipeline, text), "People's Protection Units")
+    assert units.type == "organization"
+    assert [m.text for m in units.mentions].count("YPG") == 2

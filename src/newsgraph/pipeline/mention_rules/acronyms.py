@@ -131,10 +131,17 @@ def _translated_name_start(context: RuleContext, first: int, paren: int, acronym
 
 
 def _translated(context: RuleContext, acronym: str, start: int, end: int) -> bool:
-    """The relaxed initials test for a name in another language than its acronym: the first
-    letters agree and the name ends in an institution noun."""
+    """The relaxed initials test for a name in another language than its acronym: the name
+    ends in an institution noun, and either the first letters agree ("Federal Security
+    Service (FSB)") or the acronym has one letter per capitalised word of the name, as an
+    acronym of the same name in its own language has ("People's Freedom and Justice Party
+    (HÖAP)", Turkish initials)."""
     doc = context.doc
-    return fold(doc[start].text)[:1] == fold(acronym)[:1] and context.is_org_head(doc[end - 1])
+    if not context.is_org_head(doc[end - 1]):
+        return False
+    words = [t for t in doc[start:end] if is_capitalised(t)]
+    letters = [c for c in acronym if c.isupper()]
+    return fold(doc[start].text)[:1] == fold(acronym)[:1] or len(letters) == len(words) >= 3
 
 
 def _defined_type(context: RuleContext, name: str, overlapping: list[Candidate]) -> str:
