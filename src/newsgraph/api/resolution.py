@@ -36,9 +36,17 @@ class ReviewPair:
 
 
 def reresolve(store: Store, resolver: Resolver) -> int:
-    """Cluster every base entity again with the recorded judgements; returns how many changed."""
+    """Cluster every base entity again with the recorded judgements; returns how many changed.
+
+    Each cluster is shown under its most mentioned member (the spelling most sources use), the
+    resolver's own representative breaking ties."""
     clusters = resolver.clusters(list(store.iter_base_entities()), store.judgements())
-    return store.replace_clusters(clusters, resolver.name)
+    counts = store.base_mention_counts()
+    members: dict[str, list[str]] = {}
+    for base, cluster in clusters.items():
+        members.setdefault(cluster, []).append(base)
+    shown = {cluster: max(ids, key=lambda i: (counts.get(i, 0), i == cluster)) for cluster, ids in members.items()}
+    return store.replace_clusters({base: shown[cluster] for base, cluster in clusters.items()}, resolver.name)
 
 
 def why(store: Store, a: str, b: str) -> Why:

@@ -583,6 +583,10 @@ class SQLStore:
         """Base entity id → resolved entity id, for every base entity."""
         return dict(self._rows("SELECT entity_id, cluster_id FROM entity_clusters ORDER BY entity_id"))
 
+    def base_mention_counts(self) -> dict[str, int]:
+        """Base entity id → how many mentions name it."""
+        return dict(self._rows("SELECT entity_id, COUNT(*) FROM mentions GROUP BY entity_id"))
+
     def judgements(self) -> list[Judgement]:
         """Every recorded judgement, oldest first."""
         return [
