@@ -166,3 +166,20 @@ def _score_articles(roots: list[Path], pipeline):
     total = sum(1 for _ in gold_articles(roots))
     with tqdm(total=total, unit="article", file=click.get_text_stream("stderr"), leave=False) as bar:
         return evaluate_articles(roots, pipeline_extractor(pipeline), progress=bar.update)
+
+
+@eval_group.command("names")
+@click.argument("path", required=False, default="eval/names/pairs.jsonl", type=click.Path(exists=True, dir_okay=False))
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every missed and spurious pair with its score.")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def eval_names_command(path: str, show_errors: bool, output_format: str) -> None:
+    """Score the cross-document name matcher on labelled name pairs (same / not same).
+
+    \b
+    Example:
+      newsgraph eval names eval/names/pairs.jsonl --errors
+    """
+    from newsgraph.eval.names import evaluate_names
+
+    _print_report(evaluate_names(Path(path)), show_errors, output_format)
