@@ -19,8 +19,8 @@ class Why:
     """Why two entities are, or are not, one: the matcher's score of their names, and the
     judgements recorded about them."""
 
-    left: views.EntitySummary
-    right: views.EntitySummary
+    left: Entity
+    right: Entity
     score: Score
     same_cluster: bool
     judgements: list[Judgement]
@@ -50,12 +50,14 @@ def reresolve(store: Store, resolver: Resolver) -> int:
 
 
 def why(store: Store, a: str, b: str) -> Why:
-    left, right = views.find_entity(store, a), views.find_entity(store, b)
-    ids = {left.id, right.id}
+    """Compare the base entities called `a` and `b` (spellings of one resolved entity included)."""
+    by_id = {e.id: e for e in store.iter_base_entities()}
+    left, right = by_id[base_id(store, a)], by_id[base_id(store, b)]
     clusters = store.clusters()
-    members = {base for base, cluster in clusters.items() if cluster in ids}
+    members = {base for base, cluster in clusters.items() if cluster in (clusters[left.id], clusters[right.id])}
     about = [j for j in store.judgements() if j.left in members or j.right in members]
-    return Why(left, right, compare(left.name, right.name, left.type), left.id == right.id, about)
+    same = clusters[left.id] == clusters[right.id]
+    return Why(left, right, compare(left.name, right.name, left.type), same, about)
 
 
 def base_id(store: Store, name: str) -> str:
