@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from newsgraph.model import Entity, Judgement
-from newsgraph.resolve.names import Score, blocking_keys, compare, parse, rules, thresholds
+from newsgraph.resolve.names import ACRONYM, Score, blocking_keys, compare, parse, rules, thresholds
 
 
 @dataclass(frozen=True)
@@ -100,9 +100,22 @@ def effective(judgements: Iterable[Judgement]) -> tuple[list[tuple[str, str]], l
     return list(merged.values()), list(apart.values()), split
 
 
+def unambiguous(pairs: Iterable[ScoredPair]) -> list[ScoredPair]:
+    """The pairs without an acronym that spells more than one name: "KN" read as both "Karofi
+    National" and "Karaka National" joins neither (two organisations known by one acronym)."""
+    pairs = list(pairs)
+    expansions: dict[str, set[str]] = {}
+    for p in pairs:
+        if ACRONYM in p.score.parts:
+            short, long = (p.left, p.right) if len(p.left.name) < len(p.right.name) else (p.right, p.left)
+            expansions.setdefault(short.id, set()).add(long.id)
+    ambiguous = {short for short, longs in expansions.items() if len(longs) > 1}
+    return [p for p in pairs if not (ACRONYM in p.score.parts and {p.left.id, p.right.id} & ambiguous)]
+
+
 class NameResolver:
     """Clusters base entities by name evidence: blocking, the matcher's score at or above the
-    merge threshold, union-find; analysts' merges force a union, not-same keeps two apart,
+    merge threshold (an acronym only when it spells one name), union-find; analysts' merges force a union, not-same keeps two apart,
     split takes an entity out of the automatic unions. A cluster is represented by its
     fullest name (most name parts, then the smallest id)."""
 
@@ -115,7 +128,7 @@ class NameResolver:
         for a, b in merged:
             if a in clusters.parent and b in clusters.parent:
                 clusters.union(a, b)
-        pairs = sorted(scored_pairs(entities, thresholds()["merge"]), key=lambda p: -p.score.value)
+        pairs = sorted(unambiguous(scored_pairs(entities, thresholds()["merge"])), key=lambda p: -p.score.value)
         for pair in pairs:
             if pair.left.id not in split and pair.right.id not in split:
                 clusters.union(pair.left.id, pair.right.id)

@@ -30,6 +30,7 @@ from newsgraph.lexicons import person_titles
 from newsgraph.ontology import read_json
 
 PERSON = "person"
+ACRONYM = "acronym"  # the part of a score that says one name is the other's acronym
 VOWELS = "aeiouy"
 _QUOTED = re.compile(r"(?:^|\s)['\"‘“][^'\"’”]+['\"’”](?=\s|$)")
 _COMPATIBLE_VOWELS = ({"a", "e"}, {"e", "i"}, {"o", "u"}, {"i", "y"}, {"e", "y"})
@@ -196,7 +197,8 @@ def _vowels_compatible(a: str, b: str) -> bool:
 @lru_cache(maxsize=500_000)
 def unit_similarity(a: str, b: str) -> float:
     """How alike two units are: 1 when equal, `skeleton_match` when they are one name in two
-    romanisations, else their edit similarity; an extension of the other is another name."""
+    romanisations (a one-letter skeleton says too little), else their edit similarity; an
+    extension of the other is another name."""
     if _collapse(a) == _collapse(b):
         return 1.0
     spelled_a, spelled_b = _collapse(_spell(a)), _collapse(_spell(b))
@@ -204,7 +206,7 @@ def unit_similarity(a: str, b: str) -> float:
         return thresholds()["skeleton_match"]
     if spelled_a.startswith(spelled_b) or spelled_b.startswith(spelled_a):
         return min(Levenshtein.normalized_similarity(spelled_a, spelled_b), thresholds()["review"] - 0.02)
-    if skeletons(a) & skeletons(b) and _vowels_compatible(a, b):
+    if any(len(k) > 1 for k in skeletons(a) & skeletons(b)) and _vowels_compatible(a, b):
         return thresholds()["skeleton_match"]
     shared = _shared_prefix(a, b)
     if shared:
@@ -260,7 +262,7 @@ def compare(a: str, b: str, type_: str) -> Score:
     if type_ != PERSON:
         acronym = _acronym_match(pa, pb) or _acronym_match(pb, pa)
         if acronym:
-            return Score(thresholds()["skeleton_match"], {"acronym": 1.0}, (acronym,))
+            return Score(thresholds()["skeleton_match"], {ACRONYM: 1.0}, (acronym,))
     if pa.units == pb.units:
         return Score(1.0, {" ".join(pa.units): 1.0}, ("the same name once folded",))
     score = _aligned_score(pa.units, pb.units, type_)
@@ -334,19 +336,46 @@ def _structure_problem(steps: list[_Step], a, b, skipped_a, skipped_b, type_: st
 
 
 def blocking_keys(name: str, type_: str) -> set[str]:
-    """Keys under which `name` meets its candidate matches: the skeleton and metaphone of each
-    unit and of each two adjacent units written solid, and acronym letters; a pair of names is
-    compared only when they share a key (and a type)."""
+    """Keys under which `name` meets its candidate matches; two names are compared only when
+    they share a key (and a type). A key is phonetic (skeleton or metaphone) and spans the
+    parts a match needs: for a person, the given name (or its initial) with the surname (also written solid,
+    family name first, or with a trailing second surname dropped); for an organisation, all
+    its words in any order; the whole name written solid; acronym letters."""
     parsed = parse(name, type_)
     units = parsed.units
-    pieces = set(units) | {units[i] + units[i + 1] for i in range(len(units) - 1)}
-    keys = set()
-    for piece in pieces:
-        if len(piece) < 3:
-            continue
-        keys.update(f"s:{s}" for s in skeletons(piece) if len(s) >= 3)
-        keys.add(f"m:{jellyfish.metaphone(piece)}")
+    keys = {f"w:{code}" for code in _codes("".join(units))}
+    if type_ == PERSON:
+        for first, last in _person_ends(units):
+            keys.update(f"p:{a}|{b}" for a, b in zip(_codes(first), _codes(last), strict=True))
+            keys.add(f"i:{first[0]}|{_codes(last)[1]}")  # a given name misspelt beyond its codes
+    elif len(units) > 1:
+        keys.update("o:" + "|".join(sorted(codes)) for codes in zip(*(_codes(u) for u in units), strict=True))
     if parsed.single_word:
         keys.add(f"a:{parsed.single_word}")
     keys.update(f"a:{a}" for a in parsed.acronyms)
     return keys
+
+
+def _codes(piece: str) -> tuple[str, str]:
+    """A piece's phonetic codes: its shortest skeleton and its metaphone."""
+    return min(skeletons(piece)), jellyfish.metaphone(piece)
+
+
+def _person_ends(units: tuple[str, ...]) -> set[tuple[str, str]]:
+    """(given, surname) pieces a matching name must share: each end alone or written solid
+    with its neighbour, the name turned round when it ends in a family name, and the name
+    without a trailing second surname."""
+    orders = [units]
+    turned = _family_name_first(units)
+    if turned:
+        orders.append(turned)
+    if len(units) >= 3:
+        orders.append(units[:-1])
+    ends = set()
+    for order in orders:
+        if len(order) < 2:
+            continue
+        firsts = {order[0]} | ({order[0] + order[1]} if len(order) > 2 else set())
+        lasts = {order[-1]} | ({order[-2] + order[-1]} if len(order) > 2 else set())
+        ends.update((f, la) for f in firsts for la in lasts)
+    return ends
