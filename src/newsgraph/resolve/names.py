@@ -131,11 +131,15 @@ def _glued_prefix(unit: str) -> str:
 
 
 def _acronyms(words: list[str]) -> frozenset[str]:
-    """The letters a name's words spell: of every word, and of its words but the stopwords."""
+    """The letters a name's words spell: of every word, and of its words but the stopwords
+    (with or without the articles: AQIM is "al-Qaida in the Islamic Maghreb"), the izafat
+    ("e" of Lashkar-e-Taiba: LeT, but TTP for Tehrik-e-Taliban Pakistan) or both."""
     r = rules()
     stopwords = set(r["org_stopwords"])
     spelled = set()
-    for skipped in (set(), stopwords, stopwords | set(r["izafat"]), stopwords | set(r["izafat"]) | set(r["articles"])):
+    articles = set(r["articles"])
+    for skipped in (set(), stopwords - set(r["acronym_articles"]), stopwords, stopwords | set(r["izafat"]),
+                    stopwords | set(r["izafat"]) | articles):
         spelled.add("".join(w[0] for w in words if w not in skipped))
     return frozenset(a for a in spelled if len(a) >= 2)
 
