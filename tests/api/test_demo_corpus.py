@@ -37,7 +37,9 @@ def sources(graph) -> dict[str, str]:
 
 
 def entity(graph: dict, name: str, type_: str) -> dict:
-    found = [e for e in graph["entities"] if e["name"] == name and e["type"] == type_]
+    """The entity of `type_` called `name`: its shown name or, since resolution merges the
+    spelling variants of one actor across documents, one of its aliases."""
+    found = [e for e in graph["entities"] if name in (e["name"], *e["aliases"]) and e["type"] == type_]
     assert found, f"no {type_} named {name!r}"
     return found[0]
 
@@ -84,6 +86,21 @@ def test_people_are_named_in_full_with_surname_and_pronouns(graph, name, surname
     if surname:
         assert surname in mention_texts(person)
     assert pronoun in mention_texts(person, "pronoun")
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Abdirahman Yusuf Warsame", "Abdurrahman Yousuf Warsame", "Abdirahman Warsame"),
+        ("Mahad Ali Gurey", "Mahad Cali Gurey"),
+        ("Salem Awad bin Humaid", "Salim Awadh bin Humayd"),
+        ("Khalid Omar Baashir", "Khaled Umar Bashir"),
+        ("Faduma Hassan Abtidoon", "Faduma Xasan Abtidoon"),
+    ],
+)
+def test_spelling_variants_across_documents_are_one_person(graph, variants):
+    ids = {entity(graph, name, "person")["id"] for name in variants}
+    assert len(ids) == 1
 
 
 def test_titles_are_aliases_not_names(graph):

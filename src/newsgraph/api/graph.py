@@ -8,10 +8,11 @@ from datetime import date
 from pathlib import Path
 
 from newsgraph import views
+from newsgraph.api import resolution
 from newsgraph.api.extraction import default_pipeline, require_sentences
 from newsgraph.errors import InputError, NewsgraphError, StoreError
 from newsgraph.export.json import SCHEMA, document_dict, entity_dict, event_dict, relation_dict, write_export
-from newsgraph.model import Document
+from newsgraph.model import Document, Judgement
 from newsgraph.resolve import DEFAULT_RESOLVER, Resolver
 from newsgraph.store import open_store
 
@@ -131,7 +132,37 @@ class Graph:
                 outcome(analysis.document, "added")
             else:  # stored by another process since it was read
                 skip(analysis.document)
+        if report.added:
+            self.reresolve()
         return report
+
+    def reresolve(self) -> int:
+        """Cluster all base entities again across documents, honouring the recorded judgements;
+        returns how many base entities changed cluster."""
+        return resolution.reresolve(self.store, self.resolver)
+
+    def why(self, a: str, b: str) -> resolution.Why:
+        """The matcher's score of the entities called `a` and `b`, its parts, and the judgements about them."""
+        return resolution.why(self.store, a, b)
+
+    def judge(self, kind: str, a: str, b: str | None = None, author: str | None = None,
+              reason: str = "") -> Judgement:
+        """Record an analyst's `merge` (a, b), `not-same` (a, b) or `split` (a) judgement, by
+        `author` (default $USER), and re-derive the clusters."""
+        author = author or os.environ.get("USER") or "unknown"
+        return resolution.judge(self.store, self.resolver, kind, a, b, author, reason)
+
+    def judgements(self) -> list[Judgement]:
+        """Every recorded judgement, oldest first."""
+        return self.store.judgements()
+
+    def undo(self, judgement_id: str) -> Judgement:
+        """Delete a judgement (by id or a unique prefix of it) and re-derive the clusters."""
+        return resolution.undo(self.store, self.resolver, judgement_id)
+
+    def review(self, limit: int | None = 20) -> list[resolution.ReviewPair]:
+        """Undecided pairs between the review and merge thresholds, most informative first."""
+        return resolution.review(self.store, limit)
 
     def entities(self, type: str | None = None, search: str | None = None,
                  limit: int | None = None) -> list[views.EntitySummary]:

@@ -205,3 +205,20 @@ def eval_meantime_command(paths: tuple[str, ...], show_errors: bool, output_form
     for failure in report.failed:
         click.echo(failure, err=True)
     _print_report(report, show_errors, output_format)
+
+
+@eval_group.command("names")
+@click.argument("path", required=False, default="eval/names/pairs.jsonl", type=click.Path(exists=True, dir_okay=False))
+@click.option("--errors", "show_errors", is_flag=True, help="Also list every missed and spurious pair with its score.")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+def eval_names_command(path: str, show_errors: bool, output_format: str) -> None:
+    """Score the cross-document name matcher on labelled name pairs (same / not same).
+
+    \b
+    Example:
+      newsgraph eval names eval/names/pairs.jsonl --errors
+    """
+    from newsgraph.eval.names import evaluate_names
+
+    _print_report(evaluate_names(Path(path)), show_errors, output_format)

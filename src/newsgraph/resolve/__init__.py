@@ -7,19 +7,22 @@ rewrites a base entity or a mention, and undoing it restores the clusters. Analy
 judgements (merge, split, not-same; who, when, why) are recorded beside them in the store
 (`Store.add_judgement`) for the cross-document resolver to read.
 
-Today's resolver is `SameFoldedName`: base entities of one type whose names fold alike are
-one entity, which is exactly what the base ids already say, so every cluster is one base id.
+`SameFoldedName` says base entities of one type whose names fold alike are one entity, which
+is exactly what the base ids already say. The default, `NameResolver`, clusters across
+documents by name evidence (`names.compare`, blocking keys, union-find) and honours the
+judgements (docs/resolution.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from newsgraph.model import Entity
+from newsgraph.model import Entity, Judgement
 from newsgraph.resolve.folded_name import SameFoldedName
+from newsgraph.resolve.name_resolver import NameResolver
 
-__all__ = ["DEFAULT_RESOLVER", "Resolver", "SameFoldedName"]
+__all__ = ["DEFAULT_RESOLVER", "NameResolver", "Resolver", "SameFoldedName"]
 
 
 class Resolver(Protocol):
@@ -27,9 +30,11 @@ class Resolver(Protocol):
 
     name: str
 
-    def clusters(self, entities: Iterable[Entity]) -> dict[str, str]:
-        """Base id → resolved id for each of `entities`; a resolved id is one of its cluster's base ids."""
+    def clusters(self, entities: Iterable[Entity], judgements: Sequence[Judgement] = ()) -> dict[str, str]:
+        """Base id → resolved id for each of `entities`, honouring the analysts' `judgements`;
+        a resolved id is one of its cluster's base ids."""
         ...
 
 
-DEFAULT_RESOLVER: Resolver = SameFoldedName()
+DEFAULT_RESOLVER: Resolver = NameResolver()
+"""One entity per real actor across documents, by name evidence and analysts' judgements."""

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from newsgraph.model import Entity, fold
+from newsgraph.model import Entity, Judgement, fold
 
 
 class SameFoldedName:
@@ -16,7 +16,8 @@ class SameFoldedName:
 
     name = "same-folded-name"
 
-    def clusters(self, entities: Iterable[Entity]) -> dict[str, str]:
+    def clusters(self, entities: Iterable[Entity], judgements: Sequence[Judgement] = ()) -> dict[str, str]:
+        """The clusters of equal type and folded name; judgements are not read (a name decides)."""
         groups: dict[tuple[str, str], set[str]] = {}
         for e in entities:
             groups.setdefault((e.type, fold(e.name)), set()).add(e.id)

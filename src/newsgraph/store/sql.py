@@ -394,6 +394,23 @@ class SQLStore:
                 (j.id, j.kind, j.left, j.right, j.author, j.made_at, j.reason),
             )
 
+    def remove_judgement(self, judgement_id: str) -> bool:
+        """Delete a recorded judgement (undo it); False when there is none with that id."""
+        with self._failures("cannot remove the judgement"), self._transaction():
+            removed = self._execute("DELETE FROM entity_judgements WHERE id = ?", (judgement_id,)).rowcount
+        return removed > 0
+
+    def replace_clusters(self, clusters: Mapping[str, str], resolver: str) -> int:
+        """Give base entities the clusters `clusters` names (base id → resolved id), recorded as
+        decided by `resolver`, in one transaction; returns how many changed. Entity rows and
+        mentions are not touched: a resolved entity is only a cluster over base ids."""
+        current = self.clusters()
+        changed = [(cluster, resolver, base) for base, cluster in clusters.items()
+                   if base in current and current[base] != cluster]
+        with self._failures("cannot store the clusters"), self._transaction():
+            self._executemany("UPDATE entity_clusters SET cluster_id = ?, resolver = ? WHERE entity_id = ?", changed)
+        return len(changed)
+
     # -- documents ------------------------------------------------------------------------
 
     def _has_document(self, sha256: str) -> bool:
@@ -571,6 +588,10 @@ class SQLStore:
     def clusters(self) -> dict[str, str]:
         """Base entity id → resolved entity id, for every base entity."""
         return dict(self._rows("SELECT entity_id, cluster_id FROM entity_clusters ORDER BY entity_id"))
+
+    def base_mention_counts(self) -> dict[str, int]:
+        """Base entity id → how many mentions name it."""
+        return dict(self._rows("SELECT entity_id, COUNT(*) FROM mentions GROUP BY entity_id"))
 
     def judgements(self) -> list[Judgement]:
         """Every recorded judgement, oldest first."""

@@ -1,0 +1,385 @@
+"""Do two names denote one actor? A scored, explained comparison of two names of one type.
+
+A name is cut into *units*: folded name parts where the joiners of Arabic and Urdu names are
+glued back ("Ikram-ud-Din" → "ikramuddin", "Abu Bakr" → "abubakr", "Abd al-Karim" →
+"abdkarim"), and titles, articles, nasab words ("bin", "ibn") and quoted nicknames are left
+out. Two units match when they are equal, when their romanisation skeletons agree (the same
+consonants once spelling habits are undone, vowels of compatible classes, the same ending:
+Zaheer/Zahir, Qadhafi/Gaddafi, Cali/Ali) or when their edit similarity is high; a unit that
+only extends the other ("Sokolov"/"Sokolovsky", "Petrov"/"Petrova") is another name.
+
+The units of the two names are aligned in order (a unit may match two adjacent units written
+solid or apart: "Mohammad-Reza"/"Mohammadreza"). For people the alignment must keep the given
+name first and the surname last: a dropped middle part (a patronymic) is allowed, a dropped
+given name (the father, "Saleh al-Amiri" / "Ahmed Saleh al-Amiri") or a bare surname is not;
+only names of the East Asian family-name-first traditions may turn round. Organisations must
+align completely, or one must be the acronym of the other. Thresholds and word lists are data
+(newsgraph/data/resolution.json).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+
+import jellyfish
+from normality import ascii_text
+from rapidfuzz.distance import Levenshtein
+
+from newsgraph.lexicons import person_titles
+from newsgraph.ontology import read_json
+
+PERSON = "person"
+ACRONYM = "acronym"  # the part of a score that says one name is the other's acronym
+VOWELS = "aeiouy"
+_QUOTED = re.compile(r"(?:^|\s)['\"‘“][^'\"’”]+['\"’”](?=\s|$)")
+_COMPATIBLE_VOWELS = ({"a", "e"}, {"e", "i"}, {"o", "u"}, {"i", "y"}, {"e", "y"})
+
+
+@cache
+def rules() -> dict:
+    """The thresholds and word lists of newsgraph/data/resolution.json."""
+    return read_json("resolution.json")
+
+
+def thresholds() -> dict[str, float]:
+    return rules()["thresholds"]
+
+
+@dataclass(frozen=True)
+class Score:
+    """How alike two names are (0 to 1), the similarity of each aligned part, and why."""
+
+    value: float
+    parts: dict[str, float] = field(default_factory=dict)
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def decision(self) -> str:
+        """`same` at or above the merge threshold, `review` between the thresholds, else `different`."""
+        t = thresholds()
+        return "same" if self.value >= t["merge"] else "review" if self.value >= t["review"] else "different"
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    """A name as the matcher sees it: its units in order and, for a one-word name, its letters
+    (an acronym candidate), with the acronyms its words spell."""
+
+    units: tuple[str, ...]
+    single_word: str | None
+    acronyms: frozenset[str]
+
+
+def _words(name: str) -> list[str]:
+    """Folded ASCII words of `name`, apostrophes dropped ("Qa'ida" → "qaida"), quoted
+    nicknames left out."""
+    text = _QUOTED.sub(" ", name)
+    text = ascii_text(text).lower().replace("'", "").replace("’", "")
+    return [w for w in re.split(r"[^a-z0-9]+", text) if w]
+
+
+def _collapse(word: str) -> str:
+    """Doubled letters written once (Tavakkoli, Siddique, Abdullaahi)."""
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+@lru_cache(maxsize=200_000)
+def parse(name: str, type_: str) -> ParsedName:
+    """Units, one-word letters and acronyms of `name` (see the module docstring)."""
+    r = rules()
+    words = _words(name)
+    is_person = type_ == PERSON
+    if is_person:
+        titles = person_titles()
+        while len(words) > 1 and words[0] in titles:
+            words = words[1:]
+    raw = ascii_text(_QUOTED.sub(" ", name)).split()
+    single = re.sub(r"[^a-z0-9]", "", raw[0].lower()) if len(raw) == 1 and not is_person else None
+    acronyms = frozenset() if is_person else _acronyms(words)
+    units: list[str] = []
+    joiners, suffixes, prefixes = set(r["joiners"]), set(r["joined_suffixes"]), set(r["joined_prefixes"])
+    dropped = set(r["articles"]) | set(r["nasab"])
+    if not is_person:
+        dropped |= set(r["org_stopwords"]) | set(r["izafat"])
+    glue_next = False
+    for i, word in enumerate(words):
+        if word in joiners and units and i + 1 < len(words):
+            units[-1] += word
+            glue_next = True
+            continue
+        if word in dropped and len(words) > 1:
+            continue
+        if glue_next or (word in suffixes and units):
+            units[-1] += word
+            glue_next = False
+        elif word in prefixes and i + 1 < len(words):
+            units.append("abd" if word.startswith("abd") else word)
+            glue_next = True
+        else:
+            units.append(word)
+    return ParsedName(tuple(_glued_prefix(u) for u in units if u), single, acronyms)
+
+
+def _glued_prefix(unit: str) -> str:
+    """A name written solid with its "Abdul"/"Abdel"/"Abdur" prefix begins "abd", as the
+    parts written apart do ("Abdulqadir" = "Abdul Qadir")."""
+    for prefix in sorted(rules()["joined_prefixes"], key=len, reverse=True):
+        if prefix.startswith("abd") and unit.startswith(prefix) and len(unit) > len(prefix) + 2:
+            return "abd" + unit[len(prefix):]
+    return unit
+
+
+def _acronyms(words: list[str]) -> frozenset[str]:
+    """The letters a name's words spell: of every word, and of its words but the stopwords
+    (with or without the articles: AQIM is "al-Qaida in the Islamic Maghreb"), the izafat
+    ("e" of Lashkar-e-Taiba: LeT, but TTP for Tehrik-e-Taliban Pakistan) or both."""
+    r = rules()
+    stopwords = set(r["org_stopwords"])
+    spelled = set()
+    articles = set(r["articles"])
+    for skipped in (set(), stopwords - set(r["acronym_articles"]), stopwords, stopwords | set(r["izafat"]),
+                    stopwords | set(r["izafat"]) | articles):
+        spelled.add("".join(w[0] for w in words if w not in skipped))
+    return frozenset(a for a in spelled if len(a) >= 2)
+
+
+@lru_cache(maxsize=200_000)
+def skeletons(unit: str) -> frozenset[str]:
+    """Romanisation skeletons of a unit: first letter (a vowel as "a") and its consonants once
+    spelling habits are undone (ph/f, kh/k, q/k, c/k, ...), h and vowels left out. Somali
+    spelling writes ayn as initial c (Cali = Ali) and h as x (Xasan = Hassan); elsewhere x is
+    ks, so both readings of x are kept."""
+    word = re.sub(r"^c(?=[aeiou])", "", unit)
+    variants = {word.replace("x", "h"), word.replace("x", "ks")}
+    return frozenset(_skeleton(v) for v in variants)
+
+
+def _spell(word: str) -> str:
+    for written, said in rules()["spellings"]:
+        word = re.sub(written, said, word)
+    return word
+
+
+def _skeleton(word: str) -> str:
+    word = _spell(word)
+    if not word:
+        return ""
+    head = "a" if word[0] in VOWELS and not word.startswith("y") else word[0]
+    body = re.sub(rf"[{VOWELS}h]", "", word[1:])
+    return _collapse(head + body)
+
+
+def _vowel_slots(unit: str) -> dict[int, str]:
+    """The vowels of a unit keyed by how many consonants precede them, so that a vowel one
+    spelling inserts (Fazl/Fazal) has no counterpart to clash with."""
+    word = _collapse(_spell(re.sub(r"^c(?=[aeiou])", "", unit)).replace("h", ""))
+    slots: dict[int, str] = {}
+    consonants = 0
+    for i, char in enumerate(word):
+        if char in VOWELS and not (char == "y" and i == 0):
+            slots[consonants] = slots.get(consonants, "") + char
+        else:
+            consonants += 1
+    return slots
+
+
+def _vowels_compatible(a: str, b: str) -> bool:
+    """Vowels of two skeleton-equal units tell the same name: the first vowel of a compatible
+    class (Hassan ≠ Hussein), at most one other clash (Yusuf/Youssef), the same ending (a name
+    ending in a vowel is not one ending in a consonant: Aleksandr/Aleksandra)."""
+    if (_spell(a)[-1] in VOWELS) != (_spell(b)[-1] in VOWELS):
+        return False
+    slots_a, slots_b = _vowel_slots(a), _vowel_slots(b)
+    clashes = [
+        slots_a[slot][0] != slots_b[slot][0] and {slots_a[slot][0], slots_b[slot][0]} not in _COMPATIBLE_VOWELS
+        for slot in sorted(slots_a.keys() & slots_b.keys())
+    ]
+    return not (clashes and clashes[0]) and sum(clashes) <= 1
+
+
+@lru_cache(maxsize=500_000)
+def unit_similarity(a: str, b: str) -> float:
+    """How alike two units are: 1 when equal, `skeleton_match` when they are one name in two
+    romanisations (a one-letter skeleton says too little), else their edit similarity; an
+    extension of the other is another name."""
+    if _collapse(a) == _collapse(b):
+        return 1.0
+    spelled_a, spelled_b = _collapse(_spell(a)), _collapse(_spell(b))
+    if spelled_a == spelled_b:
+        return thresholds()["skeleton_match"]
+    if spelled_a.startswith(spelled_b) or spelled_b.startswith(spelled_a):
+        return min(Levenshtein.normalized_similarity(spelled_a, spelled_b), thresholds()["review"] - 0.02)
+    if any(len(k) > 1 for k in skeletons(a) & skeletons(b)) and _vowels_compatible(a, b):
+        return thresholds()["skeleton_match"]
+    shared = _shared_prefix(a, b)
+    if shared:
+        return unit_similarity(a[len(shared):], b[len(shared):])
+    return Levenshtein.normalized_similarity(a, b)
+
+
+def _shared_prefix(a: str, b: str) -> str:
+    """A glued prefix ("abd", "abu") both units begin with: the rest is the name to compare."""
+    for prefix in ("abd", "abu", "umm"):
+        if a.startswith(prefix) and b.startswith(prefix) and min(len(a), len(b)) > len(prefix) + 1:
+            return prefix
+    return ""
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One step of an alignment: units a[i:i+width_a] matched with b[j:j+width_b] (a width of 0: a skip)."""
+
+    i: int
+    width_a: int
+    j: int
+    width_b: int
+    similarity: float
+
+
+def align(a: tuple[str, ...], b: tuple[str, ...]) -> list[_Step]:
+    """The order-keeping alignment of two unit sequences with the greatest total similarity; a
+    unit may match one or two adjacent units of the other name, written solid or apart."""
+    n, m = len(a), len(b)
+    best: dict[tuple[int, int], tuple[float, list[_Step]]] = {(n, m): (0.0, [])}
+    for i in range(n, -1, -1):
+        for j in range(m, -1, -1):
+            if (i, j) == (n, m):
+                continue
+            options = []
+            for k, w in ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1)):
+                if i + k > n or j + w > m:
+                    continue
+                sim = unit_similarity("".join(a[i:i + k]), "".join(b[j:j + w])) if k and w else 0.0
+                gain = sim - 0.5 if k and w else 0.0
+                rest_gain, rest = best[(i + k, j + w)]
+                options.append((gain + rest_gain, [_Step(i, k, j, w, sim), *rest]))
+            best[(i, j)] = max(options, key=lambda o: o[0])
+    return best[(0, 0)][1]
+
+
+def compare(a: str, b: str, type_: str) -> Score:
+    """Score of the names `a` and `b`, both of type `type_`, with each aligned part and reasons."""
+    pa, pb = parse(a, type_), parse(b, type_)
+    if not pa.units or not pb.units:
+        return Score(0.0, {}, ("a name with no letters",))
+    if type_ != PERSON:
+        acronym = _acronym_match(pa, pb) or _acronym_match(pb, pa)
+        if acronym:
+            return Score(thresholds()["skeleton_match"], {ACRONYM: 1.0}, (acronym,))
+    if pa.units == pb.units:
+        return Score(1.0, {" ".join(pa.units): 1.0}, ("the same name once folded",))
+    score = _aligned_score(pa.units, pb.units, type_)
+    if type_ != PERSON and score.value < thresholds()["merge"]:
+        unordered = _aligned_score(tuple(sorted(pa.units)), tuple(sorted(pb.units)), type_)
+        if unordered.value > score.value:
+            score = Score(unordered.value, unordered.parts, (*unordered.reasons, "the same words in another order"))
+    if type_ == PERSON and score.value < thresholds()["merge"]:
+        for turned_a, turned_b in ((_family_name_first(pa.units), pb.units), (pa.units, _family_name_first(pb.units))):
+            if turned_a is not None and turned_b is not None:
+                turned = _aligned_score(turned_a, turned_b, type_)
+                if turned.value > score.value:
+                    score = Score(turned.value, turned.parts, (*turned.reasons, "family name first in one of them"))
+    return score
+
+
+def _family_name_first(units: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The name turned round when it ends in an East Asian family name ("Sung-ho Kim" → "Kim Sung-ho")."""
+    if len(units) > 1 and units[-1] in rules()["family_name_first"]:
+        return (units[-1], *units[:-1])
+    return None
+
+
+def _acronym_match(short: ParsedName, long: ParsedName) -> str | None:
+    if short.single_word and len(long.units) > 1 and short.single_word in long.acronyms:
+        return f"{short.single_word.upper()} is the acronym of the other name"
+    return None
+
+
+def _aligned_score(a: tuple[str, ...], b: tuple[str, ...], type_: str) -> Score:
+    steps = align(a, b)
+    matched = [s for s in steps if s.width_a and s.width_b]
+    parts = {f"{''.join(a[s.i:s.i + s.width_a])}~{''.join(b[s.j:s.j + s.width_b])}": round(s.similarity, 3) for s in matched}
+    skipped_a = [a[s.i] for s in steps if s.width_a and not s.width_b]
+    skipped_b = [b[s.j] for s in steps if s.width_b and not s.width_a]
+    problem = _structure_problem(steps, a, b, skipped_a, skipped_b, type_)
+    if not matched:
+        return Score(0.0, parts, ("no part of one name matches a part of the other",))
+    t = thresholds()
+    weakest = min(s.similarity for s in matched)
+    value = sum(s.similarity for s in matched) / len(matched) - t["dropped_part_penalty"] * (len(skipped_a) + len(skipped_b))
+    reasons = [f"parts aligned: {', '.join(parts)}"]
+    if skipped_a or skipped_b:
+        reasons.append(f"left out: {', '.join(skipped_a + skipped_b)}")
+    if weakest < t["part_match"]:
+        value = min(value, weakest)
+        reasons.append(f"a part differs (similarity {weakest:.2f})")
+    if problem:
+        value = min(value, t["review"] - 0.1)
+        reasons.append(problem)
+    return Score(round(max(value, 0.0), 3), parts, tuple(reasons))
+
+
+def _structure_problem(steps: list[_Step], a, b, skipped_a, skipped_b, type_: str) -> str | None:
+    """Why the alignment cannot be one actor's two names, or None."""
+    if skipped_a and skipped_b:
+        return "each name has a part the other lacks"
+    if type_ != PERSON:
+        return "one name has words the other lacks" if skipped_a or skipped_b else None
+    if min(len(a), len(b)) < 2 and max(len(a), len(b)) > 1:
+        return "a single name against a fuller one (a shared surname alone is not one person)"
+    first, last = steps[0], steps[-1]
+    if not (first.width_a and first.width_b):
+        return "the given names differ (one name starts with a part the other lacks)"
+    if not (last.width_a and last.width_b):
+        longer_skipped = skipped_a or skipped_b
+        trailing = all(not (s.width_a and s.width_b) for s in steps[len(steps) - len(longer_skipped):])
+        if not trailing or min(len(a), len(b)) < 3:
+            return "the surnames differ (one name ends with a part the other lacks)"
+    return None
+
+
+def blocking_keys(name: str, type_: str) -> set[str]:
+    """Keys under which `name` meets its candidate matches; two names are compared only when
+    they share a key (and a type). A key is phonetic (skeleton or metaphone) and spans the
+    parts a match needs: for a person, the given name (or its initial) with the surname (also written solid,
+    family name first, or with a trailing second surname dropped); for an organisation, all
+    its words in any order; the whole name written solid; acronym letters."""
+    parsed = parse(name, type_)
+    units = parsed.units
+    keys = {f"w:{code}" for code in _codes("".join(units))}
+    if type_ == PERSON:
+        for first, last in _person_ends(units):
+            keys.update(f"p:{a}|{b}" for a, b in zip(_codes(first), _codes(last), strict=True))
+            keys.add(f"i:{first[0]}|{_codes(last)[1]}")  # a given name misspelt beyond its codes
+    elif len(units) > 1:
+        keys.update("o:" + "|".join(sorted(codes)) for codes in zip(*(_codes(u) for u in units), strict=True))
+    if parsed.single_word:
+        keys.add(f"a:{parsed.single_word}")
+    keys.update(f"a:{a}" for a in parsed.acronyms)
+    return keys
+
+
+def _codes(piece: str) -> tuple[str, str]:
+    """A piece's phonetic codes: its shortest skeleton and its metaphone."""
+    return min(skeletons(piece)), jellyfish.metaphone(piece)
+
+
+def _person_ends(units: tuple[str, ...]) -> set[tuple[str, str]]:
+    """(given, surname) pieces a matching name must share: each end alone or written solid
+    with its neighbour, the name turned round when it ends in a family name, and the name
+    without a trailing second surname."""
+    orders = [units]
+    turned = _family_name_first(units)
+    if turned:
+        orders.append(turned)
+    if len(units) >= 3:
+        orders.append(units[:-1])
+    ends = set()
+    for order in orders:
+        if len(order) < 2:
+            continue
+        firsts = {order[0]} | ({order[0] + order[1]} if len(order) > 2 else set())
+        lasts = {order[-1]} | ({order[-2] + order[-1]} if len(order) > 2 else set())
+        ends.update((f, la) for f in firsts for la in lasts)
+    return ends
