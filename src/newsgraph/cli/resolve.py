@@ -6,8 +6,7 @@ from dataclasses import asdict
 
 import click
 
-from newsgraph.cli.app import main
-from newsgraph.cli.graph import _table, db_option
+from newsgraph.cli.app import db_option, main, print_table
 
 by_option = click.option("--by", "author", envvar="USER", default=None, help="Who judges (default: $USER).")
 reason_option = click.option("--reason", default="", help="Why, in a few words; kept with the judgement.")
@@ -108,7 +107,7 @@ def judgements(db, fmt):
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
-        _table([(r["id"], r["kind"], r["left"], r["right"] or "", r["author"], r["made_at"], r["reason"])
+        print_table([(r["id"], r["kind"], r["left"], r["right"] or "", r["author"], r["made_at"], r["reason"])
                 for r in rows], ("ID", "KIND", "LEFT", "RIGHT", "BY", "WHEN", "WHY"))
 
 
@@ -148,5 +147,5 @@ def review(db, limit, fmt):
     if fmt == "json":
         click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
     else:
-        _table([(f"{r['score']:.3f}", r["type"], r["left"], r["right"], "; ".join(r["reasons"])) for r in rows],
+        print_table([(f"{r['score']:.3f}", r["type"], r["left"], r["right"], "; ".join(r["reasons"])) for r in rows],
                ("SCORE", "TYPE", "LEFT", "RIGHT", "WHY"))
