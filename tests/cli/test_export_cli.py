@@ -9,18 +9,15 @@ from pathlib import Path
 import pytest
 
 NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
-DEMO = Path(__file__).resolve().parents[2] / "demo" / "corpus"
+
+
+@pytest.fixture
+def store(demo_store):
+    return demo_store
 
 
 def run(*args):
     return subprocess.run([NEWSGRAPH, *map(str, args)], capture_output=True, text=True, timeout=600, check=False)
-
-
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    db = tmp_path_factory.mktemp("export") / "demo.db"
-    assert run("ingest", "-q", "--db", db, DEMO).returncode == 0
-    return db
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl", "ftm", "stix", "graphml", "gexf"])
