@@ -25,6 +25,7 @@ from newsgraph.model import fold
 from newsgraph.ontology import ORGANIZATION, PERSON, PLACE
 from newsgraph.pipeline.mention_rules.base import Candidate, RuleContext, is_proper
 from newsgraph.pipeline.nlp import load_nlp
+from newsgraph.pipeline.parse import chunk_bounds
 from newsgraph.text import is_acronym
 
 
@@ -33,18 +34,20 @@ def add_curated_names(context: RuleContext, candidates: list[Candidate]) -> list
     doc = context.doc
     person_words = _person_name_words(context, candidates)
     # Matched on the text tokenised afresh, as the list's forms were, whatever earlier rules
-    # did to the Doc's tokens ("Lashkar-e-Taiba" merged into one token or not). The tokenizer
-    # itself, not make_doc: a long document is parsed in chunks and may exceed max_length.
-    tokens = load_nlp().tokenizer(doc.text)
+    # did to the Doc's tokens ("Lashkar-e-Taiba" merged into one token or not); chunk by chunk
+    # as the parse is, so that a long document is never tokenised whole a second time.
+    tokenizer, matcher = load_nlp().tokenizer, _matcher(context.gazetteer)
     found = []
-    for match in filter_spans(tokens[s:e] for _, s, e in _matcher(context.gazetteer)(tokens)):
-        span = doc.char_span(match.start_char, match.end_char, alignment_mode="expand")
-        entities = context.gazetteer.lexicon.find_all(match.text)
-        if span is None or not entities or _is_persons_word(span.text, entities, person_words):
-            continue
-        while len(span) > 1 and span[0].lower_ in context.cues.leading_words:
-            span = span[1:]  # "The New York Times" is listed so; the mention is "New York Times"
-        found.append(span)
+    for offset, end in chunk_bounds(doc.text):
+        tokens = tokenizer(doc.text[offset:end])
+        for match in filter_spans(tokens[s:e] for _, s, e in matcher(tokens)):
+            span = doc.char_span(offset + match.start_char, offset + match.end_char, alignment_mode="expand")
+            entities = context.gazetteer.lexicon.find_all(match.text)
+            if span is None or not entities or _is_persons_word(span.text, entities, person_words):
+                continue
+            while len(span) > 1 and span[0].lower_ in context.cues.leading_words:
+                span = span[1:]  # "The New York Times" is listed so; the mention is "New York Times"
+            found.append(span)
     if not found:
         return candidates
     kept, added = list(candidates), []
