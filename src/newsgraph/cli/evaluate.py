@@ -11,6 +11,10 @@ import click
 
 from newsgraph.cli.app import main
 
+# Every scorer prints a table or the same report as JSON.
+format_option = click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+                             show_default=True)
+
 
 def _print_report(report, show_errors: bool, output_format: str) -> None:
     """Every scorer's report prints the same way: a table (or JSON), error counts, the errors."""
@@ -43,8 +47,7 @@ def eval_group() -> None:
 @click.argument("paths", nargs=-1, required=True, metavar="DIR|FILE.tml...")
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also list every missed, spurious or wrong time expression.")
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@format_option
 def eval_timex_command(paths: tuple[str, ...], show_errors: bool, output_format: str) -> None:
     """Score the time-expression recogniser on TimeML gold files, as TempEval-3 task A does.
 
@@ -68,8 +71,7 @@ def eval_timex_command(paths: tuple[str, ...], show_errors: bool, output_format:
 @click.argument("paths", nargs=-1, required=True, metavar="DIR|FILE.xml...")
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also list every missed, spurious, mistyped or mis-extended name.")
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@format_option
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N files.")
 @click.option("--baseline", type=click.Choice(["spacy"]), default=None,
               help="Replace newsgraph's mentions and coref stages by the bare spaCy model's entities "
@@ -109,8 +111,7 @@ def eval_entities_command(paths: tuple[str, ...], show_errors: bool, output_form
 @click.argument("paths", nargs=-1, required=True, metavar="DIR|NAME.gold.json...")
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also list every missed, split, mistyped or spurious entity, relation and event.")
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@format_option
 @click.option("--baseline", type=click.Choice(["spacy"]), default=None,
               help="Also score the bare spaCy model's entities (mentions and coref stages swapped by name "
                    "for the model's entities and one entity per name) and print them beside newsgraph's.")
@@ -173,8 +174,7 @@ def _score_articles(roots: list[Path], pipeline):
 @click.option("--errors", "show_errors", is_flag=True,
               help="Also list every missed, spurious or mis-extended event mention, every missed or spurious "
                    "participant and every wrong time link of newsgraph's detector.")
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@format_option
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Score only the first N files.")
 def eval_meantime_command(paths: tuple[str, ...], show_errors: bool, output_format: str, limit: int | None) -> None:
     """Score event mentions, their participants and their times on MEANTIME CAT XML gold files.
@@ -210,8 +210,7 @@ def eval_meantime_command(paths: tuple[str, ...], show_errors: bool, output_form
 @eval_group.command("names")
 @click.argument("path", required=False, default="eval/names/pairs.jsonl", type=click.Path(exists=True, dir_okay=False))
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every missed and spurious pair with its score.")
-@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
-              show_default=True)
+@format_option
 def eval_names_command(path: str, show_errors: bool, output_format: str) -> None:
     """Score the cross-document name matcher on labelled name pairs (same / not same).
 
