@@ -222,3 +222,131 @@ def test_a_court_finding_someone_guilty_and_a_hearing_before_a_court_in_a_city_a
     assert named(analysis, hearing) == {"Grace Atieno Odhiambo"}
     assert hearing.place == entity_id(analysis, "Mombasa")
     assert hearing.modality == "planned"
+
+
+# -- arguments the parse gives in several shapes ---------------------------------------------
+
+
+def one(analysis: Analysis, type_: str) -> Event:
+    [event] = events_of(analysis, type_)
+    return event
+
+
+def test_a_court_that_sentences_is_the_trial_and_lends_its_place(pipeline):
+    analysis = analyse(pipeline, "A court in Dire Dawa sentenced two men, Bashir Yusuf Aden and Kedir "
+                                 "Mohammed Ali, to 15 years in prison in February.")
+    trial = one(analysis, "trial")
+    assert named(analysis, trial) == {"Bashir Yusuf Aden", "Kedir Mohammed Ali"}
+    assert (trial.place, trial.time.value) == (entity_id(analysis, "Dire Dawa"), "2024-02")
+
+
+def test_where_the_actors_are_is_where_they_act_unless_the_clause_says_otherwise(pipeline):
+    here = one(analyse(pipeline, "Police officers in Garissa arrested Ahmed Nur Farah on Monday."), "arrest")
+    assert here.time.value == "2024-06-10"
+    assert here.place is not None
+    analysis = analyse(pipeline, "Kenyan police in Mombasa arrested Ali Hassan Warsame in Nairobi on Monday.")
+    assert one(analysis, "arrest").place == entity_id(analysis, "Nairobi")
+
+
+def test_a_name_cut_off_after_a_comma_is_the_companion_and_conjoined_talks_share_the_visit(pipeline):
+    analysis = analyse(pipeline, "Hassan Ali Gedi paid a visit to Addis Ababa on May 28 and held talks with "
+                                 "Ethiopia's deputy army chief, General Getachew Alemu Bekele.")
+    visit, meeting = one(analysis, "visit"), one(analysis, "meeting")
+    assert named(analysis, visit) == {"Hassan Ali Gedi"}
+    assert named(analysis, meeting) == {"Hassan Ali Gedi", "Getachew Alemu Bekele"}
+    addis = entity_id(analysis, "Addis Ababa")
+    assert (visit.place, visit.time.value) == (meeting.place, meeting.time.value) == (addis, "2024-05-28")
+
+
+def test_a_conjunct_with_its_own_subject_keeps_its_own_setting(pipeline):
+    analysis = analyse(pipeline, "Hassan Ali Gedi visited Addis Ababa on May 28, and Getachew Alemu Bekele "
+                                 "held talks with Abdi Yusuf Warsame.")
+    meeting = one(analysis, "meeting")
+    assert meeting.place is None
+    assert meeting.time is None or meeting.time.value is None
+
+
+def test_a_trip_by_someone_and_a_where_clause_the_parser_hung_elsewhere(pipeline):
+    analysis = analyse(pipeline, "The company paid for a trip by Takumi Sasagawa to Busan in March 2024, "
+                                 "where he visited the shipyard of its partner.")
+    visits = events_of(analysis, "visit")
+    assert visits and all(v.place == entity_id(analysis, "Busan") for v in visits)
+    assert all(v.time.value == "2024-03" for v in visits)
+    assert any(named(analysis, v) == {"Takumi Sasagawa"} for v in visits)
+
+
+def test_where_after_a_region_is_the_named_region(pipeline):
+    analysis = analyse(pipeline, "Investigators say Farah Abdi Yusuf sent the youths to camps in Somalia's Gedo "
+                                 "region, where al-Shabaab instructors trained them last year.")
+    training = one(analysis, "training")
+    assert named(analysis, training) == {"al-Shabaab"} or "Al-Shabaab" in named(analysis, training)
+    assert (training.place, training.time.value) == (entity_id(analysis, "Gedo"), "2023")
+
+
+def test_the_attack_on_a_date_is_the_undated_ambush_told_before(pipeline):
+    analysis = analyse(pipeline, "The arrest came two months after an ambush on an army patrol near Pichari. "
+                                 "Prosecutors say the MPCP carried out the attack on January 9.")
+    attack = one(analysis, "attack")
+    assert named(analysis, attack) == {"MPCP"}
+    assert (attack.place, attack.time.value) == (entity_id(analysis, "Pichari"), "2024-01-09")
+    assert len(attack.evidence) == 2
+    dated = analyse(pipeline, "Rebels ambushed a patrol near Pichari on 3 March. Prosecutors say the MPCP "
+                              "carried out the attack on January 9.")
+    assert len(events_of(dated, "attack")) == 2  # two dates, two attacks
+
+
+def test_speaking_at_a_news_conference_is_the_press_conference(pipeline):
+    analysis = analyse(pipeline, "Speaking at a news conference in Addis Ababa on Tuesday, deputy director "
+                                 "Tsegaye Woldemariam said the cell had been dismantled.")
+    briefing = one(analysis, "press_conference")
+    assert named(analysis, briefing) == {"Tsegaye Woldemariam"}
+    assert (briefing.place, briefing.time.value) == (entity_id(analysis, "Addis Ababa"), "2024-06-11")
+    assert events_of(analysis, "speech") == []
+
+
+def test_a_second_name_the_parser_hung_on_the_verb_is_still_arrested(pipeline):
+    analysis = analyse(pipeline, "Prosecutors arrested Kenji Morishita, 61, a former vice-president of the "
+                                 "shipbuilder, and Takumi Sasagawa, 48, an official of the agency, at their "
+                                 "homes in Tokyo on Monday.")
+    arrest = one(analysis, "arrest")
+    assert {"Kenji Morishita", "Takumi Sasagawa"} <= named(analysis, arrest)
+    assert (arrest.place, arrest.time.value) == (entity_id(analysis, "Tokyo"), "2024-06-10")
+
+
+def test_money_sent_or_handed_over_is_funding_and_its_recipient_named(pipeline):
+    analysis = analyse(pipeline, "Ali Hassan Warsame reportedly transferred around $2 million to al-Shabaab "
+                                 "last year.")
+    funding = one(analysis, "funding")
+    roles = {p.role for p in funding.participants}
+    assert roles == {"funder", "recipient"}
+    assert (funding.certainty, funding.time.value) == ("hedged", "2023")
+    moved = analyse(pipeline, "The prisoners were transferred to a jail in Kano on Monday.")
+    assert events_of(moved, "funding") == []  # people moved are no money
+
+
+def test_what_did_not_happen_to_one_person_is_no_event(pipeline):
+    analysis = analyse(pipeline, "Abdiwali Ahmed Farah, who has not been charged, did not speak to reporters.")
+    assert analysis.events == []
+    denied = analyse(pipeline, "Dmitri Volkov did not meet Aslan Umarov in Grozny on Friday.")
+    assert one(denied, "meeting").certainty == "denied"  # a denied encounter is still the news
+
+
+def test_a_purpose_or_charge_with_nobody_named_is_no_event(pipeline):
+    analysis = analyse(pipeline, "A court in Dire Dawa sentenced Bashir Yusuf Aden in February for helping "
+                                 "recruits cross into Somalia.")
+    assert events_of(analysis, "visit") == []
+    planned = analyse(pipeline, "The delegations are scheduled to meet in Baghdad on July 24.")
+    assert one(planned, "meeting").modality == "planned"  # a plan with nobody named is kept
+
+
+def test_a_clause_that_tells_more_of_the_attack_is_the_attack(pipeline):
+    analysis = analyse(pipeline, "Police say Saif Khattak planned the suicide attack on a police training "
+                                 "centre in Bannu that killed 11 recruits on January 9. Two weeks after the "
+                                 "attack, Khattak travelled to Lahore.")
+    attack = one(analysis, "attack")
+    assert events_of(analysis, "killing") == []
+    assert (attack.place, attack.time.value) == (entity_id(analysis, "Bannu"), "2024-01-09")
+    assert one(analysis, "visit").time.value == "2024-01-23"  # counted from the attack's day
+    stormed = analyse(pipeline, "Al-Shabaab fighters stormed a police post in Dolo Ado on April 22, "
+                                "killing three officers.")
+    assert len(stormed.events) == 1 and stormed.events[0].type == "attack"

@@ -195,12 +195,25 @@ _NEEDS = {
 }
 
 
+# The object an entry may require that is no lemma but any sum of money ("sent $200,000").
+MONEY = "MONEY"
+
+
 def _matches(token: Token, entry: _Entry | _Support) -> bool:
     for need, deps in _NEEDS.items():
         wanted = getattr(entry, need, None)
-        if wanted and not any(c.dep_ in deps and lemma(c) == wanted for c in token.children):
+        if wanted and not any(c.dep_ in deps and (lemma(c) == wanted or wanted == MONEY and _is_money(c))
+                              for c in token.children):
             return False
     return True
+
+
+def _is_money(head: Token) -> bool:
+    """Whether a phrase names a sum of money: tagged MONEY, with a currency sign, or headed
+    by a money noun or currency ("cash", "3 million roubles")."""
+    money = fact_data("event_types")["arguments"]["money"]
+    return lemma(head) in money["nouns"] or any(
+        t.ent_type_ == MONEY or t.text in money["signs"] for t in head.subtree if t.i <= head.i)
 
 
 def _first_match(token: Token, table: dict) -> object | None:
@@ -266,7 +279,7 @@ class _TimeIndex:
         # The date of the dateline ("SARAJEVO, June 18 – "): what is said without a date of its own.
         self.dateline = next((t for t in analysis.timexes if t.end <= dateline), None)
         for timex in analysis.timexes:
-            if timex.type not in ("DATE", "TIME") or timex.end <= dateline:
+            if timex.type not in ("DATE", "TIME") and not _pins_a_day(timex) or timex.end <= dateline:
                 continue
             span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
             if span is None:
@@ -295,11 +308,18 @@ class _TimeIndex:
                 return None
             if node.dep_ == "parataxis":  # "..., the spokesman said": a clause of its own
                 return None
+            if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return None  # "X visited A on May 28, and Y held talks": another subject, another time
             node = node.head
             timexes = self.by_head.get(node.i)
             if timexes:
                 return next((t for t in timexes if t.value and _DATED.match(t.value)), timexes[0])
         return None
+
+
+def _pins_a_day(timex: Timex) -> bool:
+    """A length counted from a dated event to one day: "two weeks after the attack"."""
+    return timex.type == "DURATION" and timex.earliest is not None and timex.earliest == timex.latest
 
 
 def event_time(timex: Timex | None) -> EventTime | None:
@@ -308,6 +328,8 @@ def event_time(timex: Timex | None) -> EventTime | None:
     if timex is None:
         return None
     value = timex.value if timex.value and _DATED.match(timex.value) else None
+    if value is None and _pins_a_day(timex):  # "two weeks after the attack" of January 9: the day it reaches
+        return EventTime(timex.earliest, timex.earliest, timex.latest, "day", timex.text)
     if value is not None and "T" in value:  # "Tuesday evening", "15:00 GMT Saturday": the day
         value = value.split("T")[0]
     return EventTime(value, timex.earliest, timex.latest, timex.granularity if value else None, timex.text)
@@ -446,12 +468,57 @@ class _DocumentEvents:
             draft = self._noun_event(token, type_, carried.get(i))
             if draft is not None:
                 drafts[i] = draft
+        self._merge_describing_clauses(drafts)
         resolved = self._corefer(drafts, carried)
         for i in self.support:
             if self.doc[i] not in carried.values():
                 self._join_governing(self.doc[i], resolved)
+        self._share_conjoined_setting(resolved)
         self._elaborate_lede(resolved)
         return self._finish(resolved)
+
+    def _merge_describing_clauses(self, drafts: dict[int, _Draft]) -> None:
+        """A clause that tells more of an event is that event: "the attack on a police post
+        that killed 11 recruits on January 9", "stormed a police post on April 22, killing
+        three officers". A relative clause inside the event noun's phrase or a participle
+        clause of the event verb whose verb triggers an event of the same family adds its
+        participants, place and time to the event and is no event of its own."""
+        for i in sorted(drafts):
+            draft = drafts.get(i)
+            if draft is None:
+                continue
+            for clause in self._describing_clauses(draft.trigger):
+                other = drafts.get(clause.i)
+                if other is not None and other is not draft and other.type.family == draft.type.family:
+                    self._merge(draft, other)
+                    del drafts[clause.i]
+
+    @staticmethod
+    def _describing_clauses(trigger: Token) -> list[Token]:
+        if trigger.pos_ == "VERB":
+            return [c for c in trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        phrase = [trigger, *(obj for prep in trigger.children if prep.dep_ == "prep"
+                             for obj in prep.children if obj.dep_ == "pobj")]
+        return [c for noun in phrase for c in noun.children if c.dep_ == "relcl" and any(
+            s.dep_ == "nsubj" and s.lower_ in ("that", "which") for s in c.children)]
+
+    @staticmethod
+    def _share_conjoined_setting(resolved: dict[int, _Draft]) -> None:
+        """Two events told by conjoined verbs of one subject happen on one occasion: the second
+        takes the place and time of the first when it gives none ("paid a visit to Addis Ababa
+        on May 28 and held talks with X" are talks in Addis Ababa on May 28). A conjunct with a
+        subject of its own is another deed ("X was killed on Saturday, Y said")."""
+        drafts = {id(d): d for d in resolved.values()}.values()
+        by_verb = {(d.carrier or d.trigger).i: d for d in drafts}
+        for draft in drafts:
+            verb = draft.carrier or draft.trigger
+            first = by_verb.get(verb.head.i) if verb.dep_ == "conj" else None
+            if first is None or first is draft or draft.stance.modality != first.stance.modality \
+                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue
+            draft.place = draft.place or first.place
+            if (draft.time is None or draft.time.value is None) and first.time is not None and first.time.value:
+                draft.time = first.time
 
     def _elaborate_lede(self, resolved: dict[int, _Draft]) -> None:
         """Wire copy states its main event in the lede with participants it does not name yet
@@ -573,6 +640,10 @@ class _DocumentEvents:
         acting = verb.i not in self.support  # "the US designated ..."; "Kano hosted" is a place
         subject_refs: list[tuple[EntityRef, Token]] = []
         for subject in subjects:
+            if self._same_event_noun(subject, draft):  # "A court in Dire Dawa sentenced ..."
+                absorbed.add(subject.i)
+                self._noun_arguments(draft, subject)
+                continue
             # Only the verb's own passive subject is its object ("he was honoured"); a subject
             # shared with a governing verb ("is scheduled to meet") is the subject.
             own_passive = subject.dep_ == "nsubjpass" and subject.head == verb
@@ -580,19 +651,23 @@ class _DocumentEvents:
             for ref in self.refs.named_by(subject) or self._speaker_of(subject):
                 draft.add(ref, role, subject, self._remote_clause(subject), actor=acting)
                 subject_refs.append((ref, subject))
-        for agent in passive_agents(verb) if passive else ():
+        agents = list(passive_agents(verb)) if passive else []
+        for agent in agents:
             for ref in self.refs.named_by(agent):
                 draft.add(ref, subject_role, agent, actor=acting)
+        own_subjects = [s for s in subjects if not (s.dep_ == "nsubjpass" and s.head == verb)]
+        self._actor_places(draft, own_subjects + agents)
         for child in verb.children:
             dep = child.dep_
             if child == skip:
                 continue
-            if dep in OBJECT_DEPS:
+            if dep in OBJECT_DEPS or dep == "conj" and child.pos_ == "PROPN" and any(
+                    c.dep_ in OBJECT_DEPS for c in verb.children):  # "arrested A, 61, ..., and B": B hung on the verb
                 if child.i in self.types and child.pos_ in NOUN_POS:
                     absorbed.add(child.i)
                     self._noun_arguments(draft, child)
                     continue
-                for ref in self.refs.named_by(child):
+                for ref in self._named_with_apposition(child):
                     draft.add(ref, roles.get("object", "participant"), child, self._remote_clause(child))
                 self._phrase_places(draft, child)
                 absorbed.update(t.i for t in self._phrase_nouns(child))
@@ -603,12 +678,47 @@ class _DocumentEvents:
                     if grandchild.dep_ == "prep":
                         self._prep_argument(draft, grandchild, subject_refs, absorbed, skip)
             elif dep == "advmod" and child.lower_ == "where" and verb.dep_ == "relcl":
-                ref = self.refs.at(verb.head)
-                if ref is not None and ref.type == PLACE:
-                    draft.add(ref, "place", verb.head)
+                place = self._place_of(verb.head) or self._last_place_before(child)
+                if place is not None:
+                    draft.add(place, "place", verb.head)
             elif dep == "advmod" and child.lower_ in self.lex.remote_adverbs or \
                     dep == "advcl" and self._says_remote(child):  # "..., following it via video link"
                 self._mark_remote(draft, subject_refs)
+
+    def _named_with_apposition(self, head: Token) -> list[EntityRef]:
+        """What a phrase names, with the name the parser cut off from it: in "talks with
+        Ethiopia's army chief, General X." the name after the comma is often hung on the verb
+        (npadvmod) rather than on "chief" as its apposition."""
+        found = self.refs.named_by(head)
+        after = head.right_edge.i + 1
+        if after + 1 >= len(self.doc) or self.doc[after].text != "," or head.pos_ not in NOUN_POS \
+                or any(r.type == "person" for r in found):
+            return found
+        name = self.doc[after + 1]
+        while name.head != name and name.head.left_edge == self.doc[after + 1]:
+            name = name.head
+        ref = self.refs.at(name)
+        if name.dep_ in ("npadvmod", "appos", "dep") and head not in name.subtree and ref is not None \
+                and ref.type == "person" and name.right_edge.i + 1 < len(self.doc) \
+                and self.doc[name.right_edge.i + 1].is_punct:
+            found = [*found, ref]
+        return found
+
+    def _actor_places(self, draft: _Draft, actors: list[Token]) -> None:
+        """Where the actors are said to be is where they act, unless the clause says otherwise:
+        "arrested by police in Jigjiga", "leaders in Jigjiga plan to hold a rally"."""
+        for head in actors:
+            for child in head.children:
+                obj = pobj_of(child) if child.dep_ == "prep" and child.lower_ in ("in", "at") else None
+                place = self._place_of(obj) if obj is not None else None
+                if place is not None:
+                    draft.add(place, "actor place", obj)
+
+    def _same_event_noun(self, token: Token, draft: _Draft) -> bool:
+        """Whether a verb's argument is a noun naming the verb's own event: "the court" that
+        sentences is the trial, its place the trial's place."""
+        type_ = self.types.get(token.i)
+        return token.pos_ in NOUN_POS and type_ is not None and type_.family == draft.type.family
 
     def _speaker_of(self, pronoun: Token) -> list[EntityRef]:
         """The speaker a pronoun subject of reported speech stands for when coreference left it
@@ -642,6 +752,8 @@ class _DocumentEvents:
             else:
                 absorbed.add(obj.i)
                 self._noun_arguments(draft, obj)
+                if word == "at" and self.types[obj.i].family == draft.type.family:
+                    draft.type = self.types[obj.i]  # "spoke at a news conference": the occasion names it
             return
         if word in lex.remote_preps and lemma(obj) in lex.remote_nouns | {
                 lemma(c) for c in obj.children if c.dep_ == "compound"}:
@@ -655,10 +767,16 @@ class _DocumentEvents:
                 if ref.id in draft.participants:
                     draft.participants[ref.id].role = role
             return
+        if word in draft.type.roles.get("preps", {}):  # "sent $200,000 to al-Shabaab": the recipient
+            for ref in self.refs.named_by(obj):
+                if ref.type != PLACE:
+                    draft.add(ref, draft.type.roles["preps"][word], obj)
+            return
         if word in lex.company or (word == "together" and obj is not None):
             role = lex.company.get(word, "co-participant")
-            for ref in self.refs.named_by(obj):
-                draft.add(ref, role, obj, remote=self._remote_clause(obj))
+            for ref in self._named_with_apposition(obj):
+                if ref.type != PLACE:  # "talks with Ethiopia's army chief" are not in Ethiopia
+                    draft.add(ref, role, obj, remote=self._remote_clause(obj))
             return
         if word in lex.place_preps:
             role = draft.type.roles.get("target", "venue") if word in lex.target_preps else "venue"
@@ -710,6 +828,16 @@ class _DocumentEvents:
                     return ref
         return None
 
+    def _last_place_before(self, token: Token) -> EntityRef | None:
+        """The place "where" refers to when the parser hung its clause elsewhere ("a trip to
+        Busan in March 2024, where he visited ..."): the last place named before it in its
+        sentence."""
+        for earlier in reversed(self.doc[token.sent.start:token.i]):
+            ref = self.refs.at(earlier)
+            if ref is not None and ref.type == PLACE:
+                return ref
+        return None
+
     def _noun_arguments(self, draft: _Draft, noun: Token) -> None:
         roles = draft.type.roles
         draft.tokens.append(noun)
@@ -722,6 +850,10 @@ class _DocumentEvents:
                 if ref is not None:
                     draft.add(ref, "place" if ref.type == PLACE else roles.get("modifier", "participant"), child)
                     draft.own_names.add(ref.id)
+            elif dep == "prep" and child.lower_ == "by" and (obj := pobj_of(child)) is not None \
+                    and obj.i not in self.types:  # "a trip by X to Busan": X made it
+                for ref in self.refs.named_by(obj):
+                    draft.add(ref, roles.get("subject", "participant"), obj)
             elif dep == "prep":
                 self._prep_argument(draft, child, [], set(), None)
             elif dep == "acl" and child.pos_ == "VERB":  # "talks hosted by Algeria in Algiers"
@@ -799,6 +931,8 @@ class _DocumentEvents:
         """A plural event noun with no date and no determiner that points back speaks of a
         habit or a class ("his sermons circulate on apps", "more than 50 killings", "attacks
         on army convoys"), not of one event."""
+        if noun.lower_ in self.lex.nouns and noun.lower_ != lemma(noun):
+            return False  # a plural the ontology names one event by: "held talks with X"
         return noun.tag_ in ("NNS", "NNPS") and not (draft.time and draft.time.value) and not any(
             c.dep_ == "det" and c.lower_ in self.lex.definite for c in noun.children)
 
@@ -817,8 +951,8 @@ class _DocumentEvents:
         def compatible(other: _Draft) -> bool:
             if draft.own_place and draft.own_place != other.place:
                 return False
-            if own_date and (other.time is None or other.time.value != own_date):
-                return False
+            if own_date and other.time is not None and other.time.value and other.time.value != own_date:
+                return False  # an undated earlier mention takes the date this one gives
             return draft.own_names <= set(other.participants)
 
         candidates = [o for o in reversed(earlier) if compatible(o)]
@@ -864,6 +998,8 @@ class _DocumentEvents:
                 continue
             if not draft.participants and not draft.place:  # "to meet the families": no one named
                 continue
+            if self._no_fact(draft):
+                continue
             time = draft.time
             if time is None and self._reports(draft):
                 time = event_time(self.times.dateline)
@@ -882,6 +1018,19 @@ class _DocumentEvents:
                 evidence=[evidence_for(analysis, self._sentence_bound(m), m.stance.source) for m in mentions],
             )
         return sorted(events.values(), key=lambda e: (e.evidence[0].start, e.id))
+
+    def _no_fact(self, draft: _Draft) -> bool:
+        """What a text only negates or mentions in passing is no event to record: a negated
+        event with one participant says what someone did not do ("he did not speak to
+        reporters", "has not been charged"), while a denied encounter of two named parties is
+        the news a denial answers; a verb with no finite clause and nobody named is a purpose
+        or a charge ("for helping recruits cross into Somalia"), not an occurrence."""
+        if draft.stance.certainty == "denied":
+            return len(draft.participants) < 2
+        verb = draft.carrier or draft.trigger
+        return not draft.participants and draft.stance.modality == "actual" and verb.pos_ == "VERB" \
+            and verb.tag_ in ("VB", "VBG") \
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
 
     def _reports(self, draft: _Draft) -> bool:
         """Whether an event is something said in the past tense ("X said in a statement",
