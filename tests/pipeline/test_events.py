@@ -350,3 +350,31 @@ def test_a_clause_that_tells_more_of_the_attack_is_the_attack(pipeline):
     stormed = analyse(pipeline, "Al-Shabaab fighters stormed a police post in Dolo Ado on April 22, "
                                 "killing three officers.")
     assert len(stormed.events) == 1 and stormed.events[0].type == "attack"
+
+
+def test_the_accused_of_an_event_is_its_reported_actor(pipeline):
+    analysis = analyse(pipeline, "Bilal Yasser al-Ahdab is wanted by Lebanese prosecutors over an attack on an "
+                                 "office of the Fatah movement in Ain al-Hilweh in July 2023.")
+    attack = one(analysis, "attack")
+    assert "Bilal Yasser al-Ahdab" in named(analysis, attack)
+    assert (attack.certainty, attack.time.value) == ("reported", "2023-07")
+    recruiting = one(analyse(pipeline, "Prosecutors accuse Serafettin Kaya of recruiting young men."), "recruitment")
+    assert [p.role for p in recruiting.participants] == ["recruiter"]
+    arrested = analyse(pipeline, "Police arrested Ali Hassan Warsame for the bombing of a market.")
+    arrest, bombing = one(arrested, "arrest"), one(arrested, "attack")  # two events, not one
+    assert {p.role for p in arrest.participants} == {"detainee"}
+    assert {p.role for p in bombing.participants} == {"perpetrator"}
+    assert one(analyse(pipeline, "Ali Hassan Warsame attended the rally in Kano."), "rally").certainty == "asserted"
+
+
+def test_a_lede_naming_only_the_place_is_the_arrest_told_below(pipeline):
+    analysis = analyse(pipeline, "IBADAN, June 12 - Secret police said on Wednesday they had arrested a "
+                                 "businessman in Ibadan.\nOluwaseun Bamidele-Ogunleye was picked up at his home "
+                                 "in Ibadan on Saturday, DSS spokesman Abiodun Olatunji said in a statement.")
+    arrest = one(analysis, "arrest")
+    assert "Oluwaseun Bamidele-Ogunleye" in named(analysis, arrest)
+    assert arrest.time.value == "2024-06-08"
+    assert len(arrest.evidence) == 2
+    # the organisation the spokesman speaks for made the arrest the text does not attribute
+    dss = next(e for e in analysis.entities if e.type == "organization")
+    assert {p.role for p in arrest.participants if p.entity == dss.id} == {"agent"}

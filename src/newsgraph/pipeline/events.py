@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -109,6 +109,7 @@ class _Lexicon:
     remote_nouns: frozenset[str]
     remote_adverbs: frozenset[str]
     definite: frozenset[str]
+    accusation: dict[str, frozenset[str]]
 
 
 def _entries(items: Iterable, type_: EventType, into: dict[str, list[_Entry]]) -> None:
@@ -168,6 +169,7 @@ def lexicon() -> _Lexicon:
         remote_nouns=frozenset(args["remote"]["nouns"]),
         remote_adverbs=frozenset(args["remote"]["adverbs"]),
         definite=frozenset(args["definite_determiners"]),
+        accusation={k: frozenset(v) for k, v in args["accusation"].items() if k != "about"},
     )
 
 
@@ -522,7 +524,8 @@ class _DocumentEvents:
 
     def _elaborate_lede(self, resolved: dict[int, _Draft]) -> None:
         """Wire copy states its main event in the lede with participants it does not name yet
-        ("police said they had arrested a businessman") and names them further down ("X was
+        ("police said they had arrested a businessman in Ibadan", where only the place is
+        named) and names them further down ("X was
         picked up at his home in Bodija on Saturday"). The first later event of a lede event's
         type that happened, is not denied, names no other person in the same role and lies
         within `_ELABORATION_DAYS` of it is that event told in detail: the two become one, and
@@ -534,7 +537,7 @@ class _DocumentEvents:
         drafts = sorted({id(d): d for d in resolved.values()}.values(), key=lambda d: d.trigger.i)
         merged: set[int] = set()
         for first in drafts:
-            if first.trigger.sent != lede or not first.participants or not _happened(first):
+            if first.trigger.sent != lede or not (first.participants or first.place) or not _happened(first):
                 continue
             detail = next((d for d in drafts if d.trigger.sent.start > lede.start and id(d) not in merged
                            and d.type.name == first.type.name and _happened(d)
@@ -564,18 +567,58 @@ class _DocumentEvents:
         draft = _Draft(verb, type_, stance, tokens=[verb])
         subject_role = self.subject_roles.get(verb.i) or type_.roles.get("subject", "participant")
         self._clause_arguments(draft, verb, subject_role, absorbed)
+        self._add_accused(draft)
         if type_.reporter_acts and draft.participants and is_passive(verb) and not passive_agents(verb):
             self._reporter_as_agent(draft, subject_role)
         draft.time = event_time(self.times.for_trigger(verb, draft.tokens))
         return draft
+
+    def _accused_of(self, deed: Token) -> list[EntityRef]:
+        """Who a clause accuses of the event at `deed`: the accused of "X is wanted over an
+        attack", "accused X of recruiting", "arrested X for the bombing"."""
+        prep = deed.head
+        accusation = self.lex.accusation
+        if deed.dep_ not in ("pobj", "pcomp") or prep.lower_ not in accusation["preps"] \
+                or lemma(prep.head) not in accusation["verbs"]:
+            return []
+        verb = prep.head
+        accused = [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
+        return [r for a in accused for r in self.refs.named_by(a) if r.type in ACTOR_TYPES]
+
+    def _add_accused(self, draft: _Draft) -> None:
+        accused = self._accused_of(draft.trigger)
+        for ref in accused:
+            draft.add(ref, draft.type.roles.get("subject", "participant"), draft.trigger)
+        if accused and draft.stance.certainty == "asserted":
+            draft.stance = replace(draft.stance, certainty="reported")
 
     def _reporter_as_agent(self, draft: _Draft, role: str) -> None:
         """"X was detained on Sunday, the National Police said": the organisation that reports
         an arrest of someone named, without saying by whom, made it."""
         source = draft.stance.source
         entity = next((e for e in self.analysis.entities if e.id == source), None)
-        if entity is not None and entity.type == "organization" and source not in draft.participants:
+        if entity is not None and entity.type == "person":  # "..., DSS spokesman X said"
+            source = self._speakers_organisation(source, draft.trigger.sent)
+        elif entity is None or entity.type != "organization":
+            source = None
+        if source is not None and source not in draft.participants:
             draft.participants[source] = Participant(source, role)
+
+    def _speakers_organisation(self, person: str, sentence) -> str | None:
+        """The organisation a speaker is introduced as speaking for in the sentence: the name
+        among the title words before theirs ("DSS spokesman Abiodun Olatunji")."""
+        for token in sentence:
+            ref = self.refs.at(token)
+            if ref is None or ref.id != person:
+                continue
+            words = [c for c in token.children if c.dep_ in ("compound", "nmod")]
+            while words:
+                word = words.pop()
+                found = self.refs.at(word)
+                if found is not None and found.id != person and found.type == "organization":
+                    return found.id
+                words.extend(c for c in word.children if c.dep_ in ("compound", "nmod"))
+        return None
 
     def _generic_event(self, verb: Token) -> _Draft | None:
         word = lemma(verb)
@@ -595,6 +638,7 @@ class _DocumentEvents:
             return None
         draft = _Draft(noun, type_, stance, tokens=[noun], carrier=carrier)
         self._noun_arguments(draft, noun)
+        self._add_accused(draft)
         predicates = self._predicates_of_subject(noun)
         for verb in predicates:  # "the trial is expected to open in Rostov in April"
             for child in verb.children:
@@ -747,6 +791,8 @@ class _DocumentEvents:
                 self._phrase_places(draft, obj)
             return
         if obj.i in self.types and obj.pos_ in NOUN_POS:  # "at the rally", "in a statement"
+            if self._accused_of(obj) and self.types[obj.i].family != draft.type.family:
+                return  # "arrested for the bombing": the bombing is another event, its suspect named there
             if word in lex.container_preps:
                 draft.container = obj
             else:
