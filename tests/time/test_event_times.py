@@ -314,3 +314,12 @@ def test_a_future_clause_takes_no_year_from_a_past_story_date():
     text = ("Prosecutors say the two men met at a farm near Oldenburg in August 2022. The founder "
             "is scheduled to appear before a court in Hamburg in February.")
     assert by_text(text, date(2024, 12, 11))["February"].value == "2025-02"
+
+
+def test_after_the_meeting_counts_from_its_date_even_after_another_date_in_the_sentence():
+    text = ("Haqyar met Karimi in Mashhad on January 15. He had crossed the border a day earlier, "
+            "and he returned to Herat two days after the meeting.")
+    found = by_text(text, date(2025, 1, 22))
+    assert interval(found["a day"]) == ("2025-01-14", "2025-01-14")
+    assert interval(found["two days"]) == ("2025-01-17", "2025-01-17")
+    assert found["two days"].anchor.text == "January 15"
