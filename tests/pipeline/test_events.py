@@ -378,3 +378,65 @@ def test_a_lede_naming_only_the_place_is_the_arrest_told_below(pipeline):
     # the organisation the spokesman speaks for made the arrest the text does not attribute
     dss = next(e for e in analysis.entities if e.type == "organization")
     assert {p.role for p in arrest.participants if p.entity == dss.id} == {"agent"}
+
+
+def test_hosting_a_named_guest_is_a_meeting_and_those_who_also_attended_join_it(pipeline):
+    analysis = analyse(pipeline, "Maulana Zia-ud-Din Qureshi hosted Hafiz Anwar-ul-Haq at a seminary outside "
+                                 "Kotli on March 6. Mufti Abdul-Basit Kashmiri also attended, while Saifullah "
+                                 "Mir joined via video link from Muzaffarabad.")
+    meeting = one(analysis, "meeting")
+    roles = {p.entity: (p.role, p.remote) for p in meeting.participants}
+    assert roles[entity_id(analysis, "Zia-ud-Din Qureshi")] == ("host", False)
+    assert roles[entity_id(analysis, "Abdul-Basit Kashmiri")] == ("participant", False)
+    assert roles[entity_id(analysis, "Saifullah Mir")] == ("participant", True)
+    assert (meeting.place, meeting.time.value) == (entity_id(analysis, "Kotli"), "2024-03-06")
+    rally = analyse(pipeline, "Kano hosted a rally of the Sahel People's Congress.")
+    assert events_of(rally, "meeting") == [] and len(events_of(rally, "rally")) == 1
+
+
+def test_the_kotli_meeting_refers_back_to_the_meeting_in_kotli(pipeline):
+    analysis = analyse(pipeline, "Zia-ud-Din Qureshi met Anwar-ul-Haq in Kotli on March 6. A week after the "
+                                 "Kotli meeting, police arrested two men in Srinagar.")
+    meeting = one(analysis, "meeting")
+    assert len(meeting.evidence) == 2
+
+
+def test_what_unnamed_officials_said_is_no_event(pipeline):
+    analysis = analyse(pipeline, "Two officials in Herat said on Tuesday that the border was calm.")
+    assert events_of(analysis, "statement") == []
+
+
+def test_a_statement_that_carries_another_act_is_the_actors_statement(pipeline):
+    analysis = analyse(pipeline, "The ministry's spokesman, Ali Reza Tavakoli, rejected the report in a "
+                                 "statement on Monday.")
+    statement = one(analysis, "statement")
+    assert named(analysis, statement) == {"Ali Reza Tavakoli"}
+    assert (statement.certainty, statement.time.value) == ("asserted", "2024-06-10")
+
+
+def test_money_collected_for_a_group_is_funding_of_that_group(pipeline):
+    analysis = analyse(pipeline, "Aslan Edilsultanov is accused of collecting about 3 million roubles for "
+                                 "Jamaat Shamil.")
+    funding = one(analysis, "funding")
+    roles = {p.role for p in funding.participants}
+    assert roles == {"funder", "recipient"} and funding.certainty == "reported"
+
+
+def test_a_court_ordering_someone_held_is_a_hearing_that_the_hearing_refers_to(pipeline):
+    analysis = analyse(pipeline, "On Tuesday, Moscow's Basmanny District Court ordered Aslan Edilsultanov held "
+                                 "for two months. He took part in the hearing via video link.")
+    trial = one(analysis, "trial")
+    assert "Basmanny District Court" in named(analysis, trial)
+    assert trial.time.value == "2024-06-11"
+    assert len(trial.evidence) == 2
+    assert events_of(analyse(pipeline, "General Ali Hassan Warsame ordered Abdi Yusuf to leave."), "trial") == []
+
+
+def test_a_lede_statement_is_not_another_organisations_statement(pipeline):
+    analysis = analyse(pipeline, "JIGJIGA, June 12 – Police have arrested a man, the National Intelligence and "
+                                 "Security Service (NISS) said on Tuesday.\n\nHagere Express rejected the "
+                                 "allegation in a statement.")
+    statements = events_of(analysis, "statement")
+    assert len(statements) == 2
+    hagere = next(v for v in statements if "Hagere Express" in named(analysis, v))
+    assert hagere.time is None or hagere.time.value is None

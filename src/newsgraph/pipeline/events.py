@@ -27,7 +27,7 @@ plural undated event noun speaks of a habit and is no event. Certainty and modal
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
@@ -82,7 +82,8 @@ class _Entry:
     needs_prep: str | None = None
     subject_role: str | None = None
     dated: bool = False  # a trigger only with a time expression of its own
-    needs_complement: str | None = None  # a trigger only with a time expression of its own
+    needs_complement: str | None = None  # "found X guilty"
+    needs_subject: str | None = None  # "the court ordered X held" is a hearing
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,7 @@ def _entries(items: Iterable, type_: EventType, into: dict[str, list[_Entry]]) -
         else:
             entry = _Entry(type_, item.get("object"), item.get("modifier"), item.get("particle"),
                            item.get("prep"), item.get("subject"), item.get("dated", False),
-                           item.get("complement"))
+                           item.get("complement"), item.get("subject_lemma"))
         entries = into.setdefault(_entrylemma(item), [])
         entries.append(entry)
         entries.sort(key=_specificity)
@@ -134,7 +135,7 @@ def _entrylemma(item: str | dict) -> str:
 def _specificity(entry: _Entry) -> int:
     """Lower for entries that require more of the trigger's context."""
     needs = (entry.needs_object, entry.needs_modifier, entry.needs_particle, entry.needs_prep,
-             entry.needs_complement)
+             entry.needs_complement, entry.needs_subject)
     return -2 * sum(bool(n) for n in needs) - int(entry.dated)
 
 
@@ -194,17 +195,23 @@ _NEEDS = {
     "needs_complement": frozenset({"acomp", "attr", "oprd", "ccomp"}),  # "found X guilty"
     "needs_particle": frozenset({"prt"}),
     "needs_prep": frozenset({"prep"}),
+    "needs_subject": frozenset({"nsubj"}),
 }
 
 
-# The object an entry may require that is no lemma but any sum of money ("sent $200,000").
+# Objects an entry may require that are no lemma: any sum of money ("sent $200,000"), any
+# person or organisation named ("hosted Hafiz Anwar-ul-Haq", "pay the ELN").
 MONEY = "MONEY"
+NAMED = "NAMED"
+
+Named = Callable[[Token], bool]
 
 
-def _matches(token: Token, entry: _Entry | _Support) -> bool:
+def _matches(token: Token, entry: _Entry | _Support, named: Named) -> bool:
     for need, deps in _NEEDS.items():
         wanted = getattr(entry, need, None)
-        if wanted and not any(c.dep_ in deps and (lemma(c) == wanted or wanted == MONEY and _is_money(c))
+        if wanted and not any(c.dep_ in deps and (lemma(c) == wanted or wanted == MONEY and _is_money(c)
+                                                  or wanted == NAMED and named(c))
                               for c in token.children):
             return False
     return True
@@ -218,10 +225,10 @@ def _is_money(head: Token) -> bool:
         t.ent_type_ == MONEY or t.text in money["signs"] for t in head.subtree if t.i <= head.i)
 
 
-def _first_match(token: Token, table: dict) -> object | None:
+def _first_match(token: Token, table: dict, named: Named) -> object | None:
     for key in dict.fromkeys((lemma(token), token.lower_)):
         for entry in table.get(key, ()):
-            if _matches(token, entry):
+            if _matches(token, entry, named):
                 return entry
     return None
 
@@ -346,13 +353,14 @@ def _happened(draft: _Draft) -> bool:
 
 
 def _compatible(lede: _Draft, detail: _Draft, entities: dict[str, Entity]) -> bool:
-    """Whether `detail` can tell the lede event: no two different persons in one role, places
-    in one country (as far as the gazetteer knows), and dates, where both have one, close
-    enough."""
-    persons = {i for i, e in entities.items() if e.type == "person"}
+    """Whether `detail` can tell the lede event: no two different persons, nor two different
+    organisations, in one role (the NISS's statement is not Hagere Express's), places in one
+    country (as far as the gazetteer knows), and dates, where both have one, close enough."""
+    kind = {i: e.type for i, e in entities.items() if e.type in ACTOR_TYPES}
     for entity, participant in detail.participants.items():
-        if entity in persons and entity not in lede.participants and any(
-                other in persons and p.role == participant.role for other, p in lede.participants.items()):
+        if entity in kind and entity not in lede.participants and any(
+                kind.get(other) == kind[entity] and p.role == participant.role
+                for other, p in lede.participants.items()):
             return False
     if lede.place and detail.place and lede.place != detail.place:
         countries = [(g.country if (g := getattr(entities.get(p), "geo", None)) else None)
@@ -414,7 +422,7 @@ class _DocumentEvents:
                 if entry.dated:
                     self.dated_only.add(token.i)
             elif token.pos_ in ("VERB", "AUX"):
-                entry = _first_match(token, self.lex.support)
+                entry = _first_match(token, self.lex.support, self._names_actor)
                 if entry is not None:
                     self.support[token.i] = entry
         for i in list(self.types):  # "presented the results at a news conference"
@@ -429,17 +437,22 @@ class _DocumentEvents:
         # event noun to carry) are support verbs, not statements of their own.
         for i in {i for i in self.dated_only if i not in self.times.by_head or self._event_noun(self.doc[i])}:
             del self.types[i]
-            support = _first_match(self.doc[i], self.lex.support)
+            support = _first_match(self.doc[i], self.lex.support, self._names_actor)
             if support is not None:
                 self.support[i] = support
 
+    def _names_actor(self, token: Token) -> bool:
+        """Whether a phrase names a person or an organisation by its own name (not through a
+        modifier: "the family of X" is no name)."""
+        return any(r.type in ACTOR_TYPES for r in self.refs.named_by(token, depth=0))
+
     def _trigger(self, token: Token) -> _Entry | None:
         if token.pos_ == "VERB":
-            entry = _first_match(token, self.lex.verbs)
+            entry = _first_match(token, self.lex.verbs, self._names_actor)
         elif token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.i not in self.time_tokens:
             if self.refs.in_mention(token):
                 return None
-            entry = _first_match(token, self.lex.nouns)
+            entry = _first_match(token, self.lex.nouns, self._names_actor)
         else:
             return None
         return entry
@@ -646,6 +659,13 @@ class _DocumentEvents:
                     self._prep_argument(draft, child, [], set(), None)
         draft.own_place = draft.place
         clause = carrier
+        medium = self._medium_clause(noun) if carrier is None else None
+        if medium is not None:  # "the ministry rejected the report in a statement": its statement
+            clause = medium
+            draft.stance = self._stance(medium)  # the rejecting is done, not denied
+            for subject in subjects_of(medium):
+                for ref in self.refs.named_by(subject):
+                    draft.add(ref, type_.roles.get("subject", "participant"), subject)
         if carrier is not None:
             role = self.support[carrier.i].role
             self._clause_arguments(draft, carrier, role, set(), skip=noun)
@@ -653,6 +673,16 @@ class _DocumentEvents:
         if draft.time is None and clause is not None:
             draft.time = event_time(self.times.for_trigger(clause))
         return draft
+
+    def _medium_clause(self, noun: Token) -> Token | None:
+        """The verb whose act a statement noun after "in" is the medium of ("rejected the
+        description in a statement"): the statement's speaker is that verb's subject."""
+        if self.types[noun.i].family != "statement" or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+            return None
+        verb = noun.head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        return verb if verb.pos_ in ("VERB", "AUX") and verb.i not in self.types else None
 
     def _predicates_of_subject(self, noun: Token) -> list[Token]:
         """The verbs an event noun is the subject of, which say where and when it is ("The
@@ -713,6 +743,8 @@ class _DocumentEvents:
                     continue
                 for ref in self._named_with_apposition(child):
                     draft.add(ref, roles.get("object", "participant"), child, self._remote_clause(child))
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in roles.get("preps", {})):
+                    self._prep_argument(draft, prep, subject_refs, absorbed, skip)  # "3 million roubles for X"
                 self._phrase_places(draft, child)
                 absorbed.update(t.i for t in self._phrase_nouns(child))
             elif dep == "prep" and not (passive and child.lower_ == "by"):
@@ -895,7 +927,8 @@ class _DocumentEvents:
                 ref = self.refs.at(child)
                 if ref is not None:
                     draft.add(ref, "place" if ref.type == PLACE else roles.get("modifier", "participant"), child)
-                    draft.own_names.add(ref.id)
+                    if ref.type != PLACE:  # "the Kotli meeting" names its place, checked as its own place
+                        draft.own_names.add(ref.id)
             elif dep == "prep" and child.lower_ == "by" and (obj := pobj_of(child)) is not None \
                     and obj.i not in self.types:  # "a trip by X to Busan": X made it
                 for ref in self.refs.named_by(obj):
@@ -1020,11 +1053,13 @@ class _DocumentEvents:
 
     def _join_governing(self, verb: Token, resolved: dict[int, _Draft]) -> None:
         """A support verb with no event noun of its own ("..., where X took part via video
-        link") adds its subject to the event of the clause it hangs on."""
+        link") adds its subject to the event of the clause it hangs on; a verb of taking part
+        with no object that hangs on none ("Y, the group's spokeswoman, also attended") to the
+        event the text told just before it."""
         node = verb.head
         while node.head != node and node.i not in resolved:
             node = node.head
-        draft = resolved.get(node.i)
+        draft = resolved.get(node.i) or self._event_told_before(verb, resolved)
         if draft is None:
             return
         remote = self._says_remote(verb)
@@ -1033,6 +1068,13 @@ class _DocumentEvents:
             for ref in self.refs.named_by(subject):
                 if ref.type != PLACE:
                     draft.add(ref, role, subject, remote)
+
+    def _event_told_before(self, verb: Token, resolved: dict[int, _Draft]) -> _Draft | None:
+        if self.support[verb.i].role != "participant" or any(c.dep_ in OBJECT_DEPS for c in verb.children):
+            return None
+        previous = self.doc[verb.sent.start - 1].sent.start if verb.sent.start > 0 else verb.sent.start
+        earlier = [d for d in resolved.values() if previous <= d.trigger.i < verb.i and _happened(d)]
+        return max(earlier, key=lambda d: d.trigger.i, default=None)
 
     def _finish(self, resolved: dict[int, _Draft]) -> list[Event]:
         analysis = self.analysis
@@ -1070,10 +1112,13 @@ class _DocumentEvents:
         event with one participant says what someone did not do ("he did not speak to
         reporters", "has not been charged"), while a denied encounter of two named parties is
         the news a denial answers; a verb with no finite clause and nobody named is a purpose
-        or a charge ("for helping recruits cross into Somalia"), not an occurrence."""
+        or a charge ("for helping recruits cross into Somalia"), not an occurrence; nor is
+        the saying of unnamed sources ("two officials in Herat said on Tuesday")."""
         if draft.stance.certainty == "denied":
             return len(draft.participants) < 2
         verb = draft.carrier or draft.trigger
+        if not draft.participants and lemma(verb) in self.times.reporting:
+            return True
         return not draft.participants and draft.stance.modality == "actual" and verb.pos_ == "VERB" \
             and verb.tag_ in ("VB", "VBG") \
             and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
