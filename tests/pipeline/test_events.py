@@ -440,3 +440,13 @@ def test_a_lede_statement_is_not_another_organisations_statement(pipeline):
     assert len(statements) == 2
     hagere = next(v for v in statements if "Hagere Express" in named(analysis, v))
     assert hagere.time is None or hagere.time.value is None
+
+
+def test_among_those_held_joins_the_arrest_just_told(pipeline):
+    analysis = analyse(pipeline, "Turkish police detained 14 people in Diyarbakir and Mardin on Tuesday. Among "
+                                 "those held was Serafettin Kaya, 46, a former provincial official.")
+    arrest = one(analysis, "arrest")
+    assert [(p.role, p.entity) for p in arrest.participants] == [("detainee", entity_id(analysis, "Serafettin Kaya"))]
+    assert arrest.time.value == "2024-06-11"
+    raid = analyse(pipeline, "Police said they had arrested Saif Khattak in a raid in Bannu.")
+    assert events_of(raid, "attack") == []  # the raid is how the arrest was made, not a deed he is accused of

@@ -488,6 +488,7 @@ class _DocumentEvents:
         for i in self.support:
             if self.doc[i] not in carried.values():
                 self._join_governing(self.doc[i], resolved)
+        self._join_among_those(resolved)
         self._share_conjoined_setting(resolved)
         self._elaborate_lede(resolved)
         return self._finish(resolved)
@@ -1068,6 +1069,27 @@ class _DocumentEvents:
             for ref in self.refs.named_by(subject):
                 if ref.type != PLACE:
                     draft.add(ref, role, subject, remote)
+
+    def _join_among_those(self, resolved: dict[int, _Draft]) -> None:
+        """"Among those held was X", "Among the men arrested were X and Y": the people a
+        participle picks out are the ones the event just told affected; X takes that event's
+        object role (an event of the participle's own type when there is one)."""
+        for prep in (t for t in self.doc if t.dep_ == "prep" and t.lower_ == "among" and lemma(t.head) == "be"):
+            group = pobj_of(prep)
+            participle = next((c for c in group.children if c.dep_ == "acl" and c.tag_ == "VBN"), None) \
+                if group is not None else None
+            if participle is None:
+                continue
+            named = [r for c in prep.head.children if c.dep_ in ("nsubj", "attr")
+                     for r in self.refs.named_by(c) if r.type in ACTOR_TYPES]
+            wanted = self.types.get(participle.i)
+            earlier = [d for d in resolved.values() if d.trigger.i < prep.i and _happened(d)
+                       and (wanted is None or d.type == wanted)]
+            draft = max(earlier, key=lambda d: d.trigger.i, default=None)
+            if draft is None:
+                continue
+            for ref in named:
+                draft.add(ref, draft.type.roles.get("object", "participant"), prep.head)
 
     def _event_told_before(self, verb: Token, resolved: dict[int, _Draft]) -> _Draft | None:
         if self.support[verb.i].role != "participant" or any(c.dep_ in OBJECT_DEPS for c in verb.children):
