@@ -267,6 +267,10 @@ class SQLStore:
             self._add_relation(relation)
         for event in analysis.events:
             self._add_event(event)
+        self._executemany(
+            "INSERT INTO event_clusters (event_id, cluster_id, resolver) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            ((v.id, v.id, SINGLETON) for v in analysis.events),
+        )
 
     def _add_base_entity(self, entity: Entity) -> None:
         """One row per base entity id across documents: what each document says of it is
@@ -410,6 +414,27 @@ class SQLStore:
         with self._failures("cannot store the clusters"), self._transaction():
             self._executemany("UPDATE entity_clusters SET cluster_id = ?, resolver = ? WHERE entity_id = ?", changed)
         return len(changed)
+
+    def replace_event_clusters(self, clusters: Mapping[str, str], resolver: str) -> int:
+        """Give events the clusters `clusters` names (event id → the id of its cluster's event
+        shown for it), recorded as decided by `resolver`, in one transaction; returns how many
+        changed. Event rows are not touched."""
+        current = self.event_clusters()
+        changed = [(cluster, resolver, event) for event, cluster in clusters.items()
+                   if event in current and current[event] != cluster]
+        with self._failures("cannot store the event clusters"), self._transaction():
+            self._executemany("UPDATE event_clusters SET cluster_id = ?, resolver = ? WHERE event_id = ?", changed)
+        return len(changed)
+
+    def event_clusters(self) -> dict[str, str]:
+        """Per-document event id → the id of the event across documents it belongs to."""
+        return dict(self._rows("SELECT event_id, cluster_id FROM event_clusters ORDER BY event_id"))
+
+    def published_dates(self, doc_ids: Sequence[str]) -> dict[str, date]:
+        """The earliest publication date any source gives each document (undated ones left out)."""
+        return {doc: parse_day(day) for doc, day in self._rows_in(
+            "SELECT doc_id, MIN(published) FROM document_sources WHERE doc_id IN ({keys})"
+            " AND published IS NOT NULL GROUP BY doc_id", doc_ids)}
 
     # -- documents ------------------------------------------------------------------------
 
