@@ -408,22 +408,20 @@ class SQLStore:
         """Give base entities the clusters `clusters` names (base id → resolved id), recorded as
         decided by `resolver`, in one transaction; returns how many changed. Entity rows and
         mentions are not touched: a resolved entity is only a cluster over base ids."""
-        current = self.clusters()
-        changed = [(cluster, resolver, base) for base, cluster in clusters.items()
-                   if base in current and current[base] != cluster]
-        with self._failures("cannot store the clusters"), self._transaction():
-            self._executemany("UPDATE entity_clusters SET cluster_id = ?, resolver = ? WHERE entity_id = ?", changed)
-        return len(changed)
+        return self._replace("entity", self.clusters(), clusters, resolver)
 
     def replace_event_clusters(self, clusters: Mapping[str, str], resolver: str) -> int:
         """Give events the clusters `clusters` names (event id → the id of its cluster's event
         shown for it), recorded as decided by `resolver`, in one transaction; returns how many
         changed. Event rows are not touched."""
-        current = self.event_clusters()
-        changed = [(cluster, resolver, event) for event, cluster in clusters.items()
-                   if event in current and current[event] != cluster]
-        with self._failures("cannot store the event clusters"), self._transaction():
-            self._executemany("UPDATE event_clusters SET cluster_id = ?, resolver = ? WHERE event_id = ?", changed)
+        return self._replace("event", self.event_clusters(), clusters, resolver)
+
+    def _replace(self, kind: str, current: Mapping[str, str], clusters: Mapping[str, str], resolver: str) -> int:
+        """Update the `kind`_clusters rows whose cluster `clusters` changes; returns how many."""
+        changed = [(cluster, resolver, member) for member, cluster in clusters.items()
+                   if member in current and current[member] != cluster]
+        with self._failures(f"cannot store the {kind} clusters"), self._transaction():
+            self._executemany(f"UPDATE {kind}_clusters SET cluster_id = ?, resolver = ? WHERE {kind}_id = ?", changed)
         return len(changed)
 
     def event_clusters(self) -> dict[str, str]:
