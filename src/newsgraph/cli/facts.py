@@ -112,7 +112,7 @@ def _event_row(item) -> dict:
 
 
 def _print_json(items) -> None:
-    click.echo(json.dumps([asdict(i) for i in items], ensure_ascii=False, indent=1))
+    click.echo(json.dumps([asdict(i) for i in items], ensure_ascii=False, indent=1, default=str))
 
 
 def _print_events(items, fmt: str, table) -> None:
