@@ -15,8 +15,10 @@ from pathlib import Path
 from newsgraph.eval.coref_scores import CorefScores, clusters_from_labels, score
 from newsgraph.eval.ecbplus import ENTITY, EVENT, TEST_TOPICS, EcbDocument, EcbMention, read_ecb_corpus
 from newsgraph.resolve.mention_coref import (
+    OBJECT,
     PRONOUN,
     PROPER,
+    SUBJECT,
     CorefMention,
     cluster_documents,
     cluster_mentions,
@@ -43,27 +45,50 @@ def coref_mentions(documents: Sequence[EcbDocument]) -> list[CorefMention]:
 
     nlp = load_nlp()
     sentences = [(d, n) for d in documents for n in sorted({m.sentence for m in d.mentions})]
-    words = (Doc(nlp.vocab, words=[w or "_" for w in d.sentences[n]]) for d, n in sentences)
-    parsed = dict(zip(((d.name, n) for d, n in sentences), nlp.pipe(words)))
+    keys = [(d.name, n) for d, n in sentences]
+    words = [[w or "_" for w in d.sentences[n]] for d, n in sentences]
+    parsed = dict(zip(keys, nlp.pipe(Doc(nlp.vocab, words=w) for w in words)))
+    # Headlines are title-cased or capitalised ("Sixers FIRE Coach"): words read as proper
+    # nouns there. Event words take their lemma from a lower-cased parse of the sentence.
+    lowered = dict(zip(keys, nlp.pipe(Doc(nlp.vocab, words=[x.lower() for x in w]) for w in words)))
     result = []
     for document in documents:
         for mention in document.mentions:
-            result.append(_coref_mention(mention, parsed[(document.name, mention.sentence)]))
+            key = (document.name, mention.sentence)
+            result.append(_coref_mention(mention, parsed[key], lowered[key]))
     return result
 
 
-def _coref_mention(mention: EcbMention, sentence) -> CorefMention:
+def _participation(head) -> tuple[int, str]:
+    """(governor index, role) of a mention's head word: the subject or object of a verb (a passive
+    subject is its object, a 'by' agent its subject), or the object of 'of' after a noun
+    ("the shooting of X"); other words get their syntactic head and no role."""
+    if head.dep_ == "pobj":
+        preposition = head.head
+        if preposition.dep_ == "agent":
+            return preposition.head.i, SUBJECT
+        if preposition.lower_ == "of" and preposition.head.pos_ == "NOUN":
+            return preposition.head.i, OBJECT
+    role = {"nsubj": SUBJECT, "nsubjpass": OBJECT, "dobj": OBJECT}.get(head.dep_, "")
+    return head.head.i, role
+
+
+def _coref_mention(mention: EcbMention, sentence, lowered) -> CorefMention:
     span = sentence[mention.tokens[0]: mention.tokens[-1] + 1]
     head = span.root
     pronoun = head.tag_ in _PRONOUN_TAGS or head.pos_ == PRONOUN
     proper = head.pos_ == PROPER and mention.family in _NAMED_FAMILIES
     name = " ".join(t.text for t in span if t.pos_ == PROPER) if proper else ""
-    family = "ACTION" if mention.kind == EVENT else mention.family
+    if mention.kind == EVENT:
+        family, lemma = "ACTION", lowered[head.i].lemma_
+    else:
+        family, lemma = mention.family, head.text if proper else head.lemma_
+    governor, role = _participation(head)
     return CorefMention(
         id=mention.id, doc=mention.doc, sentence=mention.sentence, position=mention.tokens[0],
-        kind=mention.kind, family=family, head=(head.text if proper else head.lemma_).casefold(),
+        kind=mention.kind, family=family, head=lemma.casefold(),
         pos=PRONOUN if pronoun else head.pos_, name=name, name_type=_name_type(mention.tag) if name else "",
-        plural="Plur" in head.morph.get("Number"))
+        plural="Plur" in head.morph.get("Number"), index=head.i, governor=governor, role=role)
 
 
 def document_clusters(documents: Sequence[EcbDocument], how: str = "predicted") -> dict[str, int]:

@@ -25,13 +25,18 @@ from newsgraph.resolve.names import compare
 EVENT, ENTITY = "event", "entity"
 PRONOUN = "PRON"
 PROPER = "PROPN"
+SUBJECT, OBJECT = "subject", "object"
+# Entity families that place and date an event rather than take part in it.
+SETTING_FAMILIES = frozenset({"LOC", "TIME"})
 
 
 @dataclass(frozen=True)
 class CorefMention:
     """A mention as the clusterer sees it. `family` is its coarse type (mentions of two families
     never corefer); `head` the lemma of its head word and `pos` that word's part of speech; `name`
-    the proper name it carries, compared as a name of `name_type` (person, organization, place)."""
+    the proper name it carries, compared as a name of `name_type` (person, organization, place).
+    `index` is the head word's position in its sentence; an entity mention that is the `role`
+    (SUBJECT or OBJECT) of the word at `governor` is that word's participant."""
 
     id: str
     doc: str
@@ -44,6 +49,9 @@ class CorefMention:
     name: str = ""
     name_type: str = ""
     plural: bool = False
+    index: int = 0
+    governor: int = -1
+    role: str = ""
 
 
 @cache
@@ -56,12 +64,14 @@ def settings() -> dict:
 # Documents
 
 
-_WORD = re.compile(r"[^\W\d_]{3,}")
+# Capitalised words and numbers: two stories of one kind (two earthquakes, two arrests) share
+# their common words and differ in names, places and dates.
+_TERM = re.compile(r"\b[A-Z][a-z][\w'-]+|\b\d{2,}\b")
 
 
 def _tf_idf(texts: dict[str, str]) -> dict[str, dict[str, float]]:
-    """Unit-length TF-IDF vectors of the documents' lower-cased words (three letters or more)."""
-    counts = {doc: Counter(w.casefold() for w in _WORD.findall(text)) for doc, text in texts.items()}
+    """Unit-length TF-IDF vectors of the documents' capitalised words and numbers."""
+    counts = {doc: Counter(w.casefold() for w in _TERM.findall(text)) for doc, text in texts.items()}
     document_frequency = Counter(w for c in counts.values() for w in c)
     n = len(texts)
     vectors = {}
@@ -185,8 +195,6 @@ def cluster_entities(mentions: Sequence[CorefMention], doc_clusters: dict[str, i
                     found.union(a.id, b.id)
         by_head: dict[str, str] = {}
         for m in group:
-            if m.name:
-                continue
             if m.head in by_head:
                 found.union(by_head[m.head], m.id)
             else:
@@ -195,61 +203,140 @@ def cluster_entities(mentions: Sequence[CorefMention], doc_clusters: dict[str, i
 
 
 def _stem(lemma: str) -> str:
-    """A crude derivational stem, so that nominalisations meet their verbs (shooting/shoot, arrest/arrested)."""
+    """A crude derivational stem, so that nominalisations meet their verbs (shooting/shoot,
+    nomination/nominate, firing/fire)."""
     for suffix in settings()["events"]["derivation_suffixes"]:
         if lemma.endswith(suffix) and len(lemma) - len(suffix) >= 3:
-            return lemma[: -len(suffix)]
-    return lemma
+            lemma = lemma[: -len(suffix)]
+            break
+    return lemma[:-1] if lemma.endswith("e") and len(lemma) > 3 else lemma
+
+
+@cache
+def _trigger_types() -> dict[str, frozenset[str]]:
+    """Lemma → the event types (and subtypes) whose triggers it is in newsgraph's event lexicon
+    (data/event_types.json): arrest/capture/detain, kill/murder/slay, say/announce/declare."""
+    types: dict[str, set[str]] = {}
+
+    def add(name: str, entry: dict) -> None:
+        for key in ("verbs", "nouns"):
+            for item in entry.get(key, ()):
+                types.setdefault(item if isinstance(item, str) else item["lemma"], set()).add(name)
+        for subtype, sub_entry in entry.get("subtypes", {}).items():
+            add(f"{name}/{subtype}", sub_entry)
+
+    for name, entry in read_json("event_types.json")["types"].items():
+        add(name, entry)
+    return {lemma: frozenset(names) for lemma, names in types.items()}
+
+
+def _lexical_similarity(a: CorefMention, b: CorefMention) -> float:
+    weights = settings()["events"]
+    if a.head == b.head:
+        return weights["same_lemma"]
+    if _stem(a.head) == _stem(b.head):
+        return weights["same_stem"]
+    if _trigger_types().get(a.head, frozenset()) & _trigger_types().get(b.head, frozenset()):
+        return weights["same_type"]
+    return 0.0
+
+
+@dataclass(frozen=True)
+class EventContext:
+    """What an event mention's sentence says about it: the entity clusters of its subject and
+    object (those with a proper name apart), and of the places and times of its sentence."""
+
+    participants: dict[str, frozenset[str]]
+    named: dict[str, frozenset[str]]
+    setting: frozenset[str]
+
+
+def event_contexts(mentions: Iterable[CorefMention], entity_clusters: dict[str, str]) -> dict[str, EventContext]:
+    """Event mention id → its context, from the entity mentions of its sentence and their clusters."""
+    entities: dict[tuple[str, int], list[CorefMention]] = {}
+    events: list[CorefMention] = []
+    for m in mentions:
+        if m.kind == ENTITY:
+            entities.setdefault((m.doc, m.sentence), []).append(m)
+        else:
+            events.append(m)
+    contexts = {}
+    for event in events:
+        around = entities.get((event.doc, event.sentence), [])
+        roles = {role: [x for x in around if x.governor == event.index and x.role == role] for role in (SUBJECT, OBJECT)}
+        contexts[event.id] = EventContext(
+            {role: frozenset(entity_clusters[x.id] for x in xs) for role, xs in roles.items()},
+            {role: frozenset(entity_clusters[x.id] for x in xs if x.name) for role, xs in roles.items()},
+            frozenset(entity_clusters[x.id] for x in around if x.family in SETTING_FAMILIES))
+    return contexts
+
+
+def _event_similarity(a: CorefMention, b: CorefMention, context_a: EventContext, context_b: EventContext) -> float:
+    """Lexical similarity, raised by shared participants and setting, lowered by participants of
+    different names in one role; two words of one sentence with different lemmas never corefer."""
+    lexical = _lexical_similarity(a, b)
+    if not lexical or (a.head != b.head and (a.doc, a.sentence) == (b.doc, b.sentence)):
+        return 0.0
+    weights = settings()["events"]
+    total = lexical
+    for role in (SUBJECT, OBJECT):
+        if context_a.participants[role] & context_b.participants[role]:
+            total += weights["participant"]
+        elif context_a.named[role] and context_b.named[role]:
+            total -= weights["participant_conflict"]
+    if context_a.setting & context_b.setting:
+        total += weights["setting"]
+    return max(total, 0.0)
 
 
 def cluster_events(mentions: Sequence[CorefMention], doc_clusters: dict[str, int],
-                   entity_clusters: dict[str, str], arguments: dict[str, list[str]]) -> dict[str, str]:
-    """Event mention → cluster label, within each document cluster, from head lemmas and the
-    entity clusters of each mention's `arguments` (mention ids of the entities of its sentence)."""
-    weights = settings()["events"]
-    labels: dict[str, str] = {}
+                   contexts: dict[str, EventContext]) -> dict[str, str]:
+    """Event mention → cluster label, by average linkage within each document cluster."""
     by_id = {m.id: m for m in mentions}
-    context = {m.id: {entity_clusters[a] for a in arguments.get(m.id, ())} for m in mentions}
-
-    def similarity(a_id: str, b_id: str) -> float:
-        a, b = by_id[a_id], by_id[b_id]
-        if a.head == b.head:
-            lexical = weights["same_lemma"]
-        elif _stem(a.head) == _stem(b.head):
-            lexical = weights["same_stem"]
-        else:
-            lexical = 0.0
-        shared = context[a_id] & context[b_id]
-        union = context[a_id] | context[b_id]
-        overlap = len(shared) / len(union) if union else 0.0
-        return lexical + weights["arguments"] * overlap if lexical else weights["arguments_only"] * overlap
-
+    labels: dict[str, str] = {}
     groups: dict[int, list[str]] = {}
     for m in mentions:
         groups.setdefault(doc_clusters[m.doc], []).append(m.id)
+
+    def similarity(a: str, b: str) -> float:
+        return _event_similarity(by_id[a], by_id[b], contexts[a], contexts[b])
+
     for number, ids in groups.items():
-        for k, cluster in enumerate(average_linkage(sorted(ids), similarity, weights["threshold"])):
+        for k, cluster in enumerate(average_linkage(sorted(ids), similarity, settings()["events"]["threshold"])):
             for mention_id in cluster:
                 labels[mention_id] = f"event/{number}/{k}"
     return labels
 
 
-def sentence_arguments(mentions: Iterable[CorefMention]) -> dict[str, list[str]]:
-    """Event mention id → the ids of the entity mentions of its sentence (its participants, place and time)."""
-    entities: dict[tuple[str, int], list[str]] = {}
-    events: list[CorefMention] = []
+def join_participants(mentions: Sequence[CorefMention], entity_clusters: dict[str, str],
+                      event_clusters: dict[str, str]) -> dict[str, str]:
+    """Entity clusters joined when they fill one role (subject or object) of one event cluster
+    and are of one family, unless both carry proper names the matcher keeps apart: "the man"
+    who shot in one report is "Eric Kirkpatrick" who shot in another."""
+    event_at = {(m.doc, m.sentence, m.index): m.id for m in mentions if m.kind == EVENT}
+    found = _UnionFind(set(entity_clusters.values()))
+    fillers: dict[tuple[str, str, str], list[CorefMention]] = {}
     for m in mentions:
-        if m.kind == ENTITY:
-            entities.setdefault((m.doc, m.sentence), []).append(m.id)
-        else:
-            events.append(m)
-    return {e.id: entities.get((e.doc, e.sentence), []) for e in events}
+        event = event_at.get((m.doc, m.sentence, m.governor))
+        if m.kind == ENTITY and event and m.role in (SUBJECT, OBJECT) and m.pos != PRONOUN:
+            fillers.setdefault((event_clusters[event], m.role, m.family), []).append(m)
+    for group in fillers.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if a.doc != b.doc and not (a.name and b.name and not _names_match(a, b)):
+                    found.union(entity_clusters[a.id], entity_clusters[b.id])
+    return {m: found.find(label) for m, label in entity_clusters.items()}
 
 
 def cluster_mentions(mentions: Sequence[CorefMention], doc_clusters: dict[str, int]) -> dict[str, str]:
-    """Mention → cluster label for entity and event mentions across the documents of each cluster."""
+    """Mention → cluster label for entity and event mentions across the documents of each cluster:
+    entities, then events with the entity clusters as context, then entities joined through the
+    roles of those events, then events again with the joined entities."""
     entity_mentions = [m for m in mentions if m.kind == ENTITY]
-    entity_labels = cluster_entities(entity_mentions, doc_clusters)
     event_mentions = [m for m in mentions if m.kind == EVENT]
-    return {**entity_labels,
-            **cluster_events(event_mentions, doc_clusters, entity_labels, sentence_arguments(mentions))}
+    entity_labels = cluster_entities(entity_mentions, doc_clusters)
+    event_labels = cluster_events(event_mentions, doc_clusters, event_contexts(mentions, entity_labels))
+    for _ in range(settings()["joint_rounds"]):
+        entity_labels = join_participants(mentions, entity_labels, event_labels)
+        event_labels = cluster_events(event_mentions, doc_clusters, event_contexts(mentions, entity_labels))
+    return {**entity_labels, **event_labels}
