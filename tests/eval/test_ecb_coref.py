@@ -29,7 +29,7 @@ def documents():
 def labels(documents):
     """Mention text (document) → cluster label, from newsgraph's clustering of the fixture."""
     mentions = coref_mentions(documents)
-    found = cluster_mentions(mentions, document_clusters(documents))
+    found = cluster_mentions(mentions, {d.name: d.text for d in documents})
     texts = {m.id: f"{m.text} ({m.doc})" for d in documents for m in d.mentions}
     return {texts[i]: label for i, label in found.items()}
 
@@ -106,7 +106,7 @@ def test_thresholds_are_data_and_govern_the_decision(documents, monkeypatch):
     clusters = document_clusters(documents)
     strict = {**mention_coref.settings(), "events": {**weights, "threshold": 2.0}}
     monkeypatch.setattr(mention_coref, "settings", lambda: strict)
-    labels = cluster_mentions(mentions, clusters)
+    labels = cluster_mentions(mentions, {d.name: d.text for d in documents}, clusters)
     events = [m.id for m in mentions if m.kind == EVENT]
     assert len({labels[i] for i in events}) == len(events)  # nothing reaches the threshold
 

@@ -195,7 +195,8 @@ def evaluate_ecb(root: Path | str, topics: Iterable[int] = TEST_TOPICS, document
     gold_of = {m.id: m.gold for d in documents for m in d.mentions}
     text_of = {m.id: f"{m.text} ({m.doc})" for d in documents for m in d.mentions}
     clusters = document_clusters(documents, documents_by)
-    predictions = {SYSTEM: cluster_mentions(mentions, clusters), BASELINE: lemma_baseline(mentions, clusters)}
+    texts = {d.name: d.text for d in documents}
+    predictions = {SYSTEM: cluster_mentions(mentions, texts, clusters), BASELINE: lemma_baseline(mentions, clusters)}
     report = EcbReport(tuple(sorted({d.topic for d in documents})), len(documents), documents_by,
                        len(set(clusters.values())))
     for kind in (EVENT, ENTITY):

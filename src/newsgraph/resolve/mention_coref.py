@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from newsgraph.ontology import read_json
 from newsgraph.resolve.names import compare
 
@@ -219,9 +221,8 @@ def _trigger_types() -> dict[str, frozenset[str]]:
     types: dict[str, set[str]] = {}
 
     def add(name: str, entry: dict) -> None:
-        for key in ("verbs", "nouns"):
-            for item in entry.get(key, ()):
-                types.setdefault(item if isinstance(item, str) else item["lemma"], set()).add(name)
+        for lemma in _trigger_lemmas(entry):
+            types.setdefault(lemma, set()).add(name)
         for subtype, sub_entry in entry.get("subtypes", {}).items():
             add(f"{name}/{subtype}", sub_entry)
 
@@ -230,10 +231,24 @@ def _trigger_types() -> dict[str, frozenset[str]]:
     return {lemma: frozenset(names) for lemma, names in types.items()}
 
 
+@cache
+def _weak_lemmas() -> frozenset[str]:
+    """Words that name an event too generally to tie two reports together by themselves: the
+    function words of English (spaCy's stop list: be, have, make, take, become, ...) and the
+    reporting verbs of the event lexicon (say, announce, tell): every article has its own."""
+    reporting = _trigger_lemmas(read_json("event_types.json")["types"][settings()["events"]["reporting_type"]])
+    return frozenset(STOP_WORDS) | reporting
+
+
+def _trigger_lemmas(entry: dict) -> frozenset[str]:
+    return frozenset(item if isinstance(item, str) else item["lemma"]
+                     for key in ("verbs", "nouns") for item in entry.get(key, ()))
+
+
 def _lexical_similarity(a: CorefMention, b: CorefMention) -> float:
     weights = settings()["events"]
     if a.head == b.head:
-        return weights["same_lemma"]
+        return weights["weak_lemma"] if a.head in _weak_lemmas() else weights["same_lemma"]
     if _stem(a.head) == _stem(b.head):
         return weights["same_stem"]
     if _trigger_types().get(a.head, frozenset()) & _trigger_types().get(b.head, frozenset()):
@@ -271,14 +286,16 @@ def event_contexts(mentions: Iterable[CorefMention], entity_clusters: dict[str, 
     return contexts
 
 
-def _event_similarity(a: CorefMention, b: CorefMention, context_a: EventContext, context_b: EventContext) -> float:
-    """Lexical similarity, raised by shared participants and setting, lowered by participants of
-    different names in one role; two words of one sentence with different lemmas never corefer."""
+def _event_similarity(a: CorefMention, b: CorefMention, context_a: EventContext, context_b: EventContext,
+                      documents: float) -> float:
+    """Lexical similarity, raised by shared participants and setting and by how alike their
+    documents are (`documents`, 1 within one document), lowered by participants of different names
+    in one role; two words of one sentence with different lemmas never corefer."""
     lexical = _lexical_similarity(a, b)
     if not lexical or (a.head != b.head and (a.doc, a.sentence) == (b.doc, b.sentence)):
         return 0.0
     weights = settings()["events"]
-    total = lexical
+    total = lexical + weights["documents"] * documents
     for role in (SUBJECT, OBJECT):
         if context_a.participants[role] & context_b.participants[role]:
             total += weights["participant"]
@@ -290,7 +307,8 @@ def _event_similarity(a: CorefMention, b: CorefMention, context_a: EventContext,
 
 
 def cluster_events(mentions: Sequence[CorefMention], doc_clusters: dict[str, int],
-                   contexts: dict[str, EventContext]) -> dict[str, str]:
+                   contexts: dict[str, EventContext],
+                   doc_similarity: Callable[[str, str], float]) -> dict[str, str]:
     """Event mention → cluster label, by average linkage within each document cluster."""
     by_id = {m.id: m for m in mentions}
     labels: dict[str, str] = {}
@@ -299,7 +317,8 @@ def cluster_events(mentions: Sequence[CorefMention], doc_clusters: dict[str, int
         groups.setdefault(doc_clusters[m.doc], []).append(m.id)
 
     def similarity(a: str, b: str) -> float:
-        return _event_similarity(by_id[a], by_id[b], contexts[a], contexts[b])
+        x, y = by_id[a], by_id[b]
+        return _event_similarity(x, y, contexts[a], contexts[b], doc_similarity(x.doc, y.doc))
 
     for number, ids in groups.items():
         for k, cluster in enumerate(average_linkage(sorted(ids), similarity, settings()["events"]["threshold"])):
@@ -328,15 +347,25 @@ def join_participants(mentions: Sequence[CorefMention], entity_clusters: dict[st
     return {m: found.find(label) for m, label in entity_clusters.items()}
 
 
-def cluster_mentions(mentions: Sequence[CorefMention], doc_clusters: dict[str, int]) -> dict[str, str]:
-    """Mention → cluster label for entity and event mentions across the documents of each cluster:
-    entities, then events with the entity clusters as context, then entities joined through the
-    roles of those events, then events again with the joined entities."""
+def cluster_mentions(mentions: Sequence[CorefMention], texts: dict[str, str],
+                     doc_clusters: dict[str, int] | None = None) -> dict[str, str]:
+    """Mention → cluster label for entity and event mentions across the documents (`texts`, by
+    name) of each document cluster (`cluster_documents` of the texts unless given): entities,
+    then events with the entity clusters as context, then entities joined through the roles of
+    those events, then events again with the joined entities."""
+    vectors = _tf_idf(texts)
+
+    def doc_similarity(a: str, b: str) -> float:
+        return 1.0 if a == b else _cosine(vectors[a], vectors[b])
+
+    if doc_clusters is None:
+        doc_clusters = cluster_documents(texts)
     entity_mentions = [m for m in mentions if m.kind == ENTITY]
     event_mentions = [m for m in mentions if m.kind == EVENT]
     entity_labels = cluster_entities(entity_mentions, doc_clusters)
-    event_labels = cluster_events(event_mentions, doc_clusters, event_contexts(mentions, entity_labels))
+    event_labels = cluster_events(event_mentions, doc_clusters, event_contexts(mentions, entity_labels), doc_similarity)
     for _ in range(settings()["joint_rounds"]):
         entity_labels = join_participants(mentions, entity_labels, event_labels)
-        event_labels = cluster_events(event_mentions, doc_clusters, event_contexts(mentions, entity_labels))
+        event_labels = cluster_events(event_mentions, doc_clusters, event_contexts(mentions, entity_labels),
+                                      doc_similarity)
     return {**entity_labels, **event_labels}
