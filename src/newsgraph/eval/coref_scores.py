@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
+from newsgraph.eval.spans import f1
+
 Cluster = frozenset
 Clustering = Sequence[frozenset]
 
@@ -22,8 +24,7 @@ class PRF:
 
     @property
     def f1(self) -> float:
-        total = self.recall + self.precision
-        return 2 * self.recall * self.precision / total if total else 0.0
+        return f1(self.precision, self.recall)
 
     def to_dict(self) -> dict[str, float]:
         return {"recall": self.recall, "precision": self.precision, "f1": self.f1}

@@ -73,9 +73,21 @@ def _participation(head) -> tuple[int, str]:
     return head.head.i, role
 
 
+def _head(span):
+    """The span's head word: its syntactic root, or for a prepositional phrase ("on Friday", "in
+    Queens", which ECB+ marks as times and places) the root's object."""
+    head = span.root
+    while head.pos_ == "ADP":
+        objects = [t for t in head.children if t.dep_ in ("pobj", "pcomp") and span.start <= t.i < span.end]
+        if not objects:
+            break
+        head = objects[0]
+    return head
+
+
 def _coref_mention(mention: EcbMention, sentence, lowered) -> CorefMention:
     span = sentence[mention.tokens[0]: mention.tokens[-1] + 1]
-    head = span.root
+    head = _head(span)
     pronoun = head.tag_ in _PRONOUN_TAGS or head.pos_ == PRONOUN
     proper = head.pos_ == PROPER and mention.family in _NAMED_FAMILIES
     name = " ".join(t.text for t in span if t.pos_ == PROPER) if proper else ""

@@ -243,16 +243,21 @@ def read_validated_sentences(path: Path) -> dict[str, frozenset[int]]:
     return {name: frozenset(numbers) for name, numbers in validated.items()}
 
 
+def parse_xml(path: Path, corpus: str) -> ET.Element:
+    """The root element of an annotated corpus file; unreadable or malformed, an InputError naming it."""
+    try:
+        return ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise InputError(f"malformed {corpus} XML: {exc}", source=str(path), line=exc.position[0]) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read {corpus} file: {exc.strerror or exc}", source=str(path)) from exc
+
+
 def read_ecb_document(path: Path, validated: frozenset[int]) -> EcbDocument:
     """One ECB+ file with its gold mentions in the `validated` sentences."""
     name = _document_name(path)
     topic, subtopic = _topic_of(name)
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as exc:
-        raise InputError(f"malformed ECB+ XML: {exc}", source=str(path), line=exc.position[0]) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read ECB+ file: {exc}", source=str(path)) from exc
+    root = parse_xml(path, "ECB+")
     sentences: dict[int, list[str]] = {}
     where: dict[str, tuple[int, int]] = {}  # token id → (sentence, index in it)
     for token in root.iter("token"):

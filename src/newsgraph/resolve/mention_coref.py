@@ -195,12 +195,20 @@ def cluster_entities(mentions: Sequence[CorefMention], doc_clusters: dict[str, i
             for b in named[i + 1:]:
                 if found.find(a.id) != found.find(b.id) and _names_match(a, b):
                     found.union(a.id, b.id)
-        by_head: dict[str, str] = {}
+        # Mentions of one head word join ("Vincent Jackson", "Jackson", "the Navy", "navy"), but
+        # two full names the matcher keeps apart ("Mark Vinar", "Miles Vinar") head two groups.
+        by_head: dict[str, list[tuple[str, list[CorefMention]]]] = {}
         for m in group:
-            if m.head in by_head:
-                found.union(by_head[m.head], m.id)
+            groups_of_head = by_head.setdefault(m.head, [])
+            full_name = len(m.name.split()) > 1
+            for root, full_names in groups_of_head:
+                if not full_name or all(_names_match(m, other) for other in full_names):
+                    found.union(root, m.id)
+                    if full_name:
+                        full_names.append(m)
+                    break
             else:
-                by_head[m.head] = m.id
+                groups_of_head.append((m.id, [m] if full_name else []))
     return {m: f"entity/{root}" for root, members in found.groups().items() for m in members}
 
 
