@@ -105,6 +105,8 @@ def _coref_mention(mention: EcbMention, sentence, lowered) -> CorefMention:
 
 def document_clusters(documents: Sequence[EcbDocument], how: str = "predicted") -> dict[str, int]:
     """Document → cluster: predicted from the texts, or the gold subtopics or topics."""
+    if how not in DOCUMENT_CLUSTERINGS:
+        raise ValueError(f"documents are grouped by one of {', '.join(DOCUMENT_CLUSTERINGS)}, not {how!r}")
     if how == "predicted":
         return cluster_documents({d.name: d.text for d in documents})
     key = (lambda d: d.subtopic) if how == "subtopics" else (lambda d: str(d.topic))

@@ -1,14 +1,16 @@
 """Cross-document coreference of entity and event mentions, and the document clustering it runs in.
 
-Documents are first grouped by what they are about (TF-IDF cosine, average linkage), so that
-mentions are compared only within a group: two shootings in two unrelated stories stay apart.
-Within a group, entity mentions are clustered first: a pronoun joins its antecedent in its own
-document, proper names join when the name matcher (`resolve.names.compare`) says they are one
-actor, and other mentions join on their head lemma. Event mentions are then clustered by a
-score of their head lemmas (the same lemma, or one derived from the other) and of the entity
-clusters of their sentences (participants, place and time), with average linkage so that one
-stray link cannot chain two events. Every weight and threshold is data
-(newsgraph/data/mention_coref.json), tuned on the ECB+ training and development topics.
+Documents are first grouped by story (TF-IDF cosine over their names and numbers, average
+linkage), and mentions are compared only within a group: two shootings in two unrelated
+stories stay apart. Within a group, entity mentions are clustered first: a pronoun joins its
+antecedent in its own document, proper names join when the name matcher
+(`resolve.names.compare`) says they are one actor, and other mentions join on their head word.
+Event mentions are then clustered by average linkage (one stray link cannot chain two events)
+on a score of their head lemmas (the same lemma, a derivation, one type of the event lexicon),
+their participants' and settings' entity clusters and their documents' similarity. A joint
+round then joins the entity clusters that fill one role of one event cluster and clusters the
+events again. Every weight and threshold is data (newsgraph/data/mention_coref.json), tuned on
+the ECB+ training and development topics (docs/resolution.md).
 """
 from __future__ import annotations
 
