@@ -221,3 +221,37 @@ def eval_names_command(path: str, show_errors: bool, output_format: str) -> None
     from newsgraph.eval.names import evaluate_names
 
     _print_report(evaluate_names(Path(path)), show_errors, output_format)
+
+
+@eval_group.command("ecb")
+@click.argument("path", type=click.Path(exists=True, file_okay=False), metavar="DIR")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="Also list every gold cluster newsgraph split and every cluster it merged, with their mentions.")
+@format_option
+@click.option("--split", type=click.Choice(["test", "dev", "train"]), default="test", show_default=True,
+              help="The topics to score: test 36-45, dev 2, 5, 12, 18, 21, 23, 34, 35, or train (the rest of 1-35).")
+@click.option("--documents", "documents_by", type=click.Choice(["predicted", "subtopics", "topics"]),
+              default="predicted", show_default=True,
+              help="Group documents by newsgraph's own clustering of their texts, or by the gold subtopics or "
+                   "topics of ECB+ (for comparison with published figures).")
+def eval_ecb_command(path: str, show_errors: bool, output_format: str, split: str, documents_by: str) -> None:
+    """Score cross-document event and entity coreference on ECB+ from gold mentions.
+
+    DIR holds ECB+/<topic>/<topic>_<n>ecb[plus].xml and ECBplus_coreference_sentences.csv; only
+    the validated sentences are scored, singletons included. Events are the ACTION_* and
+    NEG_ACTION_* mentions; entities the participants, places and times. MUC, B3, CEAF-e and
+    CoNLL F1 for newsgraph and, beside it, the same-head-lemma baseline in the same document
+    clusters.
+
+    \b
+    Examples:
+      newsgraph eval ecb ../shared/data/ecbplus
+      newsgraph eval ecb ../shared/data/ecbplus --documents subtopics
+      newsgraph eval ecb ../shared/data/ecbplus --split dev --errors
+      newsgraph eval ecb ../shared/data/ecbplus --format json > ecb-eval.json
+    """
+    from newsgraph.eval.ecb_coref import evaluate_ecb
+    from newsgraph.eval.ecbplus import DEV_TOPICS, TEST_TOPICS, TRAIN_TOPICS
+
+    topics = {"test": TEST_TOPICS, "dev": DEV_TOPICS, "train": TRAIN_TOPICS}[split]
+    _print_report(evaluate_ecb(Path(path), topics, documents_by), show_errors, output_format)

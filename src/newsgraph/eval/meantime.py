@@ -28,7 +28,7 @@ from datetime import date
 from pathlib import Path
 
 from newsgraph.errors import InputError
-from newsgraph.eval.ecbplus import detokenize_with_spans
+from newsgraph.eval.ecbplus import detokenize_with_spans, parse_xml
 from newsgraph.model import Document
 from newsgraph.text import parse_day
 
@@ -111,12 +111,7 @@ class MeantimeDocument:
 def read_meantime(path: Path | str) -> MeantimeDocument:
     """Parse one MEANTIME `.xml` file; an unreadable or malformed file raises InputError naming it."""
     path = Path(path)
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as exc:
-        raise InputError(f"malformed MEANTIME XML: {exc}", source=str(path), line=exc.position[0]) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read MEANTIME file: {exc.strerror or exc}", source=str(path)) from exc
+    root = parse_xml(path, "MEANTIME")
     try:
         return _document(root, str(path), default_doc_id=path.stem)
     except (KeyError, ValueError) as exc:
