@@ -136,3 +136,26 @@ def test_an_apposition_the_parser_attached_elsewhere_still_names_its_holder(pipe
     found = relations(pipeline, "The gang is widely believed to have worked with Jaysh al-Ayman (JAA), "
                                 "al-Shabaab's Kenyan affiliate, in raids on police posts around Lamu.")
     assert any(s == "Jaysh al-Ayman" and t == "wing_of" and o.lower() == "al-shabaab" for s, t, o, _, _ in found)
+
+
+def test_the_group_is_not_the_ministry_that_speaks_of_it(pipeline):
+    # "the group" points back past the body that reports on it to the group it names
+    found = relations(pipeline, "The Interior Ministry said it had arrested members of the Kivu Brotherhood "
+                                "in Goma. The group's spokesman, Patrice Mumbere, denied the claim.")
+    assert ("Patrice Mumbere", "member_of", "Kivu Brotherhood", "asserted", "spokesman") in found
+    assert not any(obj == "Interior Ministry" for _, _, obj, _, _ in found)
+
+
+def test_the_group_is_the_most_prominent_of_the_names_before_it(pipeline):
+    # the recruiter's group is the one he recruits for, not the one it is a faction of
+    found = relations(pipeline, "Police detained Timur Saidov, the chief recruiter of the Amu Darya Circle, "
+                                "a faction of the Syr Darya Brotherhood. The group's treasurer, Aziz Rahimov, "
+                                "was also held.")
+    assert ("Aziz Rahimov", "member_of", "Amu Darya Circle", "asserted", "treasurer") in found
+    assert not any(s == "Aziz Rahimov" and obj == "Syr Darya Brotherhood" for s, _, obj, _, _ in found)
+
+
+def test_a_description_named_by_call_is_that_organisation_later(pipeline):
+    found = relations(pipeline, "The Volta Traders Union has complained about a smuggling network, which investigators call the "
+                                "Lagoon Syndicate. The network is led by Emmanuel Kwaku Asante.")
+    assert ("Emmanuel Kwaku Asante", "leader_of", "Lagoon Syndicate", "asserted", None) in found

@@ -58,6 +58,8 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 LEADING_VERBS = frozenset({"lead", "head"})
 # Participles that give a phrase its name: "the suspect, identified as X", "a man named X".
 IDENTIFYING_VERBS = frozenset({"identify", "name"})
+# Verbs that give a description its name: "the network, which investigators call the Bandama Group".
+NAMING_VERBS = IDENTIFYING_VERBS | {"call"}
 # How many sentences back "the group" or "its" may look for the organisation it stands for.
 ORG_LOOKBACK = 2
 
@@ -69,8 +71,9 @@ class EntityTokens:
         doc_id = analysis.document.id
         self._by_token: dict[int, EntityRef] = {}
         self._sentences = SpanIndex((s.start, s.end) for s in analysis.sentences)
-        # Organisation mentions by start: (start, ref, folded names, whether it is a subject).
-        self._organizations: list[tuple[int, EntityRef, str, bool]] = []
+        # Organisation mentions by start: (start, ref, folded names, whether it is a subject,
+        # how many arcs its head lies below the root of its sentence).
+        self._organizations: list[tuple[int, EntityRef, str, bool, int]] = []
         names = {e.id: " ".join(fold(n) for n in (e.name, *e.aliases)) for e in analysis.entities
                  if e.type == "organization"}
         dateline = dateline_end(analysis.document.text)
@@ -88,7 +91,7 @@ class EntityTokens:
                     self._by_token.setdefault(token.i, ref)
                 if entity.type == "organization":
                     subject = span.root.dep_ in SUBJECT_DEPS
-                    self._organizations.append((mention.start, ref, names[entity.id], subject))
+                    self._organizations.append((mention.start, ref, names[entity.id], subject, _depth(span.root)))
         self._organizations.sort(key=lambda item: item[0])
         self._identified = self._identifications(parsed) if parsed is not None else {}
 
@@ -102,25 +105,37 @@ class EntityTokens:
         return self._identified.get(token.i)
 
     def _identifications(self, parsed) -> dict[int, EntityRef]:
-        """Nouns named by "<X> identified / named <the noun> as <name>", with the latest
-        earlier noun of the same lemma that the definite one points back to."""
+        """Nouns named by "<X> identified / named <the noun> as <name>", "<the noun>, whom X
+        identify as <name>" or "<the noun>, which X call <name>", with the latest earlier noun
+        of the same lemma that a definite one points back to and the later definite ones
+        ("the network ... The network is led by") that point back to it."""
         found: dict[int, EntityRef] = {}
         for verb in parsed:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in IDENTIFYING_VERBS:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS:
                 continue
-            noun = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN"), None)
-            if noun is None:
+            obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ in ("NOUN", "PRON")), None)
+            if obj is None:
+                continue
+            noun = obj
+            if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":  # "the network, which X call Y"
+                noun = verb.head
+            if noun.pos_ != "NOUN":
                 continue
             name = next((pobj_of(c) for c in (*verb.children, *noun.children)  # "as" on either
                          if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if name is None and noun is not obj:  # "which investigators call the Bandama Group"
+                name = next((c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr") and c != obj), None)
             ref = self.at(name) if name is not None else None
             if ref is None or ref.type not in ("person", "organization") or self.at(noun) is not None:
                 continue
             found[noun.i] = ref
-            if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-                earlier = [t for t in parsed[:noun.i] if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN"]
+            same = [t for t in parsed if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN" and t.i != noun.i]
+            if _is_definite(noun):
+                earlier = [t for t in same if t.i < noun.i]
                 if earlier and earlier[-1].i not in found:
                     found[earlier[-1].i] = ref
+            for later in (t for t in same if t.i > noun.i and _is_definite(t)):
+                found.setdefault(later.i, ref)
         return found
 
     def _earlier_organization(self, token: Token) -> EntityRef | None:
@@ -137,16 +152,30 @@ class EntityTokens:
         else:
             return None
         starts = self._sentences.starts
-        since = starts[max(0, self._sentences.at_or_before(token.idx) - ORG_LOOKBACK)] if starts else 0
-        window = [(ref, name, subject) for start, ref, name, subject in self._organizations
+        sentence = self._sentences.at_or_before(token.idx)
+        since = starts[max(0, sentence - ORG_LOOKBACK)] if starts else 0
+        window = [(start, ref, name, subject, depth) for start, ref, name, subject, depth in self._organizations
                   if since <= start < token.idx]
-        named = [ref for ref, name, _ in window if head_word is not None and head_word in name.split()]
+        named = [ref for _, ref, name, _, _ in window if head_word is not None and head_word in name.split()]
         if named:
             return named[-1]
-        if head_word is not None and head_word not in _anaphoric_org_nouns():
-            return None  # "the clan" is a clan the text has named, or none we know
-        subjects = [ref for ref, _, subject in window if subject]
-        return (subjects or [ref for ref, _, _ in window] or [None])[-1]
+        if head_word is not None:
+            if head_word not in _anaphoric_org_nouns():
+                return None  # "the clan" is a clan the text has named, or none we know
+            # "the group" is no ministry, court or police force, nor whoever tells of it
+            # ("the army said X led the group's operations")
+            tellers = {r.id for a in token.ancestors for s in subjects_of(a) for r in [self.at(s)] if r is not None}
+            window = [m for m in window if not _institution_nouns() & set(m[2].split()) and m[1].id not in tellers]
+        subjects = [ref for _, ref, _, subject, _ in window if subject]
+        if subjects:
+            return subjects[-1]
+        if not window:
+            return None
+        # Else the most prominent of the latest sentence that names one: the name nearest its
+        # root ("the chief recruiter of X, a faction of Y": X, not Y).
+        latest = self._sentences.at_or_before(window[-1][0])
+        in_latest = [m for m in window if self._sentences.at_or_before(m[0]) == latest]
+        return min(in_latest, key=lambda m: (m[4], -m[0]))[1]
 
     def in_mention(self, token: Token) -> bool:
         return token.i in self._by_token
@@ -228,6 +257,22 @@ def _relative_clause(pronoun: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _depth(token: Token) -> int:
+    """How many arcs `token` lies below the root of its sentence."""
+    depth = 0
+    while token.head != token:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _institution_nouns() -> frozenset[str]:
+    return frozenset(fact_data("relation_types")["institution_nouns"])
 
 
 def _generic_org_nouns() -> frozenset[str]:
