@@ -9,6 +9,7 @@ Vanguard", "other HB officials", "who" of a relative clause).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -74,8 +75,8 @@ class EntityTokens:
         # Organisation mentions by start: (start, ref, folded names, whether it is a subject,
         # how many arcs its head lies below the root of its sentence).
         self._organizations: list[tuple[int, EntityRef, str, bool, int]] = []
-        names = {e.id: " ".join(fold(n) for n in (e.name, *e.aliases)) for e in analysis.entities
-                 if e.type == "organization"}
+        self._org_names = names = {e.id: " ".join(fold(n) for n in (e.name, *e.aliases)) for e in analysis.entities
+                                   if e.type == "organization"}
         dateline = dateline_end(analysis.document.text)
         parsed = analysis.parsed
         mentions = analysis.mentions_by_entity()
@@ -94,6 +95,7 @@ class EntityTokens:
                     self._organizations.append((mention.start, ref, names[entity.id], subject, _depth(span.root)))
         self._organizations.sort(key=lambda item: item[0])
         self._identified = self._identifications(parsed) if parsed is not None else {}
+        self._anaphors = self._resolve_anaphors(parsed) if parsed is not None else {}
 
     def at(self, token: Token) -> EntityRef | None:
         """The entity whose mention covers `token`, if any."""
@@ -138,19 +140,27 @@ class EntityTokens:
                 found.setdefault(later.i, ref)
         return found
 
-    def _earlier_organization(self, token: Token) -> EntityRef | None:
+    def _resolve_anaphors(self, parsed) -> dict[int, EntityRef]:
+        """Every "its", "their" and definite "the group" of the text, in reading order, each
+        resolved one counting as a mention of its organisation for those after it ("The
+        group is headed by X ... the group's financier")."""
+        found: dict[int, EntityRef] = {}
+        for token in parsed:
+            anaphor, head_word = _org_anaphor(token)
+            if not anaphor:
+                continue
+            ref = self._earlier_organization(token, head_word)
+            if ref is not None:
+                found[token.i] = ref
+                mention = (token.idx, ref, self._org_names.get(ref.id, ""), token.dep_ in SUBJECT_DEPS, _depth(token))
+                bisect.insort(self._organizations, mention, key=lambda item: item[0])
+        return found
+
+    def _earlier_organization(self, token: Token, head_word: str | None) -> EntityRef | None:
         """The organisation "its", "their" or a definite "the group" / "the cartel" stands for:
         the latest one named in this or the previous ORG_LOOKBACK sentences: one whose name
         holds the noun ("the cartel" → "Cartel de los Llanos") first, then one that was a
-        subject, then any."""
-        word = token.lemma_.lower()
-        if token.lower_ in POSSESSIVE_PRONOUNS and token.dep_ == "poss":
-            head_word = None
-        elif token.pos_ == "NOUN" and word in _generic_org_nouns() and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-            head_word = word
-        else:
-            return None
+        subject, then the most prominent of the latest sentence naming one."""
         starts = self._sentences.starts
         sentence = self._sentences.at_or_before(token.idx)
         since = starts[max(0, sentence - ORG_LOOKBACK)] if starts else 0
@@ -205,10 +215,16 @@ class EntityTokens:
             found = self.named_by(noun, depth)
             if not found and noun.dep_ == "attr":  # "X was the commander who visited ..."
                 found = [r for s in subjects_of(noun.head) for r in self.named_by(s, depth)]
+            if token.lower_ in ("who", "whom") and found and all(r.type == "place" for r in found):
+                # "X, a businessman based in Dubai, who is ...": the parser hung "who" on the
+                # place; it stands for the nearest person or group above it
+                found = next(([r] for a in noun.ancestors if (r := self.at(a)) is not None and r.type != "place"), [])
             return found
+        if token.lower_ == "whose" and token.head.dep_ == "appos" and self.at(token.head.head) is not None:
+            return [self.at(token.head.head)]  # "Volta Lines, whose owner, X, ..."
         if token.dep_ == "appos" and self.at(token.head) is not None:  # "Ansaru, a faction ..."
             return [self.at(token.head)]
-        earlier = self._earlier_organization(token)
+        earlier = self._anaphors.get(token.i)
         if earlier is not None:
             return [earlier]
         if depth <= 0 or token.pos_ not in ("NOUN", "PROPN", "PRON"):
@@ -257,6 +273,18 @@ def _relative_clause(pronoun: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _org_anaphor(token: Token) -> tuple[bool, str | None]:
+    """Whether `token` may stand for an organisation named earlier, and the noun it does so
+    with: ("its" → no noun; "the group" → "group")."""
+    word = token.lemma_.lower()
+    if token.lower_ in POSSESSIVE_PRONOUNS and token.dep_ == "poss":
+        return True, None
+    if token.pos_ == "NOUN" and word in _generic_org_nouns() and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return True, word
+    return False, None
 
 
 def _depth(token: Token) -> int:
