@@ -60,8 +60,9 @@ class _NounSense:
 
 @dataclass(frozen=True)
 class _VerbSense:
-    type: str
+    type: str | None  # the relation its object (or "with" object) stands in
     invert: bool
+    preps: dict[str, str]  # relation types by the preposition of its object: "works for Y"
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,8 @@ class _Lexicon:
     hyphen: dict[str, str]
     alias_cues: frozenset[str]
     tie_verbs: frozenset[str]
+    pretence_verbs: frozenset[str]
+    split_nouns: dict[str, list[tuple[str, ...]]]  # hyphenated nouns by their first piece
     subarea_nouns: frozenset[str]
 
 
@@ -86,9 +89,17 @@ def lexicon() -> _Lexicon:
     for group in ("structure_nouns", "place_nouns", "list_nouns"):
         for type_, words in data[group].items():
             nouns.update((w, _NounSense(type_, None)) for w in words)
-    verbs = {lemma: _VerbSense(spec["type"], spec.get("invert", False)) for lemma, spec in data["verbs"].items()}
+    verbs = {lemma: _VerbSense(spec["type"], spec.get("invert", False), data["prep_verbs"].get(lemma, {}))
+             for lemma, spec in data["verbs"].items()}
+    verbs.update((lemma, _VerbSense(None, False, preps)) for lemma, preps in data["prep_verbs"].items()
+                 if lemma not in verbs)
+    split_nouns: dict[str, list[tuple[str, ...]]] = {}
+    for word in sorted((w for w in nouns if "-" in w), key=lambda w: -w.count("-")):
+        parts = tuple(word.split("-"))
+        split_nouns.setdefault(parts[0], []).append(parts)
     return _Lexicon(data["types"], nouns, verbs, data["hyphen_participles"], frozenset(data["alias_cues"]),
-                    frozenset(data["tie_verbs"]), frozenset(data["subarea_nouns"]))
+                    frozenset(data["tie_verbs"]), frozenset(data["pretence_verbs"]), split_nouns,
+                    frozenset(data["subarea_nouns"]))
 
 
 class RelationStage:
@@ -113,9 +124,13 @@ class _DocumentRelations:
         self.found: dict[str, Relation] = {}
 
     def relations(self) -> list[Relation]:
+        split_words = self._split_words()
         for token in self.analysis.parsed:
             word = lemma(token)
-            if token.pos_ in NOUN_POS and not self.refs.in_mention(token):
+            if token.i in split_words:
+                if split_words[token.i] is not None and not self.refs.in_mention(token):
+                    self._noun_relation(token, split_words[token.i])
+            elif token.pos_ in NOUN_POS and not self.refs.in_mention(token):
                 sense = self.lex.nouns.get(word) or self.lex.nouns.get(token.lower_)
                 if sense is not None:
                     self._noun_relation(token, sense)
@@ -130,36 +145,31 @@ class _DocumentRelations:
                 self._place_relation(token, ref)
         return sorted(self.found.values(), key=lambda r: (r.evidence[0].start, r.id))
 
+    def _split_words(self) -> dict[int, _NounSense | None]:
+        """Hyphenated role and kin nouns the tokeniser splits ("secretary-general",
+        "brother-in-law"), by token: the word's sense on the token that heads its pieces in the
+        parse, None on the other pieces."""
+        doc = self.analysis.parsed
+        found: dict[int, _NounSense | None] = {}
+        for token in doc:
+            for parts in self.lex.split_nouns.get(token.lower_, ()):  # longest first
+                pieces = list(doc[token.i:token.i + 2 * len(parts) - 1])
+                if [t.lower_ for t in pieces[::2]] != list(parts) or any(t.text != "-" for t in pieces[1::2]):
+                    continue
+                inside = {t.i for t in pieces}
+                head = next(t for t in pieces if t.head.i not in inside or t.head == t)
+                found.update((t.i, None) for t in pieces)
+                found[head.i] = self.lex.nouns["-".join(parts)]
+                break
+        return found
+
     # -- patterns ----------------------------------------------------------------------
 
     def _noun_relation(self, noun: Token, sense: _NounSense) -> None:
         """A role, structure or kin noun: who holds it (the name it premodifies or stands in
         apposition to, the subject of its copula) and of whom (its "of" object, possessor or
         name premodifier)."""
-        holders: list[EntityRef] = []
-        presupposed = True
-        head = noun.head
-        if self.refs.identified(noun) is not None:  # "a commander of X ... identified the commander as Y"
-            holders = [self.refs.identified(noun)]
-        elif noun.dep_ in ("compound", "appos", "nmod") and self.refs.at(head) is not None:
-            holders = [self.refs.at(head)]
-        elif noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and lemma(head) == "as"):
-            clause = head if noun.dep_ != "pobj" else head.head
-            holders = [r for s in subjects_of(clause) for r in self.refs.named_by(s)]
-            presupposed = False
-        elif noun.dep_ in OBJECT_DEPS and lemma(head) in self.lex.tie_verbs or (  # "X has ties with Y"
-                noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("AUX", "VERB")):  # "X is on Y's list"
-            clause = head if noun.dep_ in OBJECT_DEPS else head.head
-            holders = [r for s in subjects_of(clause) for r in self.refs.named_by(s)]
-            presupposed = False
-        if not holders:  # "the group's leader, X"; "a spokesman for the YPG, X" (apposition misattached)
-            phrase = [noun, *(pobj_of(c) for c in noun.children if c.dep_ == "prep")]
-            allowed = self.lex.types[sense.type]["subject"]
-            holders = [r for t in phrase if t is not None for c in t.children if c.dep_ == "appos"
-                       for r in self.refs.named_by(c, depth=0) if r.type in allowed]
-        if not holders and noun.dep_ not in ("attr", "oprd", "pobj", *OBJECT_DEPS):
-            allowed = self.lex.types[sense.type]["subject"]
-            holders = [r for r in [self._name_before_comma(noun)] if r is not None and r.type in allowed]
+        holders, presupposed = self._holders(noun, sense)
         if not holders:
             return
         holder_ids = {h.id for h in holders}
@@ -173,13 +183,89 @@ class _DocumentRelations:
             elif child.dep_ in ("poss", "compound", "nmod"):
                 objects.extend(self.refs.named_by(child, depth=0))
         if noun.dep_ == "compound":  # "Senior Harmattan Brotherhood commander Idris Maleki"
-            objects.extend(r for c in head.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
+            objects.extend(r for c in noun.head.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
                            for r in self.refs.named_by(c, depth=0))
         tokens = [noun]
         for holder in holders:
             for obj in objects:
                 if obj.id not in holder_ids:
                     self._add(sense.type, holder, obj, noun, tokens, presupposed, sense.role)
+
+    def _holders(self, noun: Token, sense: _NounSense) -> tuple[list[EntityRef], bool]:
+        """Who holds the role a noun names, and whether the noun presupposes it (a noun
+        phrase) rather than states it (a copula, "serves as")."""
+        if self.refs.identified(noun) is not None:  # "a commander of X ... identified the commander as Y"
+            return [self.refs.identified(noun)], True
+        slot = _one_of(noun)  # "one of the factions of Y" stands where "one" stands
+        stated = self._stated_holders(slot)
+        if stated is not None:
+            return stated, False
+        holders = self._apposed_holders(noun, slot)
+        if holders:
+            return holders, True
+        allowed = self.lex.types[sense.type]["subject"]
+        # "the group's leader, X"; "a spokesman for the YPG, X" (apposition misattached)
+        phrase = [noun, *(pobj_of(c) for c in noun.children if c.dep_ == "prep")]
+        holders = [r for t in phrase if t is not None for c in t.children if c.dep_ == "appos"
+                   for r in self.refs.named_by(c, depth=0) if r.type in allowed]
+        if holders or slot.dep_ in ("attr", "oprd", "pobj", *OBJECT_DEPS):
+            return holders, True
+        return [r for r in (self._name_before_comma(noun), self._name_after_comma(noun))
+                if r is not None and r.type in allowed][:1], True
+
+    def _stated_holders(self, slot: Token) -> list[EntityRef] | None:
+        """The holders a clause states: "X is a leader of Y", "the group's financier is X",
+        "X served as", "Y regards X as", "X has ties with Y"; None when the noun stands in no
+        such clause, an empty list when it does but names nobody."""
+        head = slot.head
+        if slot.dep_ == "nsubj" and lemma(head) == "be":  # "the group's financier is X"
+            named = [r for c in head.children if c.dep_ in ("attr", "oprd", "nsubj") and c != slot
+                     for r in self.refs.named_by(c, depth=0)]
+            return named or None
+        if slot.dep_ in ("attr", "oprd"):
+            return [r for s in subjects_of(head) for r in self.refs.named_by(s)]
+        if slot.dep_ == "pobj" and lemma(head) == "as":
+            verb = head.head
+            if lemma(verb) in self.lex.pretence_verbs:  # "X posed as a trade representative of Y"
+                return []
+            described = [c for c in verb.children if c.dep_ in OBJECT_DEPS]  # "Y regards X as"
+            return [r for s in (described or subjects_of(verb)) for r in self.refs.named_by(s)]
+        if slot.dep_ in OBJECT_DEPS and lemma(head) in self.lex.tie_verbs or (  # "X has ties with Y"
+                slot.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("AUX", "VERB")):  # "X is on Y's list"
+            clause = head if slot.dep_ in OBJECT_DEPS else head.head
+            return [r for s in subjects_of(clause) for r in self.refs.named_by(s)]
+        return None
+
+    def _apposed_holders(self, noun: Token, slot: Token) -> list[EntityRef]:
+        """The names a noun premodifies or stands in apposition to: "HB commander X", "X, head
+        of Y"; a plural apposition holds for every conjunct ("X and Z, both commanders of Y")."""
+        head = slot.head
+        if slot.dep_ not in ("compound", "appos", "nmod") or self.refs.at(head) is None:
+            return []
+        plural = noun.tag_ in ("NNS", "NNPS")
+        if slot.dep_ == "appos" and any(c.dep_ == "conj" for c in head.children):
+            if plural:
+                return self.refs.named_by(head, depth=0)
+            # "Sarajevo, Mostar and Banja Luka, the main city of Y": the name before the comma
+            return [r for r in [self._name_before_comma(slot)] if r is not None]
+        holders = [self.refs.at(head)]
+        if slot.dep_ == "appos" and plural and head.dep_ == "appos":
+            # "X and his cousin, Z, both members of Y" (Z in apposition to X)
+            holders += [r for r in self.refs.named_by(head.head, depth=0) if r not in holders]
+        return holders
+
+    def _name_after_comma(self, noun: Token) -> EntityRef | None:
+        """The name set off by commas right after a role or kin noun's phrase: an apposition
+        the parser attached elsewhere ("Kholmatov's brother-in-law, Jasur Toshpulatov, is ...")."""
+        doc = noun.doc
+        first = noun.right_edge.i + 2
+        if first >= len(doc) or doc[first - 1].text != ",":
+            return None
+        ref = self.refs.at(doc[first])
+        if ref is None:
+            return None
+        after = next((t for t in doc[first:] if self.refs.at(t) != ref), None)
+        return ref if after is not None and after.text == "," else None
 
     def _name_before_comma(self, noun: Token) -> EntityRef | None:
         """The name right before ", <the noun's phrase>": an apposition the parser attached
@@ -195,20 +281,34 @@ class _DocumentRelations:
         return self.refs.at(doc[last]) if last >= 0 else None
 
     def _verb_relation(self, verb: Token, sense: _VerbSense) -> None:
-        """"X leads Y", "Y was proscribed by X", "X allied with Y"."""
-        subjects = passive_agents(verb) if is_passive(verb) else subjects_of(verb)
-        if is_passive(verb):
-            objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        """"X leads Y", "Y was proscribed by X", "X allied with Y", "X works for Y", "a faction
+        allied with Y", "a group run by X"."""
+        passive = is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        agents = passive_agents(verb) if passive else []
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # the participle modifies its patient
+            patients = [verb.head]
         else:
-            objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-            objects += [pobj_of(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+            patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive and agents:
+            subjects, objects = agents, patients
+        elif passive:  # "X is allied with Y": no agent, the patient is the one tied
+            subjects, objects = patients, []
+        else:
+            subjects, objects = subjects_of(verb), [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+        typed = [(sense.type, o) for o in objects] if sense.type else []
+        for prep in (c for c in verb.children if c.dep_ == "prep"):
+            type_ = sense.preps.get(prep.lower_) or (sense.type if prep.lower_ == "with" else None)
+            obj = pobj_of(prep)
+            if type_ is not None and obj is not None:
+                typed.append((type_, obj))
         actors = [r for s in subjects if s is not None for r in self.refs.named_by(s)]
-        targets = [r for o in objects if o is not None for r in self.refs.named_by(o)]
-        for actor in actors:
-            for target in targets:
-                subject, obj = (target, actor) if sense.invert else (actor, target)
-                if subject.id != obj.id:
-                    self._add(sense.type, subject, obj, verb, [verb], presupposed=False)
+        for type_, target_token in typed:
+            invert = sense.invert and type_ == sense.type
+            for target in self.refs.named_by(target_token):
+                for actor in actors:
+                    subject, obj = (target, actor) if invert else (actor, target)
+                    if subject.id != obj.id:
+                        self._add(type_, subject, obj, verb, [verb], presupposed=False)
 
     def _hyphen_relation(self, participle: Token) -> None:
         """"the US-proscribed Y", "Iran-backed Y": the prefix name relates the name modified."""
@@ -251,12 +351,35 @@ class _DocumentRelations:
                 self._add("located_in", outer, place, token, [head, token], presupposed=True)
         elif token.dep_ == "pobj" and head.lower_ in ("in", "of"):
             self._place_of_phrase(token, place, head)
+        outer = self._place_right_after(token, place)
+        if outer is not None:
+            self._add("located_in", place, outer, token, [token], presupposed=True)
+
+    def _place_right_after(self, token: Token, place: EntityRef) -> EntityRef | None:
+        """The place named by an "in" right after a place's name, wherever the parser hung it
+        ("near Oldenburg in Lower Saxony", "Kotli, in PoK", "Kaura Namoda, also in Zamfara")."""
+        doc = token.doc
+        if token.i + 1 >= len(doc) or self.refs.at(doc[token.i + 1]) == place:
+            return None  # not the last word of the name
+        if _acts(token):
+            return None
+        rest = iter(doc[token.i + 1:min(len(doc), token.i + 6)])
+        word = next(rest, None)
+        while word is not None and word.lower_ in (",", "also"):
+            word = next(rest, None)
+        if word is None or word.lower_ != "in":
+            return None
+        word = next(rest, None)
+        if word is not None and word.lower_ == "the":
+            word = next(rest, None)
+        outer = self.refs.at(word) if word is not None else None
+        return outer if outer is not None and outer.type == "place" and outer.id != place.id else None
 
     def _place_of_phrase(self, token: Token, place: EntityRef, prep: Token) -> None:
         """"Sabon Gari in Kano", "the Qandil Mountains of northern Iraq", "the port of Ploče
         in Croatia", "the Bekaa Valley town of Chtaura", "the Bodija area of Ibadan"."""
         owner = prep.head
-        inner = self.refs.at(owner)
+        inner = self.refs.at(owner) if not _acts(owner) else None
         if inner is None and prep.lower_ == "in":  # "the port of Ploče in Croatia": "in" on the port
             of_object = next((pobj_of(c) for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             inner = self.refs.at(of_object) if of_object is not None else None
@@ -311,3 +434,17 @@ class _DocumentRelations:
     def _entity_id(self, token: Token) -> str | None:
         ref = self.refs.at(token)
         return ref.id if ref is not None else None
+
+
+def _one_of(noun: Token) -> Token:
+    """The "one" of "one of the <nouns> of Y", which takes the noun's place in the clause."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ == "one":
+        return prep.head
+    return noun
+
+
+def _acts(place: Token) -> bool:
+    """Whether a place name stands as a subject, object or agent ("talks hosted by Algeria in
+    Algiers"): a government that acts, not an address the next "in" refines."""
+    return place.dep_ in ("nsubj", "nsubjpass", *OBJECT_DEPS) or (place.dep_ == "pobj" and place.head.dep_ == "agent")
