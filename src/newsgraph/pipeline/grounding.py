@@ -281,6 +281,8 @@ def _org_anaphor(token: Token) -> tuple[bool, str | None]:
     word = token.lemma_.lower()
     if token.lower_ in POSSESSIVE_PRONOUNS and token.dep_ == "poss":
         return True, None
+    if token.lower_ == "it" and token.dep_ in SUBJECT_DEPS:  # coreference leaves "it" alone
+        return True, None
     if token.pos_ == "NOUN" and word in _generic_org_nouns() and any(
             c.dep_ == "det" and c.lower_ == "the" for c in token.children):
         return True, word
