@@ -240,3 +240,37 @@ def test_the_group_resolved_once_counts_as_a_mention_for_the_next(pipeline):
     assert ("Sardor Ismoilov", "leader_of", "Amu Darya Brotherhood", "asserted", None) in found
     assert ("Jasur Toshpulatov", "member_of", "Amu Darya Brotherhood", "asserted", "financier") in found
     assert not any(s == "Jasur Toshpulatov" and o.startswith("Islamic") for s, _, o, _, _ in found)
+
+
+def test_in_charge_of_is_leadership_and_reportedly_hedges_it(pipeline):
+    found = relations(pipeline, "Mohamed Abdi Warsame is reportedly in charge of the Jubba Brigade.")
+    assert found == {("Mohamed Abdi Warsame", "leader_of", "Jubba Brigade", "hedged", "leader")}
+
+
+def test_it_as_subject_stands_for_the_organisation_before_it(pipeline):
+    found = relations(pipeline, "The Khorasan Front was founded in 2019. It is widely believed to be a "
+                                "recruiting arm of the Islamic Revolutionary Guard Corps.")
+    assert found == {("Khorasan Front", "wing_of", "Islamic Revolutionary Guard Corps", "hedged", None)}
+    # no organisation before it: "it" stands for nothing
+    assert relations(pipeline, "It is widely believed to be a recruiting arm of the Islamic Revolutionary "
+                               "Guard Corps.") == set()
+
+
+def test_an_ally_named_twice_either_way_round_is_one_tie(pipeline):
+    found = relations(pipeline, "The Sayf Movement has fought alongside the Badr Organization, its closest "
+                                "ally, in Diyala.")
+    assert [t for _, t, _, _, _ in found] == ["ally_of"]
+
+
+def test_a_possessed_kin_noun_as_object_names_the_name_after_its_comma(pipeline):
+    found = relations(pipeline, "Haider al-Zubaidi was detained with his cousin, Mustafa Hamid al-Kaabi, "
+                                "at a checkpoint in Basra.")
+    assert ("Mustafa Hamid al-Kaabi", "family", "Haider al-Zubaidi", "asserted", "cousin") in found
+    # a bare object noun does not take the name after it
+    assert relations(pipeline, "Police questioned a cousin, Mustafa Hamid al-Kaabi, in Basra.") == set()
+
+
+def test_a_described_group_the_parser_cut_from_its_name_still_allies(pipeline):
+    found = relations(pipeline, "The police said they had arrested a commander of Hizb-ul-Furqan, a militant "
+                                "faction allied with the Tehreek-e-Taliban Pakistan, in a raid.")
+    assert ("Hizb-ul-Furqan", "ally_of", "Tehrik-e-Taliban Pakistan", "reported", None) in found

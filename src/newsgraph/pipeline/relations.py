@@ -75,6 +75,7 @@ class _Lexicon:
     tie_verbs: frozenset[str]
     pretence_verbs: frozenset[str]
     split_nouns: dict[str, list[tuple[str, ...]]]  # hyphenated nouns by their first piece
+    in_roles: dict[str, _NounSense]  # nouns that name a role after "in": "in charge of Y"
     subarea_nouns: frozenset[str]
 
 
@@ -99,6 +100,8 @@ def lexicon() -> _Lexicon:
         split_nouns.setdefault(parts[0], []).append(parts)
     return _Lexicon(data["types"], nouns, verbs, data["hyphen_participles"], frozenset(data["alias_cues"]),
                     frozenset(data["tie_verbs"]), frozenset(data["pretence_verbs"]), split_nouns,
+                    {w: _NounSense(type_, spec["role"]) for type_, spec in data["in_role_nouns"].items()
+                     for w in spec["nouns"]},
                     frozenset(data["subarea_nouns"]))
 
 
@@ -132,6 +135,8 @@ class _DocumentRelations:
                     self._noun_relation(token, split_words[token.i])
             elif token.pos_ in NOUN_POS and not self.refs.in_mention(token):
                 sense = self.lex.nouns.get(word) or self.lex.nouns.get(token.lower_)
+                if token.dep_ == "pobj" and token.head.lower_ == "in" and word in self.lex.in_roles:
+                    sense = self.lex.in_roles[word]  # "X is in charge of Y"
                 if sense is not None:
                     self._noun_relation(token, sense)
             if token.pos_ == "VERB" and word in self.lex.verbs:
@@ -208,8 +213,12 @@ class _DocumentRelations:
         phrase = [noun, *(pobj_of(c) for c in noun.children if c.dep_ == "prep")]
         holders = [r for t in phrase if t is not None for c in t.children if c.dep_ == "appos"
                    for r in self.refs.named_by(c, depth=0) if r.type in allowed]
-        if holders or slot.dep_ in ("attr", "oprd", "pobj", *OBJECT_DEPS):
+        if holders:
             return holders, True
+        if slot.dep_ in ("attr", "oprd", "pobj", *OBJECT_DEPS):
+            # only a possessed noun's name after it: "detained along with his cousin, X, ..."
+            after = self._name_after_comma(noun) if any(c.dep_ == "poss" for c in noun.children) else None
+            return [r for r in [after] if r is not None and r.type in allowed], True
         return [r for r in (self._name_before_comma(noun), self._name_after_comma(noun))
                 if r is not None and r.type in allowed][:1], True
 
@@ -222,8 +231,10 @@ class _DocumentRelations:
             named = [r for c in head.children if c.dep_ in ("attr", "oprd", "nsubj") and c != slot
                      for r in self.refs.named_by(c, depth=0)]
             return named or None
-        if slot.dep_ in ("attr", "oprd"):
-            return [r for s in subjects_of(head) for r in self.refs.named_by(s)]
+        if slot.dep_ in ("attr", "oprd") or (slot.dep_ == "pobj" and head.lower_ == "in"
+                                             and head.head.pos_ in ("AUX", "VERB")):  # "X is in charge of Y"
+            clause = head if slot.dep_ != "pobj" else head.head
+            return [r for s in subjects_of(clause) for r in self.refs.named_by(s)]
         if slot.dep_ == "pobj" and lemma(head) == "as":
             verb = head.head
             if lemma(verb) in self.lex.pretence_verbs:  # "X posed as a trade representative of Y"
@@ -301,14 +312,22 @@ class _DocumentRelations:
             obj = pobj_of(prep)
             if type_ is not None and obj is not None:
                 typed.append((type_, obj))
-        actors = [r for s in subjects if s is not None for r in self.refs.named_by(s)]
+        actors = [r for s in subjects if s is not None for r in self._named(s)]
         for type_, target_token in typed:
             invert = sense.invert and type_ == sense.type
-            for target in self.refs.named_by(target_token):
+            for target in self._named(target_token):
                 for actor in actors:
                     subject, obj = (target, actor) if invert else (actor, target)
                     if subject.id != obj.id:
                         self._add(type_, subject, obj, verb, [verb], presupposed=False)
+
+    def _named(self, token: Token) -> list[EntityRef]:
+        """The entities a phrase names, or for a bare description the name right before its
+        comma ("Hizb-ul-Furqan, a faction allied with the TTP", the apposition hung elsewhere)."""
+        named = self.refs.named_by(token)
+        if named or token.pos_ != "NOUN":
+            return named
+        return [r for r in [self._name_before_comma(token)] if r is not None]
 
     def _hyphen_relation(self, participle: Token) -> None:
         """"the US-proscribed Y", "Iran-backed Y": the prefix name relates the name modified."""
@@ -420,6 +439,8 @@ class _DocumentRelations:
         sentence = anchor.sent
         in_sentence = [t for t in [*tokens, *span_tokens] if sentence.start <= t.i < sentence.end]
         evidence = evidence_for(self.analysis, in_sentence or [anchor], stance.source)
+        if allowed.get("symmetric") and Relation.make_id(type_, obj.id, subject.id) in self.found:
+            subject, obj = obj, subject  # "X fought alongside Y, its ally": one tie, stated twice
         rid = Relation.make_id(type_, subject.id, obj.id)
         known = self.found.get(rid)
         if known is None:
