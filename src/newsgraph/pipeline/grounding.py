@@ -132,11 +132,11 @@ class EntityTokens:
                 continue
             found[noun.i] = ref
             same = [t for t in parsed if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN" and t.i != noun.i]
-            if _is_definite(noun):
+            if is_definite(noun):
                 earlier = [t for t in same if t.i < noun.i]
                 if earlier and earlier[-1].i not in found:
                     found[earlier[-1].i] = ref
-            for later in (t for t in same if t.i > noun.i and _is_definite(t)):
+            for later in (t for t in same if t.i > noun.i and is_definite(t)):
                 found.setdefault(later.i, ref)
         return found
 
@@ -181,8 +181,10 @@ class EntityTokens:
             return subjects[-1]
         if not window:
             return None
-        # Else the most prominent of the latest sentence that names one: the name nearest its
-        # root ("the chief recruiter of X, a faction of Y": X, not Y).
+        if head_word is None:  # "Airbus and its CEO": a pronoun takes the latest
+            return window[-1][1]
+        # "the group" takes the most prominent of the latest sentence that names one: the name
+        # nearest its root ("the chief recruiter of X, a faction of Y": X, not Y).
         latest = self._sentences.at_or_before(window[-1][0])
         in_latest = [m for m in window if self._sentences.at_or_before(m[0]) == latest]
         return min(in_latest, key=lambda m: (m[4], -m[0]))[1]
@@ -297,7 +299,8 @@ def _depth(token: Token) -> int:
     return depth
 
 
-def _is_definite(noun: Token) -> bool:
+def is_definite(noun: Token) -> bool:
+    """Whether a noun phrase points back ("the network", "this group")."""
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
 
