@@ -274,3 +274,35 @@ def test_a_described_group_the_parser_cut_from_its_name_still_allies(pipeline):
     found = relations(pipeline, "The police said they had arrested a commander of Hizb-ul-Furqan, a militant "
                                 "faction allied with the Tehreek-e-Taliban Pakistan, in a raid.")
     assert ("Hizb-ul-Furqan", "ally_of", "Tehrik-e-Taliban Pakistan", "reported", None) in found
+
+
+def test_accused_of_working_for_takes_the_subject_of_accused(pipeline):
+    found = relations(pipeline, "Ahmad el-Shami is accused of working for Saraya Ahl al-Thughur.")
+    assert found == {("Ahmad el-Shami", "member_of", "Saraya Ahl al-Thughur", "asserted", None)}
+
+
+def test_an_organisation_apposed_to_a_town_names_the_description_around_it(pipeline):
+    found = relations(pipeline, "According to the prosecution, a foundation registered in Groningen, Stichting "
+                                "Noorderlicht, served as the political front of the Bund der Germanischen Erben.")
+    assert ("Stichting Noorderlicht", "front_of", "Bund der Germanischen Erben", "reported", None) in found
+
+
+def test_a_place_and_its_country_read_as_a_coordination(pipeline):
+    found = relations(pipeline, "Ali Shubbar, a trader based in Dubai, United Arab Emirates, was questioned. "
+                                "Raids took place in Sarajevo, Mostar and Tuzla.")
+    assert ("Dubai", "located_in", "United Arab Emirates", "asserted", None) in found
+    # a list of towns is no hierarchy
+    assert not any(s in ("Sarajevo", "Mostar") for s, t, _, _, _ in found if t == "located_in")
+
+
+def test_its_is_the_organisation_named_last(pipeline):
+    found = relations(pipeline, "Air Force officials appear biased against Boeing's main competitor, Airbus "
+                                "and its CEO Ralph Crosby.")
+    assert ("Ralph Crosby", "leader_of", "Airbus", "asserted", "ceo") in found
+    assert not any(o == "Air Force" for _, _, o, _, _ in found)
+
+
+def test_the_city_possessive_is_the_town_named_last(pipeline):
+    found = relations(pipeline, "Two weeks later he travelled to Lahore, where he met a financier at a hotel "
+                                "in the city's Gulberg area.")
+    assert ("Gulberg", "located_in", "Lahore", "asserted", None) in found

@@ -40,6 +40,7 @@ from newsgraph.pipeline.grounding import (
     conjuncts,
     evidence_for,
     fact_data,
+    is_definite,
     is_passive,
     lemma,
     passive_agents,
@@ -76,6 +77,7 @@ class _Lexicon:
     pretence_verbs: frozenset[str]
     split_nouns: dict[str, list[tuple[str, ...]]]  # hyphenated nouns by their first piece
     in_roles: dict[str, _NounSense]  # nouns that name a role after "in": "in charge of Y"
+    town_nouns: frozenset[str]  # "the city's X": the town named last
     subarea_nouns: frozenset[str]
 
 
@@ -102,7 +104,7 @@ def lexicon() -> _Lexicon:
                     frozenset(data["tie_verbs"]), frozenset(data["pretence_verbs"]), split_nouns,
                     {w: _NounSense(type_, spec["role"]) for type_, spec in data["in_role_nouns"].items()
                      for w in spec["nouns"]},
-                    frozenset(data["subarea_nouns"]))
+                    frozenset(data["town_nouns"]), frozenset(data["subarea_nouns"]))
 
 
 class RelationStage:
@@ -148,6 +150,8 @@ class _DocumentRelations:
             ref = self.refs.at(token)
             if ref is not None and ref.type == "place":
                 self._place_relation(token, ref)
+            elif ref is None and token.dep_ == "poss" and word in self.lex.town_nouns and is_definite(token):
+                self._town_possessive(token)
         return sorted(self.found.values(), key=lambda r: (r.evidence[0].start, r.id))
 
     def _split_words(self) -> dict[int, _NounSense | None]:
@@ -240,7 +244,7 @@ class _DocumentRelations:
             if lemma(verb) in self.lex.pretence_verbs:  # "X posed as a trade representative of Y"
                 return []
             described = [c for c in verb.children if c.dep_ in OBJECT_DEPS]  # "Y regards X as"
-            return [r for s in (described or subjects_of(verb)) for r in self.refs.named_by(s)]
+            return [r for s in (described or subjects_of(verb)) for r in self._named(s)]
         if slot.dep_ in OBJECT_DEPS and lemma(head) in self.lex.tie_verbs or (  # "X has ties with Y"
                 slot.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("AUX", "VERB")):  # "X is on Y's list"
             clause = head if slot.dep_ in OBJECT_DEPS else head.head
@@ -306,6 +310,8 @@ class _DocumentRelations:
             subjects, objects = patients, []
         else:
             subjects, objects = subjects_of(verb), [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+            if not subjects and verb.dep_ == "pcomp":  # "X is accused of working for Y"
+                subjects = subjects_of(verb.head.head)
         typed = [(sense.type, o) for o in objects] if sense.type else []
         for prep in (c for c in verb.children if c.dep_ == "prep"):
             type_ = sense.preps.get(prep.lower_) or (sense.type if prep.lower_ == "with" else None)
@@ -327,7 +333,19 @@ class _DocumentRelations:
         named = self.refs.named_by(token)
         if named or token.pos_ != "NOUN":
             return named
-        return [r for r in [self._name_before_comma(token)] if r is not None]
+        named = [r for r in [self._name_before_comma(token)] if r is not None]
+        return named or self._stray_apposition(token)
+
+    def _stray_apposition(self, noun: Token) -> list[EntityRef]:
+        """A name in apposition inside a description's phrase but hung on a name of another
+        type ("a foundation registered in Groningen, Stichting Noorderlicht, served as"): the
+        organisation is no apposition of the town, so it names the description."""
+        for token in noun.subtree:
+            ref, host = self.refs.at(token), self.refs.at(token.head)
+            if token.dep_ == "appos" and ref is not None and host is not None and ref.type != host.type \
+                    and ref.type in ("person", "organization"):
+                return [ref]
+        return []
 
     def _hyphen_relation(self, participle: Token) -> None:
         """"the US-proscribed Y", "Iran-backed Y": the prefix name relates the name modified."""
@@ -370,6 +388,8 @@ class _DocumentRelations:
                 self._add("located_in", outer, place, token, [head, token], presupposed=True)
         elif token.dep_ == "pobj" and head.lower_ in ("in", "of"):
             self._place_of_phrase(token, place, head)
+        elif token.dep_ == "conj" and self._comma_pair(head, token):  # "Dubai, United Arab Emirates, who"
+            self._add("located_in", self.refs.at(head), place, token, [head, token], presupposed=True)
         outer = self._place_right_after(token, place)
         if outer is not None:
             self._add("located_in", place, outer, token, [token], presupposed=True)
@@ -393,6 +413,30 @@ class _DocumentRelations:
             word = next(rest, None)
         outer = self.refs.at(word) if word is not None else None
         return outer if outer is not None and outer.type == "place" and outer.id != place.id else None
+
+    def _town_possessive(self, noun: Token) -> None:
+        """"He travelled to Lahore ... at a hotel in the city's Gulberg area": "the city" is the
+        last place named before it, in its sentence or the one before."""
+        inner = self._place_near(noun.head, exclude="")
+        if inner is None:
+            return
+        since = noun.sent.start
+        if since > 0:
+            since = noun.doc[since - 1].sent.start
+        outer = next((r for t in reversed(noun.doc[since:noun.i]) if (r := self.refs.at(t)) is not None
+                      and r.type == "place" and r.id != inner.id), None)
+        if outer is not None:
+            self._add("located_in", inner, outer, noun, [noun, noun.head], presupposed=True)
+
+    def _comma_pair(self, head: Token, conj: Token) -> bool:
+        """Whether a place and its conjunct are "P, Q" with no "and" or "or" and no third place:
+        an apposition the parser read as a coordination."""
+        outer = self.refs.at(head)
+        if outer is None or outer.type != "place" or outer == self.refs.at(conj):
+            return False
+        between = head.doc[head.i + 1:conj.left_edge.i]
+        coordinated = any(c.dep_ in ("cc", "conj") and c != conj for c in (*head.children, *conj.children))
+        return not coordinated and [t.text for t in between if self.refs.at(t) != outer] == [","]
 
     def _place_of_phrase(self, token: Token, place: EntityRef, prep: Token) -> None:
         """"Sabon Gari in Kano", "the Qandil Mountains of northern Iraq", "the port of Ploče
