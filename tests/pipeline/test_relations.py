@@ -306,3 +306,37 @@ def test_the_city_possessive_is_the_town_named_last(pipeline):
     found = relations(pipeline, "Two weeks later he travelled to Lahore, where he met a financier at a hotel "
                                 "in the city's Gulberg area.")
     assert ("Gulberg", "located_in", "Lahore", "asserted", None) in found
+
+
+def test_plural_kin_and_ally_nouns_relate_the_conjoined_subjects(pipeline):
+    assert relations(pipeline, "Kamal Osman and Yasir Omer are brothers.") == {
+        ("Kamal Osman", "family", "Yasir Omer", "asserted", "brother")}
+
+
+def test_pledging_allegiance_and_belonging(pipeline):
+    found = relations(pipeline, "The Nile Brotherhood pledged allegiance to the Islamic State in 2015. "
+                                "Kamal Osman belongs to the Nile Brotherhood.")
+    assert ("Nile Brotherhood", "front_of", "Islamic State", "asserted", None) in found
+    assert ("Kamal Osman", "member_of", "Nile Brotherhood", "asserted", None) in found
+    # money pledged is no allegiance
+    assert relations(pipeline, "The Nile Brotherhood pledged $5 million to the Red Cross.") == set()
+
+
+def test_relative_clauses_state_leadership(pipeline):
+    found = relations(pipeline, "Kamal Osman, who heads the Nile Brotherhood, spoke in Khartoum. Tariq Bashir, "
+                                "who was named chief of the Nile Brotherhood in 2019, was absent.")
+    assert ("Kamal Osman", "leader_of", "Nile Brotherhood", "asserted", None) in found
+    assert ("Tariq Bashir", "leader_of", "Nile Brotherhood", "asserted", "chief") in found
+
+
+def test_certainty_of_a_relation_from_its_sentence(pipeline):
+    assert relations(pipeline, "Kamal Osman denied being a member of the Nile Brotherhood.") == {
+        ("Kamal Osman", "member_of", "Nile Brotherhood", "denied", "member")}
+    assert relations(pipeline, "Kamal Osman allegedly leads the Nile Brotherhood.") == {
+        ("Kamal Osman", "leader_of", "Nile Brotherhood", "hedged", None)}
+    text = "Kamal Osman is a financier of the Nile Brotherhood, the Sudan Tribune said."
+    analysis = pipeline.analyze(Document(text=text))
+    [relation] = analysis.relations
+    tribune = next(e.id for e in analysis.entities if e.name == "Sudan Tribune")
+    assert (relation.type, relation.certainty, relation.evidence[0].source) == ("member_of", "reported", tribune)
+    assert relation.evidence[0].sentence == text

@@ -25,7 +25,7 @@ deny it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Token
@@ -63,7 +63,8 @@ class _NounSense:
 class _VerbSense:
     type: str | None  # the relation its object (or "with" object) stands in
     invert: bool
-    preps: dict[str, str]  # relation types by the preposition of its object: "works for Y"
+    preps: dict[str, list[str]] = field(default_factory=dict)  # types by the preposition of the object: "works for Y"
+    objects: frozenset[str] = frozenset()  # the direct objects it needs: "pledged allegiance to Y"
 
 
 @dataclass(frozen=True)
@@ -92,10 +93,12 @@ def lexicon() -> _Lexicon:
     for group in ("structure_nouns", "place_nouns", "list_nouns"):
         for type_, words in data[group].items():
             nouns.update((w, _NounSense(type_, None)) for w in words)
-    verbs = {lemma: _VerbSense(spec["type"], spec.get("invert", False), data["prep_verbs"].get(lemma, {}))
-             for lemma, spec in data["verbs"].items()}
-    verbs.update((lemma, _VerbSense(None, False, preps)) for lemma, preps in data["prep_verbs"].items()
-                 if lemma not in verbs)
+    verbs = {word: _VerbSense(spec["type"], spec.get("invert", False)) for word, spec in data["verbs"].items()}
+    for word, spec in data["prep_verbs"].items():
+        preps = {p: types if isinstance(types, list) else [types] for p, types in spec.items() if p != "objects"}
+        known = verbs.get(word)
+        verbs[word] = _VerbSense(known.type if known else None, known.invert if known else False, preps,
+                                  frozenset(spec.get("objects", ())))
     split_nouns: dict[str, list[tuple[str, ...]]] = {}
     for word in sorted((w for w in nouns if "-" in w), key=lambda w: -w.count("-")):
         parts = tuple(word.split("-"))
@@ -199,6 +202,10 @@ class _DocumentRelations:
             for obj in objects:
                 if obj.id not in holder_ids:
                     self._add(sense.type, holder, obj, noun, tokens, presupposed, sense.role)
+        if not objects and noun.tag_ in ("NNS", "NNPS") and self.lex.types[sense.type].get("symmetric"):
+            for i, holder in enumerate(holders):  # "X and Y are brothers", "... are allies"
+                for other in holders[i + 1:]:
+                    self._add(sense.type, holder, other, noun, tokens, presupposed, sense.role)
 
     def _holders(self, noun: Token, sense: _NounSense) -> tuple[list[EntityRef], bool]:
         """Who holds the role a noun names, and whether the noun presupposes it (a noun
@@ -312,12 +319,17 @@ class _DocumentRelations:
             subjects, objects = subjects_of(verb), [c for c in verb.children if c.dep_ in OBJECT_DEPS]
             if not subjects and verb.dep_ == "pcomp":  # "X is accused of working for Y"
                 subjects = subjects_of(verb.head.head)
-        typed = [(sense.type, o) for o in objects] if sense.type else []
-        for prep in (c for c in verb.children if c.dep_ == "prep"):
-            type_ = sense.preps.get(prep.lower_) or (sense.type if prep.lower_ == "with" else None)
+        typed = [(sense.type, o) for o in objects] if sense.type and not sense.objects else []
+        if sense.objects:  # "pledged allegiance to Y": the preposition may hang on the object
+            needed = [o for o in objects if lemma(o) in sense.objects]
+            preps = [c for o in needed for c in (verb, o) for c in c.children if c.dep_ == "prep"] if needed else []
+        else:
+            preps = [c for c in verb.children if c.dep_ == "prep"]
+        for prep in preps:
+            types = sense.preps.get(prep.lower_) or ([sense.type] if sense.type and prep.lower_ == "with" else [])
             obj = pobj_of(prep)
-            if type_ is not None and obj is not None:
-                typed.append((type_, obj))
+            if obj is not None:
+                typed.extend((type_, obj) for type_ in types)
         actors = [r for s in subjects if s is not None for r in self._named(s)]
         for type_, target_token in typed:
             invert = sense.invert and type_ == sense.type
