@@ -189,6 +189,11 @@ class EntityTokens:
         in_latest = [m for m in window if self._sentences.at_or_before(m[0]) == latest]
         return min(in_latest, key=lambda m: (m[4], -m[0]))[1]
 
+    def given_names(self, noun: Token) -> list[EntityRef]:
+        """The entities a participle names a description by: "the suspect, identified as X",
+        "a commander known as X", "a commander known by the nom de guerre X"."""
+        return [r for name in _identified_as(noun) for r in self.named_by(name, 1)]
+
     def in_mention(self, token: Token) -> bool:
         return token.i in self._by_token
 
@@ -235,7 +240,7 @@ class EntityTokens:
         # Nguyen Van Hai", "the suspect, identified as X"): the possessor and modifiers then
         # only describe it.
         named = [r for c in token.children if c.dep_ == "appos" for r in self.named_by(c, depth - 1)]
-        named += [r for name in _identified_as(token) for r in self.named_by(name, 0)]
+        named += self.given_names(token)
         if named:
             return named
         found: list[EntityRef] = []
@@ -256,11 +261,11 @@ class EntityTokens:
 
 
 def _identified_as(noun: Token) -> list[Token]:
-    """The names an "identified as / named" participle gives a noun ("the suspect, identified
-    as X")."""
+    """The names an "identified as / named / known as" participle gives a noun ("the suspect,
+    identified as X"; "a commander known by the nom de guerre X")."""
     return [obj for participle in noun.children
-            if participle.dep_ == "acl" and participle.lemma_.lower() in IDENTIFYING_VERBS
-            for prep in participle.children if prep.dep_ == "prep" and prep.lower_ == "as"
+            if participle.dep_ == "acl" and participle.lemma_.lower() in IDENTIFYING_VERBS | {"know"}
+            for prep in participle.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("as", "by")
             if (obj := pobj_of(prep)) is not None]
 
 
