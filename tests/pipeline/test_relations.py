@@ -340,3 +340,11 @@ def test_certainty_of_a_relation_from_its_sentence(pipeline):
     tribune = next(e.id for e in analysis.entities if e.name == "Sudan Tribune")
     assert (relation.type, relation.certainty, relation.evidence[0].source) == ("member_of", "reported", tribune)
     assert relation.evidence[0].sentence == text
+
+
+def test_a_title_before_the_name_after_the_comma_and_a_name_given_by_known_by(pipeline):
+    found = relations(pipeline, "Harakat Sayf al-Furat was founded in 2016. The movement's secretary-general, "
+                                "Sheikh Jaafar al-Fartousi, called the arrests a gift.")
+    assert ("Jaafar al-Fartousi", "leader_of", "Harakat Sayf al-Furat", "asserted", "secretary-general") in found
+    found = relations(pipeline, "The network answered to a PKK commander known by the nom de guerre Zagros Amed.")
+    assert found == {("Zagros Amed", "member_of", "Kurdistan Workers' Party", "asserted", "commander")}

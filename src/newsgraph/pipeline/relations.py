@@ -224,6 +224,7 @@ class _DocumentRelations:
         phrase = [noun, *(pobj_of(c) for c in noun.children if c.dep_ == "prep")]
         holders = [r for t in phrase if t is not None for c in t.children if c.dep_ == "appos"
                    for r in self.refs.named_by(c, depth=0) if r.type in allowed]
+        holders = holders or [r for r in self.refs.given_names(noun) if r.type in allowed]
         if holders:
             return holders, True
         if slot.dep_ in ("attr", "oprd", "pobj", *OBJECT_DEPS):
@@ -283,10 +284,12 @@ class _DocumentRelations:
         first = noun.right_edge.i + 2
         if first >= len(doc) or doc[first - 1].text != ",":
             return None
-        ref = self.refs.at(doc[first])
+        # a title the name's mention leaves out may come first ("..., Sheikh Jaafar al-Fartousi,")
+        start = next((t for t in doc[first:first + 3] if self.refs.at(t) is not None or t.dep_ != "compound"), None)
+        ref = self.refs.at(start) if start is not None else None
         if ref is None:
             return None
-        after = next((t for t in doc[first:] if self.refs.at(t) != ref), None)
+        after = next((t for t in doc[start.i:] if self.refs.at(t) != ref), None)
         return ref if after is not None and after.text == "," else None
 
     def _name_before_comma(self, noun: Token) -> EntityRef | None:
