@@ -348,3 +348,9 @@ def test_a_title_before_the_name_after_the_comma_and_a_name_given_by_known_by(pi
     assert ("Jaafar al-Fartousi", "leader_of", "Harakat Sayf al-Furat", "asserted", "secretary-general") in found
     found = relations(pipeline, "The network answered to a PKK commander known by the nom de guerre Zagros Amed.")
     assert found == {("Zagros Amed", "member_of", "Kurdistan Workers' Party", "asserted", "commander")}
+
+
+def test_a_country_lies_in_no_place_named_after_it(pipeline):
+    found = relations(pipeline, "Fighters moved from Russia in Ukraine. Talks were held in Algeria in Algiers. "
+                                "He was seized near Oldenburg in Lower Saxony.")
+    assert {(s, o) for s, t, o, _, _ in found if t == "located_in"} == {("Oldenburg", "Lower Saxony")}

@@ -30,6 +30,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
+from newsgraph.gazetteer import get_gazetteer
 from newsgraph.model import Analysis, Relation
 from newsgraph.pipeline.certainty import assess
 from newsgraph.pipeline.grounding import (
@@ -130,6 +131,8 @@ class _DocumentRelations:
         self.lex = lexicon()
         self.refs = EntityTokens(analysis)
         self.found: dict[str, Relation] = {}
+        self.geo = {e.id: e.geo for e in analysis.entities if e.geo is not None}
+        self.names = {e.id: e.name for e in analysis.entities}
 
     def relations(self) -> list[Relation]:
         split_words = self._split_words()
@@ -489,6 +492,8 @@ class _DocumentRelations:
         allowed = self.lex.types[type_]
         if subject.type not in allowed["subject"] or obj.type not in allowed["object"]:
             return
+        if type_ == "located_in" and not self._may_lie_in(subject):
+            return
         stance = assess(anchor, self._entity_id, presupposed=presupposed)
         if stance.conditional or stance.modality == "planned":
             return
@@ -510,6 +515,14 @@ class _DocumentRelations:
         if _RANK[stance.certainty] < _RANK[known.certainty]:
             known.certainty = stance.certainty
         known.role = known.role or role
+
+    def _may_lie_in(self, inner: EntityRef) -> bool:
+        """Whether a place may lie in another: not when the gazetteer reads it as a country
+        ("troops from Russia in Ukraine", "talks hosted by Algeria in Algiers"). Which
+        country a town lies in is left to the text, which knows better than a namesake."""
+        geo = self.geo.get(inner.id)
+        return geo is None or not any(p.kind == "country" and p.source == geo.source
+                                      for p in get_gazetteer().places(self.names[inner.id]))
 
     def _entity_id(self, token: Token) -> str | None:
         ref = self.refs.at(token)
