@@ -354,3 +354,10 @@ def test_a_country_lies_in_no_place_named_after_it(pipeline):
     found = relations(pipeline, "Fighters moved from Russia in Ukraine. Talks were held in Algeria in Algiers. "
                                 "He was seized near Oldenburg in Lower Saxony.")
     assert {(s, o) for s, t, o, _, _ in found if t == "located_in"} == {("Oldenburg", "Lower Saxony")}
+
+
+def test_a_role_apposed_to_a_body_goes_to_the_name_apposed_to_the_role(pipeline):
+    found = relations(pipeline, "The sale was approved by the Nigerian Upstream Petroleum Regulatory Commission, "
+                                "whose chief executive, Gbenga Komolafe, said it would boost output.")
+    assert found == {("Gbenga Komolafe", "member_of", "Nigerian Upstream Petroleum Regulatory Commission",
+                      "asserted", "executive")}

@@ -219,10 +219,11 @@ class _DocumentRelations:
         stated = self._stated_holders(slot)
         if stated is not None:
             return stated, False
-        holders = self._apposed_holders(noun, slot)
+        allowed = self.lex.types[sense.type]["subject"]
+        # "the Commission, whose chief executive, X": the Commission holds no such role
+        holders = [r for r in self._apposed_holders(noun, slot) if r.type in allowed]
         if holders:
             return holders, True
-        allowed = self.lex.types[sense.type]["subject"]
         # "the group's leader, X"; "a spokesman for the YPG, X" (apposition misattached)
         phrase = [noun, *(pobj_of(c) for c in noun.children if c.dep_ == "prep")]
         holders = [r for t in phrase if t is not None for c in t.children if c.dep_ == "appos"
