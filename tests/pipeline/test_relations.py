@@ -361,3 +361,10 @@ def test_a_role_apposed_to_a_body_goes_to_the_name_apposed_to_the_role(pipeline)
                                 "whose chief executive, Gbenga Komolafe, said it would boost output.")
     assert found == {("Gbenga Komolafe", "member_of", "Nigerian Upstream Petroleum Regulatory Commission",
                       "asserted", "executive")}
+
+
+def test_a_deputy_leader_is_a_member_and_a_leader_noun_alone_leads(pipeline):
+    assert relations(pipeline, "Omar Farouk, the Sahel Liberation Front's deputy leader, fled.") == {
+        ("Omar Farouk", "member_of", "Sahel Liberation Front", "asserted", "deputy")}
+    assert relations(pipeline, "Omar Farouk was appointed head of the Sahel Liberation Front in 2021.") == {
+        ("Omar Farouk", "leader_of", "Sahel Liberation Front", "asserted", "head")}

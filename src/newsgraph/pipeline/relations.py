@@ -80,6 +80,7 @@ class _Lexicon:
     split_nouns: dict[str, list[tuple[str, ...]]]  # hyphenated nouns by their first piece
     in_roles: dict[str, _NounSense]  # nouns that name a role after "in": "in charge of Y"
     town_nouns: frozenset[str]  # "the city's X": the town named last
+    deputy_words: frozenset[str]  # "deputy leader": a member, not the leader
     subarea_nouns: frozenset[str]
 
 
@@ -108,7 +109,7 @@ def lexicon() -> _Lexicon:
                     frozenset(data["tie_verbs"]), frozenset(data["pretence_verbs"]), split_nouns,
                     {w: _NounSense(type_, spec["role"]) for type_, spec in data["in_role_nouns"].items()
                      for w in spec["nouns"]},
-                    frozenset(data["town_nouns"]), frozenset(data["subarea_nouns"]))
+                    frozenset(data["town_nouns"]), frozenset(data["deputy_words"]), frozenset(data["subarea_nouns"]))
 
 
 class RelationStage:
@@ -187,6 +188,9 @@ class _DocumentRelations:
         holders, presupposed = self._holders(noun, sense)
         if not holders:
             return
+        if sense.type == "leader_of" and any(c.dep_ in ("amod", "compound") and c.lower_ in self.lex.deputy_words
+                                             for c in noun.children):
+            sense = _NounSense("member_of", "deputy")  # "the group's deputy leader" leads nothing
         holder_ids = {h.id for h in holders}
         objects: list[EntityRef] = []
         for child in noun.children:
