@@ -368,3 +368,9 @@ def test_a_deputy_leader_is_a_member_and_a_leader_noun_alone_leads(pipeline):
         ("Omar Farouk", "member_of", "Sahel Liberation Front", "asserted", "deputy")}
     assert relations(pipeline, "Omar Farouk was appointed head of the Sahel Liberation Front in 2021.") == {
         ("Omar Farouk", "leader_of", "Sahel Liberation Front", "asserted", "head")}
+
+
+def test_denied_links_are_denied_and_cut_ties_are_none(pipeline):
+    assert relations(pipeline, "The Sahel Liberation Front has denied any links with al-Qaeda.") == {
+        ("Sahel Liberation Front", "ally_of", "Al-Qaeda", "denied", None)}
+    assert relations(pipeline, "The Sahel Liberation Front cut ties with al-Qaeda in 2019.") == set()
