@@ -8,14 +8,20 @@ place nouns ("the main city of Y") one place to another. The
 parse says who holds the role and of what:
 
 - premodifiers and appositions: "Senior HB commander Idris Maleki", "Gwarzo, head of the
-  Assembly", "the group's leader, X";
+  Assembly", "the group's leader, X", plural ones over conjuncts ("X and Z, both commanders
+  of Y"), names set off by commas that the parser hung elsewhere;
 - copulas, also inside relative and raising clauses: "Tanko is a spokesman of the SPC",
-  "the SPC, which is widely believed to be the political wing of the Vanguard";
+  "the SPC, which is widely believed to be the political wing of the Vanguard", "the group's
+  financier is X", "one of the factions of Y", "in charge of Y", "regards X as";
 - possessives: "the Vanguard's chief X";
-- verbs: "X leads Y", "Y was proscribed by X"; hyphenated participles: "the US-proscribed Y",
-  "Iran-backed Y";
-- place hierarchy: "Quetta, Balochistan", "Pakistan's Gujranwala", "Sabon Gari in Kano";
+- verbs: "X leads Y", "Y was proscribed by X", through prepositions ("works for Y", "fought
+  alongside Y"), participles ("a faction allied with Y", "a group run by X"); hyphenated
+  participles: "the US-proscribed Y", "Iran-backed Y";
+- place hierarchy: "Quetta, Balochistan", "Pakistan's Gujranwala", "Sabon Gari in Kano",
+  "near Oldenburg in Lower Saxony", "the city's Gulberg area";
 - aliases the text gives for a different entity: "X, also known as Y".
+
+docs/relations.md lists the shapes with examples.
 
 Each relation takes the certainty of the clause that states it (newsgraph.pipeline.certainty);
 a role inside a noun phrase is presupposed, so a negation of the clause around it does not
