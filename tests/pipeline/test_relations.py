@@ -374,3 +374,10 @@ def test_denied_links_are_denied_and_cut_ties_are_none(pipeline):
     assert relations(pipeline, "The Sahel Liberation Front has denied any links with al-Qaeda.") == {
         ("Sahel Liberation Front", "ally_of", "Al-Qaeda", "denied", None)}
     assert relations(pipeline, "The Sahel Liberation Front cut ties with al-Qaeda in 2019.") == set()
+
+
+def test_linked_to_ties_the_patient_or_the_object_not_the_one_who_links(pipeline):
+    assert relations(pipeline, "Al-Shabaab attacked a base. The group, which is linked to al-Qaeda, seized "
+                               "weapons.") == {("Al-Shabaab", "ally_of", "Al-Qaeda", "asserted", None)}
+    assert relations(pipeline, "The Interior Ministry linked the Sahel Liberation Front to al-Qaeda.") == {
+        ("Sahel Liberation Front", "ally_of", "Al-Qaeda", "asserted", None)}

@@ -72,6 +72,7 @@ class _VerbSense:
     invert: bool
     preps: dict[str, list[str]] = field(default_factory=dict)  # types by the preposition of the object: "works for Y"
     objects: frozenset[str] = frozenset()  # the direct objects it needs: "pledged allegiance to Y"
+    object_tied: bool = False  # its direct object, not its subject, is tied: "police linked X to Y"
 
 
 @dataclass(frozen=True)
@@ -103,10 +104,11 @@ def lexicon() -> _Lexicon:
             nouns.update((w, _NounSense(type_, None)) for w in words)
     verbs = {word: _VerbSense(spec["type"], spec.get("invert", False)) for word, spec in data["verbs"].items()}
     for word, spec in data["prep_verbs"].items():
-        preps = {p: types if isinstance(types, list) else [types] for p, types in spec.items() if p != "objects"}
+        preps = {p: types if isinstance(types, list) else [types] for p, types in spec.items()
+                 if p not in ("objects", "object_tied")}
         known = verbs.get(word)
         verbs[word] = _VerbSense(known.type if known else None, known.invert if known else False, preps,
-                                  frozenset(spec.get("objects", ())))
+                                  frozenset(spec.get("objects", ())), spec.get("object_tied", False))
     split_nouns: dict[str, list[tuple[str, ...]]] = {}
     for word in sorted((w for w in nouns if "-" in w), key=lambda w: -w.count("-")):
         parts = tuple(word.split("-"))
@@ -336,6 +338,8 @@ class _DocumentRelations:
             subjects, objects = subjects_of(verb), [c for c in verb.children if c.dep_ in OBJECT_DEPS]
             if not subjects and verb.dep_ == "pcomp":  # "X is accused of working for Y"
                 subjects = subjects_of(verb.head.head)
+            if sense.object_tied and objects:  # "officials linked X to Y": X is the one tied
+                subjects, objects = objects, []
         typed = [(sense.type, o) for o in objects] if sense.type and not sense.objects else []
         if sense.objects:  # "pledged allegiance to Y": the preposition may hang on the object
             needed = [o for o in objects if lemma(o) in sense.objects]
