@@ -533,8 +533,9 @@ class _DocumentRelations:
 
     def _may_lie_in(self, inner: EntityRef) -> bool:
         """Whether a place may lie in another: not when the gazetteer reads it as a country
-        ("troops from Russia in Ukraine", "talks hosted by Algeria in Algiers"). Which
-        country a town lies in is left to the text, which knows better than a namesake."""
+        ("troops from Russia in Ukraine", "talks hosted by Algeria in Algiers"), as far as the
+        geo stage placed it. Which country a town lies in is left to the text, which knows
+        better than a namesake abroad."""
         geo = self.geo.get(inner.id)
         return geo is None or not any(p.kind == "country" and p.source == geo.source
                                       for p in get_gazetteer().places(self.names[inner.id]))
