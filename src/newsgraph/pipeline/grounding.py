@@ -9,6 +9,7 @@ Vanguard", "other HB officials", "who" of a relative clause).
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -58,6 +59,8 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their"})
 LEADING_VERBS = frozenset({"lead", "head"})
 # Participles that give a phrase its name: "the suspect, identified as X", "a man named X".
 IDENTIFYING_VERBS = frozenset({"identify", "name"})
+# Verbs that give a description its name: "the network, which investigators call the Bandama Group".
+NAMING_VERBS = IDENTIFYING_VERBS | {"call"}
 # How many sentences back "the group" or "its" may look for the organisation it stands for.
 ORG_LOOKBACK = 2
 
@@ -69,10 +72,11 @@ class EntityTokens:
         doc_id = analysis.document.id
         self._by_token: dict[int, EntityRef] = {}
         self._sentences = SpanIndex((s.start, s.end) for s in analysis.sentences)
-        # Organisation mentions by start: (start, ref, folded names, whether it is a subject).
-        self._organizations: list[tuple[int, EntityRef, str, bool]] = []
-        names = {e.id: " ".join(fold(n) for n in (e.name, *e.aliases)) for e in analysis.entities
-                 if e.type == "organization"}
+        # Organisation mentions by start: (start, ref, folded names, whether it is a subject,
+        # how many arcs its head lies below the root of its sentence).
+        self._organizations: list[tuple[int, EntityRef, str, bool, int]] = []
+        self._org_names = names = {e.id: " ".join(fold(n) for n in (e.name, *e.aliases)) for e in analysis.entities
+                                   if e.type == "organization"}
         dateline = dateline_end(analysis.document.text)
         parsed = analysis.parsed
         mentions = analysis.mentions_by_entity()
@@ -88,9 +92,10 @@ class EntityTokens:
                     self._by_token.setdefault(token.i, ref)
                 if entity.type == "organization":
                     subject = span.root.dep_ in SUBJECT_DEPS
-                    self._organizations.append((mention.start, ref, names[entity.id], subject))
+                    self._organizations.append((mention.start, ref, names[entity.id], subject, _depth(span.root)))
         self._organizations.sort(key=lambda item: item[0])
         self._identified = self._identifications(parsed) if parsed is not None else {}
+        self._anaphors = self._resolve_anaphors(parsed) if parsed is not None else {}
 
     def at(self, token: Token) -> EntityRef | None:
         """The entity whose mention covers `token`, if any."""
@@ -102,51 +107,92 @@ class EntityTokens:
         return self._identified.get(token.i)
 
     def _identifications(self, parsed) -> dict[int, EntityRef]:
-        """Nouns named by "<X> identified / named <the noun> as <name>", with the latest
-        earlier noun of the same lemma that the definite one points back to."""
+        """Nouns named by "<X> identified / named <the noun> as <name>", "<the noun>, whom X
+        identify as <name>" or "<the noun>, which X call <name>", with the latest earlier noun
+        of the same lemma that a definite one points back to and the later definite ones
+        ("the network ... The network is led by") that point back to it."""
         found: dict[int, EntityRef] = {}
         for verb in parsed:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in IDENTIFYING_VERBS:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in NAMING_VERBS:
                 continue
-            noun = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ == "NOUN"), None)
-            if noun is None:
+            obj = next((c for c in verb.children if c.dep_ in OBJECT_DEPS and c.pos_ in ("NOUN", "PRON")), None)
+            if obj is None:
+                continue
+            noun = obj
+            if obj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":  # "the network, which X call Y"
+                noun = verb.head
+            if noun.pos_ != "NOUN":
                 continue
             name = next((pobj_of(c) for c in (*verb.children, *noun.children)  # "as" on either
                          if c.dep_ == "prep" and c.lower_ == "as"), None)
+            if name is None and noun is not obj:  # "which investigators call the Bandama Group"
+                name = next((c for c in verb.children if c.dep_ in ("oprd", "dobj", "attr") and c != obj), None)
             ref = self.at(name) if name is not None else None
             if ref is None or ref.type not in ("person", "organization") or self.at(noun) is not None:
                 continue
             found[noun.i] = ref
-            if any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
-                earlier = [t for t in parsed[:noun.i] if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN"]
+            same = [t for t in parsed if t.lemma_ == noun.lemma_ and t.pos_ == "NOUN" and t.i != noun.i]
+            if is_definite(noun):
+                earlier = [t for t in same if t.i < noun.i]
                 if earlier and earlier[-1].i not in found:
                     found[earlier[-1].i] = ref
+            for later in (t for t in same if t.i > noun.i and is_definite(t)):
+                found.setdefault(later.i, ref)
         return found
 
-    def _earlier_organization(self, token: Token) -> EntityRef | None:
+    def _resolve_anaphors(self, parsed) -> dict[int, EntityRef]:
+        """Every "its", "their" and definite "the group" of the text, in reading order, each
+        resolved one counting as a mention of its organisation for those after it ("The
+        group is headed by X ... the group's financier")."""
+        found: dict[int, EntityRef] = {}
+        for token in parsed:
+            anaphor, head_word = _org_anaphor(token)
+            if not anaphor:
+                continue
+            ref = self._earlier_organization(token, head_word)
+            if ref is not None:
+                found[token.i] = ref
+                mention = (token.idx, ref, self._org_names.get(ref.id, ""), token.dep_ in SUBJECT_DEPS, _depth(token))
+                bisect.insort(self._organizations, mention, key=lambda item: item[0])
+        return found
+
+    def _earlier_organization(self, token: Token, head_word: str | None) -> EntityRef | None:
         """The organisation "its", "their" or a definite "the group" / "the cartel" stands for:
         the latest one named in this or the previous ORG_LOOKBACK sentences: one whose name
         holds the noun ("the cartel" → "Cartel de los Llanos") first, then one that was a
-        subject, then any."""
-        word = token.lemma_.lower()
-        if token.lower_ in POSSESSIVE_PRONOUNS and token.dep_ == "poss":
-            head_word = None
-        elif token.pos_ == "NOUN" and word in _generic_org_nouns() and any(
-                c.dep_ == "det" and c.lower_ == "the" for c in token.children):
-            head_word = word
-        else:
-            return None
+        subject, then the most prominent of the latest sentence naming one."""
         starts = self._sentences.starts
-        since = starts[max(0, self._sentences.at_or_before(token.idx) - ORG_LOOKBACK)] if starts else 0
-        window = [(ref, name, subject) for start, ref, name, subject in self._organizations
+        sentence = self._sentences.at_or_before(token.idx)
+        since = starts[max(0, sentence - ORG_LOOKBACK)] if starts else 0
+        window = [(start, ref, name, subject, depth) for start, ref, name, subject, depth in self._organizations
                   if since <= start < token.idx]
-        named = [ref for ref, name, _ in window if head_word is not None and head_word in name.split()]
+        named = [ref for _, ref, name, _, _ in window if head_word is not None and head_word in name.split()]
         if named:
             return named[-1]
-        if head_word is not None and head_word not in _anaphoric_org_nouns():
-            return None  # "the clan" is a clan the text has named, or none we know
-        subjects = [ref for ref, _, subject in window if subject]
-        return (subjects or [ref for ref, _, _ in window] or [None])[-1]
+        if head_word is not None:
+            if head_word not in _anaphoric_org_nouns():
+                return None  # "the clan" is a clan the text has named, or none we know
+            # "the group" is no ministry, court or police force, nor whoever tells of it
+            # ("the army said X led the group's operations")
+            tellers = {r.id for a in token.ancestors for s in subjects_of(a) for r in [self.at(s)] if r is not None}
+            window = [m for m in window if not _institution_nouns() & set(m[2].split()) and m[1].id not in tellers]
+        subjects = [ref for _, ref, _, subject, _ in window if subject]
+        if subjects:
+            return subjects[-1]
+        if not window:
+            return None
+        if head_word is None:  # "Airbus and its CEO": a pronoun takes the latest
+            return window[-1][1]
+        # "the group" takes the most prominent of the latest sentence that names one: the name
+        # nearest its root ("the chief recruiter of X, a faction of Y": X, not Y).
+        latest = self._sentences.at_or_before(window[-1][0])
+        in_latest = [m for m in window if self._sentences.at_or_before(m[0]) == latest]
+        return min(in_latest, key=lambda m: (m[4], -m[0]))[1]
+
+    def given_names(self, noun: Token) -> list[EntityRef]:
+        """The entities a participle names a description by: "the suspect, identified as X",
+        "a commander known as X", "a commander known by the nom de guerre X"."""
+        return [r for name in _identified_as(noun) for r in self.named_by(name, 1)]
 
     def in_mention(self, token: Token) -> bool:
         return token.i in self._by_token
@@ -176,10 +222,16 @@ class EntityTokens:
             found = self.named_by(noun, depth)
             if not found and noun.dep_ == "attr":  # "X was the commander who visited ..."
                 found = [r for s in subjects_of(noun.head) for r in self.named_by(s, depth)]
+            if token.lower_ in ("who", "whom") and found and all(r.type == "place" for r in found):
+                # "X, a businessman based in Dubai, who is ...": the parser hung "who" on the
+                # place; it stands for the nearest person or group above it
+                found = next(([r] for a in noun.ancestors if (r := self.at(a)) is not None and r.type != "place"), [])
             return found
+        if token.lower_ == "whose" and token.head.dep_ == "appos" and self.at(token.head.head) is not None:
+            return [self.at(token.head.head)]  # "Volta Lines, whose owner, X, ..."
         if token.dep_ == "appos" and self.at(token.head) is not None:  # "Ansaru, a faction ..."
             return [self.at(token.head)]
-        earlier = self._earlier_organization(token)
+        earlier = self._anaphors.get(token.i)
         if earlier is not None:
             return [earlier]
         if depth <= 0 or token.pos_ not in ("NOUN", "PROPN", "PRON"):
@@ -188,7 +240,7 @@ class EntityTokens:
         # Nguyen Van Hai", "the suspect, identified as X"): the possessor and modifiers then
         # only describe it.
         named = [r for c in token.children if c.dep_ == "appos" for r in self.named_by(c, depth - 1)]
-        named += [r for name in _identified_as(token) for r in self.named_by(name, 0)]
+        named += self.given_names(token)
         if named:
             return named
         found: list[EntityRef] = []
@@ -209,11 +261,11 @@ class EntityTokens:
 
 
 def _identified_as(noun: Token) -> list[Token]:
-    """The names an "identified as / named" participle gives a noun ("the suspect, identified
-    as X")."""
+    """The names an "identified as / named / known as" participle gives a noun ("the suspect,
+    identified as X"; "a commander known by the nom de guerre X")."""
     return [obj for participle in noun.children
-            if participle.dep_ == "acl" and participle.lemma_.lower() in IDENTIFYING_VERBS
-            for prep in participle.children if prep.dep_ == "prep" and prep.lower_ == "as"
+            if participle.dep_ == "acl" and participle.lemma_.lower() in IDENTIFYING_VERBS | {"know"}
+            for prep in participle.children if prep.dep_ in ("prep", "agent") and prep.lower_ in ("as", "by")
             if (obj := pobj_of(prep)) is not None]
 
 
@@ -228,6 +280,37 @@ def _relative_clause(pronoun: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _org_anaphor(token: Token) -> tuple[bool, str | None]:
+    """Whether `token` may stand for an organisation named earlier, and the noun it does so
+    with: ("its" → no noun; "the group" → "group")."""
+    word = token.lemma_.lower()
+    if token.lower_ in POSSESSIVE_PRONOUNS and token.dep_ == "poss":
+        return True, None
+    if token.lower_ == "it" and token.dep_ in SUBJECT_DEPS:  # coreference leaves "it" alone
+        return True, None
+    if token.pos_ == "NOUN" and word in _generic_org_nouns() and any(
+            c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return True, word
+    return False, None
+
+
+def _depth(token: Token) -> int:
+    """How many arcs `token` lies below the root of its sentence."""
+    depth = 0
+    while token.head != token:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def is_definite(noun: Token) -> bool:
+    """Whether a noun phrase points back ("the network", "this group")."""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _institution_nouns() -> frozenset[str]:
+    return frozenset(fact_data("relation_types")["institution_nouns"])
 
 
 def _generic_org_nouns() -> frozenset[str]:

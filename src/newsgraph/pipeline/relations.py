@@ -8,14 +8,20 @@ place nouns ("the main city of Y") one place to another. The
 parse says who holds the role and of what:
 
 - premodifiers and appositions: "Senior HB commander Idris Maleki", "Gwarzo, head of the
-  Assembly", "the group's leader, X";
+  Assembly", "the group's leader, X", plural ones over conjuncts ("X and Z, both commanders
+  of Y"), names set off by commas that the parser hung elsewhere;
 - copulas, also inside relative and raising clauses: "Tanko is a spokesman of the SPC",
-  "the SPC, which is widely believed to be the political wing of the Vanguard";
+  "the SPC, which is widely believed to be the political wing of the Vanguard", "the group's
+  financier is X", "one of the factions of Y", "in charge of Y", "regards X as";
 - possessives: "the Vanguard's chief X";
-- verbs: "X leads Y", "Y was proscribed by X"; hyphenated participles: "the US-proscribed Y",
-  "Iran-backed Y";
-- place hierarchy: "Quetta, Balochistan", "Pakistan's Gujranwala", "Sabon Gari in Kano";
+- verbs: "X leads Y", "Y was proscribed by X", through prepositions ("works for Y", "fought
+  alongside Y"), participles ("a faction allied with Y", "a group run by X"); hyphenated
+  participles: "the US-proscribed Y", "Iran-backed Y";
+- place hierarchy: "Quetta, Balochistan", "Pakistan's Gujranwala", "Sabon Gari in Kano",
+  "near Oldenburg in Lower Saxony", "the city's Gulberg area";
 - aliases the text gives for a different entity: "X, also known as Y".
+
+docs/relations.md lists the shapes with examples.
 
 Each relation takes the certainty of the clause that states it (newsgraph.pipeline.certainty);
 a role inside a noun phrase is presupposed, so a negation of the clause around it does not
@@ -25,11 +31,12 @@ deny it.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.tokens import Token
 
+from newsgraph.gazetteer import get_gazetteer
 from newsgraph.model import Analysis, Relation
 from newsgraph.pipeline.certainty import assess
 from newsgraph.pipeline.grounding import (
@@ -40,6 +47,7 @@ from newsgraph.pipeline.grounding import (
     conjuncts,
     evidence_for,
     fact_data,
+    is_definite,
     is_passive,
     lemma,
     passive_agents,
@@ -60,8 +68,11 @@ class _NounSense:
 
 @dataclass(frozen=True)
 class _VerbSense:
-    type: str
+    type: str | None  # the relation its object (or "with" object) stands in
     invert: bool
+    preps: dict[str, list[str]] = field(default_factory=dict)  # types by the preposition of the object: "works for Y"
+    objects: frozenset[str] = frozenset()  # the direct objects it needs: "pledged allegiance to Y"
+    object_tied: bool = False  # its direct object, not its subject, is tied: "police linked X to Y"
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,11 @@ class _Lexicon:
     hyphen: dict[str, str]
     alias_cues: frozenset[str]
     tie_verbs: frozenset[str]
+    pretence_verbs: frozenset[str]
+    split_nouns: dict[str, list[tuple[str, ...]]]  # hyphenated nouns by their first piece
+    in_roles: dict[str, _NounSense]  # nouns that name a role after "in": "in charge of Y"
+    town_nouns: frozenset[str]  # "the city's X": the town named last
+    deputy_words: frozenset[str]  # "deputy leader": a member, not the leader
     subarea_nouns: frozenset[str]
 
 
@@ -86,9 +102,22 @@ def lexicon() -> _Lexicon:
     for group in ("structure_nouns", "place_nouns", "list_nouns"):
         for type_, words in data[group].items():
             nouns.update((w, _NounSense(type_, None)) for w in words)
-    verbs = {lemma: _VerbSense(spec["type"], spec.get("invert", False)) for lemma, spec in data["verbs"].items()}
+    verbs = {word: _VerbSense(spec["type"], spec.get("invert", False)) for word, spec in data["verbs"].items()}
+    for word, spec in data["prep_verbs"].items():
+        preps = {p: types if isinstance(types, list) else [types] for p, types in spec.items()
+                 if p not in ("objects", "object_tied")}
+        known = verbs.get(word)
+        verbs[word] = _VerbSense(known.type if known else None, known.invert if known else False, preps,
+                                  frozenset(spec.get("objects", ())), spec.get("object_tied", False))
+    split_nouns: dict[str, list[tuple[str, ...]]] = {}
+    for word in sorted((w for w in nouns if "-" in w), key=lambda w: -w.count("-")):
+        parts = tuple(word.split("-"))
+        split_nouns.setdefault(parts[0], []).append(parts)
     return _Lexicon(data["types"], nouns, verbs, data["hyphen_participles"], frozenset(data["alias_cues"]),
-                    frozenset(data["tie_verbs"]), frozenset(data["subarea_nouns"]))
+                    frozenset(data["tie_verbs"]), frozenset(data["pretence_verbs"]), split_nouns,
+                    {w: _NounSense(type_, spec["role"]) for type_, spec in data["in_role_nouns"].items()
+                     for w in spec["nouns"]},
+                    frozenset(data["town_nouns"]), frozenset(data["deputy_words"]), frozenset(data["subarea_nouns"]))
 
 
 class RelationStage:
@@ -111,12 +140,20 @@ class _DocumentRelations:
         self.lex = lexicon()
         self.refs = EntityTokens(analysis)
         self.found: dict[str, Relation] = {}
+        self.geo = {e.id: e.geo for e in analysis.entities if e.geo is not None}
+        self.names = {e.id: e.name for e in analysis.entities}
 
     def relations(self) -> list[Relation]:
+        split_words = self._split_words()
         for token in self.analysis.parsed:
             word = lemma(token)
-            if token.pos_ in NOUN_POS and not self.refs.in_mention(token):
+            if token.i in split_words:
+                if split_words[token.i] is not None and not self.refs.in_mention(token):
+                    self._noun_relation(token, split_words[token.i])
+            elif token.pos_ in NOUN_POS and not self.refs.in_mention(token):
                 sense = self.lex.nouns.get(word) or self.lex.nouns.get(token.lower_)
+                if token.dep_ == "pobj" and token.head.lower_ == "in" and word in self.lex.in_roles:
+                    sense = self.lex.in_roles[word]  # "X is in charge of Y"
                 if sense is not None:
                     self._noun_relation(token, sense)
             if token.pos_ == "VERB" and word in self.lex.verbs:
@@ -128,7 +165,27 @@ class _DocumentRelations:
             ref = self.refs.at(token)
             if ref is not None and ref.type == "place":
                 self._place_relation(token, ref)
+            elif ref is None and token.dep_ == "poss" and word in self.lex.town_nouns and is_definite(token):
+                self._town_possessive(token)
         return sorted(self.found.values(), key=lambda r: (r.evidence[0].start, r.id))
+
+    def _split_words(self) -> dict[int, _NounSense | None]:
+        """Hyphenated role and kin nouns the tokeniser splits ("secretary-general",
+        "brother-in-law"), by token: the word's sense on the token that heads its pieces in the
+        parse, None on the other pieces."""
+        doc = self.analysis.parsed
+        found: dict[int, _NounSense | None] = {}
+        for token in doc:
+            for parts in self.lex.split_nouns.get(token.lower_, ()):  # longest first
+                pieces = list(doc[token.i:token.i + 2 * len(parts) - 1])
+                if [t.lower_ for t in pieces[::2]] != list(parts) or any(t.text != "-" for t in pieces[1::2]):
+                    continue
+                inside = {t.i for t in pieces}
+                head = next(t for t in pieces if t.head.i not in inside or t.head == t)
+                found.update((t.i, None) for t in pieces)
+                found[head.i] = self.lex.nouns["-".join(parts)]
+                break
+        return found
 
     # -- patterns ----------------------------------------------------------------------
 
@@ -136,32 +193,12 @@ class _DocumentRelations:
         """A role, structure or kin noun: who holds it (the name it premodifies or stands in
         apposition to, the subject of its copula) and of whom (its "of" object, possessor or
         name premodifier)."""
-        holders: list[EntityRef] = []
-        presupposed = True
-        head = noun.head
-        if self.refs.identified(noun) is not None:  # "a commander of X ... identified the commander as Y"
-            holders = [self.refs.identified(noun)]
-        elif noun.dep_ in ("compound", "appos", "nmod") and self.refs.at(head) is not None:
-            holders = [self.refs.at(head)]
-        elif noun.dep_ in ("attr", "oprd") or (noun.dep_ == "pobj" and lemma(head) == "as"):
-            clause = head if noun.dep_ != "pobj" else head.head
-            holders = [r for s in subjects_of(clause) for r in self.refs.named_by(s)]
-            presupposed = False
-        elif noun.dep_ in OBJECT_DEPS and lemma(head) in self.lex.tie_verbs or (  # "X has ties with Y"
-                noun.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("AUX", "VERB")):  # "X is on Y's list"
-            clause = head if noun.dep_ in OBJECT_DEPS else head.head
-            holders = [r for s in subjects_of(clause) for r in self.refs.named_by(s)]
-            presupposed = False
-        if not holders:  # "the group's leader, X"; "a spokesman for the YPG, X" (apposition misattached)
-            phrase = [noun, *(pobj_of(c) for c in noun.children if c.dep_ == "prep")]
-            allowed = self.lex.types[sense.type]["subject"]
-            holders = [r for t in phrase if t is not None for c in t.children if c.dep_ == "appos"
-                       for r in self.refs.named_by(c, depth=0) if r.type in allowed]
-        if not holders and noun.dep_ not in ("attr", "oprd", "pobj", *OBJECT_DEPS):
-            allowed = self.lex.types[sense.type]["subject"]
-            holders = [r for r in [self._name_before_comma(noun)] if r is not None and r.type in allowed]
+        holders, presupposed = self._holders(noun, sense)
         if not holders:
             return
+        if sense.type == "leader_of" and any(c.dep_ in ("amod", "compound") and c.lower_ in self.lex.deputy_words
+                                             for c in noun.children):
+            sense = _NounSense("member_of", "deputy")  # "the group's deputy leader" leads nothing
         holder_ids = {h.id for h in holders}
         objects: list[EntityRef] = []
         for child in noun.children:
@@ -173,13 +210,103 @@ class _DocumentRelations:
             elif child.dep_ in ("poss", "compound", "nmod"):
                 objects.extend(self.refs.named_by(child, depth=0))
         if noun.dep_ == "compound":  # "Senior Harmattan Brotherhood commander Idris Maleki"
-            objects.extend(r for c in head.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
+            objects.extend(r for c in noun.head.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
                            for r in self.refs.named_by(c, depth=0))
         tokens = [noun]
         for holder in holders:
             for obj in objects:
                 if obj.id not in holder_ids:
                     self._add(sense.type, holder, obj, noun, tokens, presupposed, sense.role)
+        if not objects and noun.tag_ in ("NNS", "NNPS") and self.lex.types[sense.type].get("symmetric"):
+            for i, holder in enumerate(holders):  # "X and Y are brothers", "... are allies"
+                for other in holders[i + 1:]:
+                    self._add(sense.type, holder, other, noun, tokens, presupposed, sense.role)
+
+    def _holders(self, noun: Token, sense: _NounSense) -> tuple[list[EntityRef], bool]:
+        """Who holds the role a noun names, and whether the noun presupposes it (a noun
+        phrase) rather than states it (a copula, "serves as")."""
+        if self.refs.identified(noun) is not None:  # "a commander of X ... identified the commander as Y"
+            return [self.refs.identified(noun)], True
+        slot = _one_of(noun)  # "one of the factions of Y" stands where "one" stands
+        stated = self._stated_holders(slot)
+        if stated is not None:
+            return stated, False
+        allowed = self.lex.types[sense.type]["subject"]
+        # "the Commission, whose chief executive, X": the Commission holds no such role
+        holders = [r for r in self._apposed_holders(noun, slot) if r.type in allowed]
+        if holders:
+            return holders, True
+        # "the group's leader, X"; "a spokesman for the YPG, X" (apposition misattached)
+        phrase = [noun, *(pobj_of(c) for c in noun.children if c.dep_ == "prep")]
+        holders = [r for t in phrase if t is not None for c in t.children if c.dep_ == "appos"
+                   for r in self.refs.named_by(c, depth=0) if r.type in allowed]
+        holders = holders or [r for r in self.refs.given_names(noun) if r.type in allowed]
+        if holders:
+            return holders, True
+        if slot.dep_ in ("attr", "oprd", "pobj", *OBJECT_DEPS):
+            # only a possessed noun's name after it: "detained along with his cousin, X, ..."
+            after = self._name_after_comma(noun) if any(c.dep_ == "poss" for c in noun.children) else None
+            return [r for r in [after] if r is not None and r.type in allowed], True
+        return [r for r in (self._name_before_comma(noun), self._name_after_comma(noun))
+                if r is not None and r.type in allowed][:1], True
+
+    def _stated_holders(self, slot: Token) -> list[EntityRef] | None:
+        """The holders a clause states: "X is a leader of Y", "the group's financier is X",
+        "X served as", "Y regards X as", "X has ties with Y"; None when the noun stands in no
+        such clause, an empty list when it does but names nobody."""
+        head = slot.head
+        if slot.dep_ == "nsubj" and lemma(head) == "be":  # "the group's financier is X"
+            named = [r for c in head.children if c.dep_ in ("attr", "oprd", "nsubj") and c != slot
+                     for r in self.refs.named_by(c, depth=0)]
+            return named or None
+        if slot.dep_ in ("attr", "oprd") or (slot.dep_ == "pobj" and head.lower_ == "in"
+                                             and head.head.pos_ in ("AUX", "VERB")):  # "X is in charge of Y"
+            clause = head if slot.dep_ != "pobj" else head.head
+            return [r for s in subjects_of(clause) for r in self.refs.named_by(s)]
+        if slot.dep_ == "pobj" and lemma(head) == "as":
+            verb = head.head
+            if lemma(verb) in self.lex.pretence_verbs:  # "X posed as a trade representative of Y"
+                return []
+            described = [c for c in verb.children if c.dep_ in OBJECT_DEPS]  # "Y regards X as"
+            return [r for s in (described or subjects_of(verb)) for r in self._named(s)]
+        if slot.dep_ in OBJECT_DEPS and lemma(head) in self.lex.tie_verbs or (  # "X has ties with Y"
+                slot.dep_ == "pobj" and head.lower_ == "on" and head.head.pos_ in ("AUX", "VERB")):  # "X is on Y's list"
+            clause = head if slot.dep_ in OBJECT_DEPS else head.head
+            return [r for s in subjects_of(clause) for r in self.refs.named_by(s)]
+        return None
+
+    def _apposed_holders(self, noun: Token, slot: Token) -> list[EntityRef]:
+        """The names a noun premodifies or stands in apposition to: "HB commander X", "X, head
+        of Y"; a plural apposition holds for every conjunct ("X and Z, both commanders of Y")."""
+        head = slot.head
+        if slot.dep_ not in ("compound", "appos", "nmod") or self.refs.at(head) is None:
+            return []
+        plural = noun.tag_ in ("NNS", "NNPS")
+        if slot.dep_ == "appos" and any(c.dep_ == "conj" for c in head.children):
+            if plural:
+                return self.refs.named_by(head, depth=0)
+            # "Sarajevo, Mostar and Banja Luka, the main city of Y": the name before the comma
+            return [r for r in [self._name_before_comma(slot)] if r is not None]
+        holders = [self.refs.at(head)]
+        if slot.dep_ == "appos" and plural and head.dep_ == "appos":
+            # "X and his cousin, Z, both members of Y" (Z in apposition to X)
+            holders += [r for r in self.refs.named_by(head.head, depth=0) if r not in holders]
+        return holders
+
+    def _name_after_comma(self, noun: Token) -> EntityRef | None:
+        """The name set off by commas right after a role or kin noun's phrase: an apposition
+        the parser attached elsewhere ("Kholmatov's brother-in-law, Jasur Toshpulatov, is ...")."""
+        doc = noun.doc
+        first = noun.right_edge.i + 2
+        if first >= len(doc) or doc[first - 1].text != ",":
+            return None
+        # a title the name's mention leaves out may come first ("..., Sheikh Jaafar al-Fartousi,")
+        start = next((t for t in doc[first:first + 3] if self.refs.at(t) is not None or t.dep_ != "compound"), None)
+        ref = self.refs.at(start) if start is not None else None
+        if ref is None:
+            return None
+        after = next((t for t in doc[start.i:] if self.refs.at(t) != ref), None)
+        return ref if after is not None and after.text == "," else None
 
     def _name_before_comma(self, noun: Token) -> EntityRef | None:
         """The name right before ", <the noun's phrase>": an apposition the parser attached
@@ -195,20 +322,63 @@ class _DocumentRelations:
         return self.refs.at(doc[last]) if last >= 0 else None
 
     def _verb_relation(self, verb: Token, sense: _VerbSense) -> None:
-        """"X leads Y", "Y was proscribed by X", "X allied with Y"."""
-        subjects = passive_agents(verb) if is_passive(verb) else subjects_of(verb)
-        if is_passive(verb):
-            objects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        """"X leads Y", "Y was proscribed by X", "X allied with Y", "X works for Y", "a faction
+        allied with Y", "a group run by X"."""
+        passive = is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        agents = passive_agents(verb) if passive else []
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":  # the participle modifies its patient
+            patients = [verb.head]
         else:
-            objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
-            objects += [pobj_of(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
-        actors = [r for s in subjects if s is not None for r in self.refs.named_by(s)]
-        targets = [r for o in objects if o is not None for r in self.refs.named_by(o)]
-        for actor in actors:
-            for target in targets:
-                subject, obj = (target, actor) if sense.invert else (actor, target)
-                if subject.id != obj.id:
-                    self._add(sense.type, subject, obj, verb, [verb], presupposed=False)
+            patients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive and agents:
+            subjects, objects = agents, patients
+        elif passive:  # "X is allied with Y": no agent, the patient is the one tied
+            subjects, objects = patients, []
+        else:
+            subjects, objects = subjects_of(verb), [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+            if not subjects and verb.dep_ == "pcomp":  # "X is accused of working for Y"
+                subjects = subjects_of(verb.head.head)
+            if sense.object_tied and objects:  # "officials linked X to Y": X is the one tied
+                subjects, objects = objects, []
+        typed = [(sense.type, o) for o in objects] if sense.type and not sense.objects else []
+        if sense.objects:  # "pledged allegiance to Y": the preposition may hang on the object
+            needed = [o for o in objects if lemma(o) in sense.objects]
+            preps = [c for o in needed for c in (verb, o) for c in c.children if c.dep_ == "prep"] if needed else []
+        else:
+            preps = [c for c in verb.children if c.dep_ == "prep"]
+        for prep in preps:
+            types = sense.preps.get(prep.lower_) or ([sense.type] if sense.type and prep.lower_ == "with" else [])
+            obj = pobj_of(prep)
+            if obj is not None:
+                typed.extend((type_, obj) for type_ in types)
+        actors = [r for s in subjects if s is not None for r in self._named(s)]
+        for type_, target_token in typed:
+            invert = sense.invert and type_ == sense.type
+            for target in self._named(target_token):
+                for actor in actors:
+                    subject, obj = (target, actor) if invert else (actor, target)
+                    if subject.id != obj.id:
+                        self._add(type_, subject, obj, verb, [verb], presupposed=False)
+
+    def _named(self, token: Token) -> list[EntityRef]:
+        """The entities a phrase names, or for a bare description the name right before its
+        comma ("Hizb-ul-Furqan, a faction allied with the TTP", the apposition hung elsewhere)."""
+        named = self.refs.named_by(token)
+        if named or token.pos_ != "NOUN":
+            return named
+        named = [r for r in [self._name_before_comma(token)] if r is not None]
+        return named or self._stray_apposition(token)
+
+    def _stray_apposition(self, noun: Token) -> list[EntityRef]:
+        """A name in apposition inside a description's phrase but hung on a name of another
+        type ("a foundation registered in Groningen, Stichting Noorderlicht, served as"): the
+        organisation is no apposition of the town, so it names the description."""
+        for token in noun.subtree:
+            ref, host = self.refs.at(token), self.refs.at(token.head)
+            if token.dep_ == "appos" and ref is not None and host is not None and ref.type != host.type \
+                    and ref.type in ("person", "organization"):
+                return [ref]
+        return []
 
     def _hyphen_relation(self, participle: Token) -> None:
         """"the US-proscribed Y", "Iran-backed Y": the prefix name relates the name modified."""
@@ -251,12 +421,61 @@ class _DocumentRelations:
                 self._add("located_in", outer, place, token, [head, token], presupposed=True)
         elif token.dep_ == "pobj" and head.lower_ in ("in", "of"):
             self._place_of_phrase(token, place, head)
+        elif token.dep_ == "conj" and self._comma_pair(head, token):  # "Dubai, United Arab Emirates, who"
+            self._add("located_in", self.refs.at(head), place, token, [head, token], presupposed=True)
+        outer = self._place_right_after(token, place)
+        if outer is not None:
+            self._add("located_in", place, outer, token, [token], presupposed=True)
+
+    def _place_right_after(self, token: Token, place: EntityRef) -> EntityRef | None:
+        """The place named by an "in" right after a place's name, wherever the parser hung it
+        ("near Oldenburg in Lower Saxony", "Kotli, in PoK", "Kaura Namoda, also in Zamfara")."""
+        doc = token.doc
+        if token.i + 1 >= len(doc) or self.refs.at(doc[token.i + 1]) == place:
+            return None  # not the last word of the name
+        if _acts(token):
+            return None
+        rest = iter(doc[token.i + 1:min(len(doc), token.i + 6)])
+        word = next(rest, None)
+        while word is not None and word.lower_ in (",", "also"):
+            word = next(rest, None)
+        if word is None or word.lower_ != "in":
+            return None
+        word = next(rest, None)
+        if word is not None and word.lower_ == "the":
+            word = next(rest, None)
+        outer = self.refs.at(word) if word is not None else None
+        return outer if outer is not None and outer.type == "place" and outer.id != place.id else None
+
+    def _town_possessive(self, noun: Token) -> None:
+        """"He travelled to Lahore ... at a hotel in the city's Gulberg area": "the city" is the
+        last place named before it, in its sentence or the one before."""
+        inner = self._place_near(noun.head, exclude="")
+        if inner is None:
+            return
+        since = noun.sent.start
+        if since > 0:
+            since = noun.doc[since - 1].sent.start
+        outer = next((r for t in reversed(noun.doc[since:noun.i]) if (r := self.refs.at(t)) is not None
+                      and r.type == "place" and r.id != inner.id), None)
+        if outer is not None:
+            self._add("located_in", inner, outer, noun, [noun, noun.head], presupposed=True)
+
+    def _comma_pair(self, head: Token, conj: Token) -> bool:
+        """Whether a place and its conjunct are "P, Q" with no "and" or "or" and no third place:
+        an apposition the parser read as a coordination."""
+        outer = self.refs.at(head)
+        if outer is None or outer.type != "place" or outer == self.refs.at(conj):
+            return False
+        between = head.doc[head.i + 1:conj.left_edge.i]
+        coordinated = any(c.dep_ in ("cc", "conj") and c != conj for c in (*head.children, *conj.children))
+        return not coordinated and [t.text for t in between if self.refs.at(t) != outer] == [","]
 
     def _place_of_phrase(self, token: Token, place: EntityRef, prep: Token) -> None:
         """"Sabon Gari in Kano", "the Qandil Mountains of northern Iraq", "the port of Ploče
         in Croatia", "the Bekaa Valley town of Chtaura", "the Bodija area of Ibadan"."""
         owner = prep.head
-        inner = self.refs.at(owner)
+        inner = self.refs.at(owner) if not _acts(owner) else None
         if inner is None and prep.lower_ == "in":  # "the port of Ploče in Croatia": "in" on the port
             of_object = next((pobj_of(c) for c in owner.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             inner = self.refs.at(of_object) if of_object is not None else None
@@ -288,6 +507,8 @@ class _DocumentRelations:
         allowed = self.lex.types[type_]
         if subject.type not in allowed["subject"] or obj.type not in allowed["object"]:
             return
+        if type_ == "located_in" and not self._may_lie_in(subject):
+            return
         stance = assess(anchor, self._entity_id, presupposed=presupposed)
         if stance.conditional or stance.modality == "planned":
             return
@@ -297,6 +518,8 @@ class _DocumentRelations:
         sentence = anchor.sent
         in_sentence = [t for t in [*tokens, *span_tokens] if sentence.start <= t.i < sentence.end]
         evidence = evidence_for(self.analysis, in_sentence or [anchor], stance.source)
+        if allowed.get("symmetric") and Relation.make_id(type_, obj.id, subject.id) in self.found:
+            subject, obj = obj, subject  # "X fought alongside Y, its ally": one tie, stated twice
         rid = Relation.make_id(type_, subject.id, obj.id)
         known = self.found.get(rid)
         if known is None:
@@ -308,6 +531,29 @@ class _DocumentRelations:
             known.certainty = stance.certainty
         known.role = known.role or role
 
+    def _may_lie_in(self, inner: EntityRef) -> bool:
+        """Whether a place may lie in another: not when the gazetteer reads it as a country
+        ("troops from Russia in Ukraine", "talks hosted by Algeria in Algiers"), as far as the
+        geo stage placed it. Which country a town lies in is left to the text, which knows
+        better than a namesake abroad."""
+        geo = self.geo.get(inner.id)
+        return geo is None or not any(p.kind == "country" and p.source == geo.source
+                                      for p in get_gazetteer().places(self.names[inner.id]))
+
     def _entity_id(self, token: Token) -> str | None:
         ref = self.refs.at(token)
         return ref.id if ref is not None else None
+
+
+def _one_of(noun: Token) -> Token:
+    """The "one" of "one of the <nouns> of Y", which takes the noun's place in the clause."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lower_ == "one":
+        return prep.head
+    return noun
+
+
+def _acts(place: Token) -> bool:
+    """Whether a place name stands as a subject, object or agent ("talks hosted by Algeria in
+    Algiers"): a government that acts, not an address the next "in" refines."""
+    return place.dep_ in ("nsubj", "nsubjpass", *OBJECT_DEPS) or (place.dep_ == "pobj" and place.head.dep_ == "agent")
