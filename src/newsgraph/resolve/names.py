@@ -25,12 +25,16 @@ from functools import cache, lru_cache
 import jellyfish
 from normality import ascii_text
 from rapidfuzz.distance import Levenshtein
+from rigour.names import NameTypeTag, SymbolCategory, analyze_names
 
+from newsgraph.gazetteer.curated import load_lexicon
 from newsgraph.lexicons import person_titles
 from newsgraph.ontology import read_json
+from newsgraph.resolve.known_actors import Lookup, ReferenceIndex, build_index
 
 PERSON = "person"
 ACRONYM = "acronym"  # the part of a score that says one name is the other's acronym
+KNOWN = "reference list"  # the part of a score that says the reference list gives both names one actor
 VOWELS = "aeiouy"
 _QUOTED = re.compile(r"(?:^|\s)['\"‘“][^'\"’”]+['\"’”](?=\s|$)")
 _COMPATIBLE_VOWELS = ({"a", "e"}, {"e", "i"}, {"o", "u"}, {"i", "y"}, {"e", "y"})
@@ -64,11 +68,17 @@ class Score:
 @dataclass(frozen=True)
 class ParsedName:
     """A name as the matcher sees it: its units in order and, for a one-word name, its letters
-    (an acronym candidate), with the acronyms its words spell."""
+    (an acronym candidate), with the acronyms its words spell (also in the languages its
+    organisation words translate to), those acronyms' letters in any order (`anagrams`: a
+    language's word order, FARC for Revolutionary Armed Forces of Colombia), and for an
+    organisation its units with each organisation word replaced by its concept (`concepts`:
+    ejercito → army)."""
 
     units: tuple[str, ...]
     single_word: str | None
     acronyms: frozenset[str]
+    anagrams: frozenset[str] = frozenset()
+    concepts: tuple[str, ...] = ()
 
 
 def _words(name: str) -> list[str]:
@@ -96,7 +106,9 @@ def parse(name: str, type_: str) -> ParsedName:
             words = words[1:]
     raw = ascii_text(_QUOTED.sub(" ", name)).split()
     single = re.sub(r"[^a-z0-9]", "", raw[0].lower()) if len(raw) == 1 and not is_person else None
-    acronyms = frozenset() if is_person else _acronyms(words)
+    spelled = set() if is_person else _acronym_spellings(words)
+    acronyms = frozenset(a for a in spelled if len(a) >= 2)
+    anagrams = frozenset("".join(sorted(a)) for a in acronyms if len(a) >= 3)
     units: list[str] = []
     joiners, suffixes, prefixes = set(r["joiners"]), set(r["joined_suffixes"]), set(r["joined_prefixes"])
     dropped = set(r["articles"]) | set(r["nasab"])
@@ -118,7 +130,9 @@ def parse(name: str, type_: str) -> ParsedName:
             glue_next = True
         else:
             units.append(word)
-    return ParsedName(tuple(_glued_prefix(u) for u in units if u), single, acronyms)
+    units = [_glued_prefix(u) for u in units if u]
+    concepts = () if is_person else tuple(_concept(u) for u in units)
+    return ParsedName(tuple(units), single, acronyms, anagrams, concepts)
 
 
 def _glued_prefix(unit: str) -> str:
@@ -130,29 +144,66 @@ def _glued_prefix(unit: str) -> str:
     return unit
 
 
-def _acronyms(words: list[str]) -> frozenset[str]:
+def _acronym_spellings(words: list[str]) -> set[str]:
     """The letters a name's words spell: of every word, and of its words but the stopwords
     (with or without the articles: AQIM is "al-Qaida in the Islamic Maghreb"), the izafat
-    ("e" of Lashkar-e-Taiba: LeT, but TTP for Tehrik-e-Taliban Pakistan) or both."""
+    ("e" of Lashkar-e-Taiba: LeT, but TTP for Tehrik-e-Taliban Pakistan) or both; each also
+    with its organisation words in another language (ELN: Ejército de Liberación Nacional for
+    National Liberation Army; FSB: Federalnaya Sluzhba Bezopasnosti)."""
     r = rules()
     stopwords = set(r["org_stopwords"])
     spelled = set()
     articles = set(r["articles"])
     for skipped in (set(), stopwords - set(r["acronym_articles"]), stopwords, stopwords | set(r["izafat"]),
                     stopwords | set(r["izafat"]) | articles):
-        spelled.add("".join(w[0] for w in words if w not in skipped))
-    return frozenset(a for a in spelled if len(a) >= 2)
+        kept = [w for w in words if w not in skipped]
+        spelled.add("".join(w[0] for w in kept))
+        for initials in _org_words().initials.values():
+            spelled.add("".join(initials.get(_concept(w), w[0]) for w in kept))
+    return spelled
+
+
+@dataclass(frozen=True)
+class OrgWords:
+    """The organisation words of newsgraph/data/org_words.json: the concept of each word, and
+    per language the initial each concept has there."""
+
+    concept: dict[str, str]
+    initials: dict[str, dict[str, str]]
+
+
+@cache
+def _org_words() -> OrgWords:
+    concept: dict[str, str] = {}
+    initials: dict[str, dict[str, str]] = {}
+    for name, languages in read_json("org_words.json")["concepts"].items():
+        for language, words in languages.items():
+            initials.setdefault(language, {})[name] = words[0][0]
+            concept.update((word, name) for word in words)
+    return OrgWords(concept, initials)
+
+
+def _concept(unit: str) -> str:
+    """The concept an organisation word says in whichever language (fuerzas → forces), else the word."""
+    return _org_words().concept.get(unit, unit)
 
 
 @lru_cache(maxsize=200_000)
-def skeletons(unit: str) -> frozenset[str]:
-    """Romanisation skeletons of a unit: first letter (a vowel as "a") and its consonants once
-    spelling habits are undone (ph/f, kh/k, q/k, c/k, ...), h and vowels left out. Somali
-    spelling writes ayn as initial c (Cali = Ali) and h as x (Xasan = Hassan); elsewhere x is
-    ks, so both readings of x are kept."""
+def readings(unit: str) -> frozenset[str]:
+    """The ways a unit may be read before its skeleton is taken. Somali spelling writes ayn as
+    initial c (Cali = Ali) and h as x (Xasan = Hassan); elsewhere x is ks, so both readings of
+    x are kept. A g (not gh) is also read as the Arabic qaf that Gulf and Libyan speech say g
+    (Gaddafi = Qaddafi)."""
     word = re.sub(r"^c(?=[aeiou])", "", unit)
     variants = {word.replace("x", "h"), word.replace("x", "ks")}
-    return frozenset(_skeleton(v) for v in variants)
+    return frozenset(variants | {re.sub(r"g(?!h)", "q", v) for v in variants})
+
+
+def skeletons(unit: str) -> frozenset[str]:
+    """Romanisation skeletons of a unit's readings: first letter (a vowel as "a") and its
+    consonants once spelling habits are undone (ph/f, kh/k, q/k, c/k, ...), h and vowels left
+    out."""
+    return frozenset(_skeleton(v) for v in readings(unit))
 
 
 def _spell(word: str) -> str:
@@ -161,6 +212,7 @@ def _spell(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=200_000)
 def _skeleton(word: str) -> str:
     word = _spell(word)
     if not word:
@@ -210,12 +262,33 @@ def unit_similarity(a: str, b: str) -> float:
         return thresholds()["skeleton_match"]
     if spelled_a.startswith(spelled_b) or spelled_b.startswith(spelled_a):
         return min(Levenshtein.normalized_similarity(spelled_a, spelled_b), thresholds()["review"] - 0.02)
-    if any(len(k) > 1 for k in skeletons(a) & skeletons(b)) and _vowels_compatible(a, b):
+    if any(len(_skeleton(ra)) > 1 and _skeleton(ra) == _skeleton(rb) and _vowels_compatible(ra, rb)
+           for ra in readings(a) for rb in readings(b)):
         return thresholds()["skeleton_match"]
     shared = _shared_prefix(a, b)
     if shared:
         return unit_similarity(a[len(shared):], b[len(shared):])
     return Levenshtein.normalized_similarity(a, b)
+
+
+@lru_cache(maxsize=200_000)
+def _given_name_symbols(unit: str) -> frozenset[str]:
+    """The Wikidata ids of the personal names `rigour` knows `unit` to spell (Maxamed, Mohamed
+    and Muhammad share one; Hassan and Hussein do not)."""
+    return frozenset(
+        symbol.id for name in analyze_names(NameTypeTag.PER, [unit], consolidate=False, phonetics=False)
+        for symbol in name.symbols if symbol.category == SymbolCategory.NAME
+    )
+
+
+@lru_cache(maxsize=500_000)
+def person_unit_similarity(a: str, b: str) -> float:
+    """`unit_similarity`, raised to `skeleton_match` for two spellings `rigour` lists as one
+    personal name (Maxamed/Mohamed, Esmail/Ismail)."""
+    similarity = unit_similarity(a, b)
+    if similarity < thresholds()["skeleton_match"] and _given_name_symbols(a) & _given_name_symbols(b):
+        return thresholds()["skeleton_match"]
+    return similarity
 
 
 def _shared_prefix(a: str, b: str) -> str:
@@ -237,7 +310,7 @@ class _Step:
     similarity: float
 
 
-def align(a: tuple[str, ...], b: tuple[str, ...]) -> list[_Step]:
+def align(a: tuple[str, ...], b: tuple[str, ...], similarity=unit_similarity) -> list[_Step]:
     """The order-keeping alignment of two unit sequences with the greatest total similarity; a
     unit may match one or two adjacent units of the other name, written solid or apart."""
     n, m = len(a), len(b)
@@ -250,7 +323,7 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> list[_Step]:
             for k, w in ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1)):
                 if i + k > n or j + w > m:
                     continue
-                sim = unit_similarity("".join(a[i:i + k]), "".join(b[j:j + w])) if k and w else 0.0
+                sim = similarity("".join(a[i:i + k]), "".join(b[j:j + w])) if k and w else 0.0
                 gain = sim - 0.5 if k and w else 0.0
                 rest_gain, rest = best[(i + k, j + w)]
                 options.append((gain + rest_gain, [_Step(i, k, j, w, sim), *rest]))
@@ -259,28 +332,72 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> list[_Step]:
 
 
 def compare(a: str, b: str, type_: str) -> Score:
-    """Score of the names `a` and `b`, both of type `type_`, with each aligned part and reasons."""
+    """Score of the names `a` and `b`, both of type `type_`, with each aligned part and reasons.
+    The reference list decides first: names it gives one actor are that actor's; names it
+    gives two different actors score below the review band whatever their spelling."""
     pa, pb = parse(a, type_), parse(b, type_)
     if not pa.units or not pb.units:
         return Score(0.0, {}, ("a name with no letters",))
+    known_a, known_b = known_actors(a, type_), known_actors(b, type_)
+    shared = known_a.actors & known_b.actors
+    if shared:
+        actors = ", ".join(sorted(_reference().names[i] for i in shared))
+        return Score(thresholds()["reference_match"], {KNOWN: 1.0}, (f"the reference list names {actors} so",))
+    score = _name_score(pa, pb, type_)
+    if known_a.listed and known_b.listed and score.value >= thresholds()["review"]:
+        actors = "; ".join(sorted({_reference().names[i] for i in known_a.listed | known_b.listed}))
+        return Score(round(thresholds()["review"] - 0.1, 3), score.parts,
+                     (*score.reasons, f"the reference list names two different actors: {actors}"))
+    return score
+
+
+def _name_score(pa: ParsedName, pb: ParsedName, type_: str) -> Score:
+    """The score from the names' spelling alone: acronym, alignment of the units (for an
+    organisation also in another word order or another language), family name first."""
+    t = thresholds()
     if type_ != PERSON:
         acronym = _acronym_match(pa, pb) or _acronym_match(pb, pa)
         if acronym:
-            return Score(thresholds()["skeleton_match"], {ACRONYM: 1.0}, (acronym,))
+            return Score(t["skeleton_match"], {ACRONYM: 1.0}, (acronym,))
     if pa.units == pb.units:
         return Score(1.0, {" ".join(pa.units): 1.0}, ("the same name once folded",))
     score = _aligned_score(pa.units, pb.units, type_)
-    if type_ != PERSON and score.value < thresholds()["merge"]:
-        unordered = _aligned_score(tuple(sorted(pa.units)), tuple(sorted(pb.units)), type_)
-        if unordered.value > score.value:
-            score = Score(unordered.value, unordered.parts, (*unordered.reasons, "the same words in another order"))
-    if type_ == PERSON and score.value < thresholds()["merge"]:
+    if type_ != PERSON and score.value < t["merge"]:
+        for a, b, why, best in ((pa.units, pb.units, "the same words in another order", 1.0),
+                                (pa.concepts, pb.concepts, "the same words in another language", t["skeleton_match"])):
+            unordered = _aligned_score(tuple(sorted(a)), tuple(sorted(b)), type_)
+            if min(unordered.value, best) > score.value:
+                score = Score(min(unordered.value, best), unordered.parts, (*unordered.reasons, why))
+    if type_ == PERSON and score.value < t["merge"]:
         for turned_a, turned_b in ((_family_name_first(pa.units), pb.units), (pa.units, _family_name_first(pb.units))):
             if turned_a is not None and turned_b is not None:
                 turned = _aligned_score(turned_a, turned_b, type_)
                 if turned.value > score.value:
                     score = Score(turned.value, turned.parts, (*turned.reasons, "family name first in one of them"))
     return score
+
+
+def _reference_key(name: str, type_: str) -> str:
+    """What a name is looked up by in the reference list: its units written solid, doubled
+    letters once and spelling habits undone ("Lashkar-i-Taiba" = "Lashkar-e-Taiba")."""
+    return "".join(_collapse(_spell(u)) for u in parse(name, type_).units)
+
+
+def _listed_acronyms(name: str, type_: str) -> frozenset[str]:
+    parsed = parse(name, type_)
+    return parsed.acronyms if len(parsed.units) > 1 else frozenset()
+
+
+@cache
+def _reference() -> ReferenceIndex:
+    """The reference list of actors (known_actors), indexed by the matcher's keys."""
+    return build_index(load_lexicon().entities, _reference_key, _listed_acronyms)
+
+
+@lru_cache(maxsize=200_000)
+def known_actors(name: str, type_: str) -> Lookup:
+    """The reference-list actors `name` is a listed name of, or else spells the acronym of."""
+    return _reference().lookup(type_, _reference_key(name, type_), parse(name, type_).single_word)
 
 
 def _family_name_first(units: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -291,13 +408,21 @@ def _family_name_first(units: tuple[str, ...]) -> tuple[str, ...] | None:
 
 
 def _acronym_match(short: ParsedName, long: ParsedName) -> str | None:
-    if short.single_word and len(long.units) > 1 and short.single_word in long.acronyms:
-        return f"{short.single_word.upper()} is the acronym of the other name"
+    """Why `short` is the acronym of `long`, or None: its letters (a trailing number aside:
+    MS-13) spell the words of `long` in order, in their language or another, or, three
+    letters or more, in another language's word order (FARC, CJNG)."""
+    if not short.single_word or len(long.units) < 2:
+        return None
+    for letters in {short.single_word, re.sub(r"(?<=[a-z])\d+$", "", short.single_word)}:
+        if letters in long.acronyms:
+            return f"{letters.upper()} is the acronym of the other name"
+        if len(letters) >= 3 and "".join(sorted(letters)) in long.anagrams:
+            return f"{letters.upper()} spells the other name's words in another word order"
     return None
 
 
 def _aligned_score(a: tuple[str, ...], b: tuple[str, ...], type_: str) -> Score:
-    steps = align(a, b)
+    steps = align(a, b, person_unit_similarity if type_ == PERSON else unit_similarity)
     matched = [s for s in steps if s.width_a and s.width_b]
     parts = {f"{''.join(a[s.i:s.i + s.width_a])}~{''.join(b[s.j:s.j + s.width_b])}": round(s.similarity, 3) for s in matched}
     skipped_a = [a[s.i] for s in steps if s.width_a and not s.width_b]
