@@ -25,7 +25,6 @@ from functools import cache, lru_cache
 import jellyfish
 from normality import ascii_text
 from rapidfuzz.distance import Levenshtein
-from rigour.names import NameTypeTag, SymbolCategory, analyze_names
 
 from newsgraph.gazetteer.curated import load_lexicon
 from newsgraph.lexicons import person_titles
@@ -37,6 +36,7 @@ ACRONYM = "acronym"  # the part of a score that says one name is the other's acr
 KNOWN = "reference list"  # the part of a score that says the reference list gives both names one actor
 VOWELS = "aeiouy"
 _QUOTED = re.compile(r"(?:^|\s)['\"‘“][^'\"’”]+['\"’”](?=\s|$)")
+_ACRONYM = re.compile(r"[A-Z0-9&.\-]+|[A-Z][A-Za-z]*[A-Z](?:-[A-Z0-9]+)?")  # NATO, MS-13, LeT, JUI-F
 _COMPATIBLE_VOWELS = ({"a", "e"}, {"e", "i"}, {"o", "u"}, {"i", "y"}, {"e", "y"})
 
 
@@ -69,16 +69,16 @@ class Score:
 class ParsedName:
     """A name as the matcher sees it: its units in order and, for a one-word name, its letters
     (an acronym candidate), with the acronyms its words spell (also in the languages its
-    organisation words translate to), those acronyms' letters in any order (`anagrams`: a
-    language's word order, FARC for Revolutionary Armed Forces of Colombia), and for an
-    organisation its units with each organisation word replaced by its concept (`concepts`:
-    ejercito → army)."""
+    organisation words translate to, in those languages' word order: FARC for Revolutionary
+    Armed Forces of Colombia), and for an organisation its units with each organisation word
+    replaced by its concept (`concepts`: ejercito → army); whether it is written as an acronym
+    (NATO, LeT, MS-13, not Nato)."""
 
     units: tuple[str, ...]
     single_word: str | None
     acronyms: frozenset[str]
-    anagrams: frozenset[str] = frozenset()
     concepts: tuple[str, ...] = ()
+    written_as_acronym: bool = False
 
 
 def _words(name: str) -> list[str]:
@@ -106,9 +106,9 @@ def parse(name: str, type_: str) -> ParsedName:
             words = words[1:]
     raw = ascii_text(_QUOTED.sub(" ", name)).split()
     single = re.sub(r"[^a-z0-9]", "", raw[0].lower()) if len(raw) == 1 and not is_person else None
+    written_as_acronym = bool(single) and sum(c.isupper() for c in raw[0]) >= 2 and bool(_ACRONYM.fullmatch(raw[0]))
     spelled = set() if is_person else _acronym_spellings(words)
     acronyms = frozenset(a for a in spelled if len(a) >= 2)
-    anagrams = frozenset("".join(sorted(a)) for a in acronyms if len(a) >= 3)
     units: list[str] = []
     joiners, suffixes, prefixes = set(r["joiners"]), set(r["joined_suffixes"]), set(r["joined_prefixes"])
     dropped = set(r["articles"]) | set(r["nasab"])
@@ -132,7 +132,7 @@ def parse(name: str, type_: str) -> ParsedName:
             units.append(word)
     units = [_glued_prefix(u) for u in units if u]
     concepts = () if is_person else tuple(_concept(u) for u in units)
-    return ParsedName(tuple(units), single, acronyms, anagrams, concepts)
+    return ParsedName(tuple(units), single, acronyms, concepts, written_as_acronym)
 
 
 def _glued_prefix(unit: str) -> str:
@@ -144,43 +144,88 @@ def _glued_prefix(unit: str) -> str:
     return unit
 
 
-def _acronym_spellings(words: list[str]) -> set[str]:
+def _acronym_spellings(words: list[str], translated: bool = True) -> set[str]:
     """The letters a name's words spell: of every word, and of its words but the stopwords
     (with or without the articles: AQIM is "al-Qaida in the Islamic Maghreb"), the izafat
     ("e" of Lashkar-e-Taiba: LeT, but TTP for Tehrik-e-Taliban Pakistan) or both; each also
-    with its organisation words in another language (ELN: Ejército de Liberación Nacional for
-    National Liberation Army; FSB: Federalnaya Sluzhba Bezopasnosti)."""
+    with its organisation words in another language (in Russian: Federal Security Service →
+    FSS), and in the word orders of a head-initial language (`_head_initial_orders`); without
+    `translated`, only the name's own words in its own order. Two letters in another language
+    say too little (most two-letter strings spell something in one of them)."""
     r = rules()
     stopwords = set(r["org_stopwords"])
     spelled = set()
     articles = set(r["articles"])
+    languages = _org_words().initials if translated else {}
     for skipped in (set(), stopwords - set(r["acronym_articles"]), stopwords, stopwords | set(r["izafat"]),
                     stopwords | set(r["izafat"]) | articles):
         kept = [w for w in words if w not in skipped]
         spelled.add("".join(w[0] for w in kept))
-        for initials in _org_words().initials.values():
-            spelled.add("".join(initials.get(_concept(w), w[0]) for w in kept))
+        if len(kept) >= 3:
+            spelled.update(filter(None, (_initials_in(kept, language) for language in languages)))
+    orders = [order for order in _head_initial_orders(words) if len(order) >= 3] if translated else []
+    for language in _org_words().head_initial:
+        spelled.update(filter(None, (_initials_in(order, language) for order in orders)))
     return spelled
+
+
+def _initials_in(words: list[str], language: str) -> str | None:
+    """The initials of `words` said in `language`, or None when the name cannot be said there:
+    one of its organisation words has no word in that language, or two of its words (not
+    articles) are none of the table's (only a proper name, Colombia or Kurdistan, stays)."""
+    table = _org_words()
+    initials = table.initials[language]
+    unknown = [w for w in words if w not in table.concept and w not in rules()["acronym_articles"]]
+    if len(unknown) > 1 or any(w in table.concept and table.concept[w] not in initials for w in words):
+        return None
+    return "".join(initials.get(_concept(w), w[0]) for w in words)
+
+
+def _head_initial_orders(words: list[str]) -> list[list[str]]:
+    """An English name's words in the orders a head-initial language (Spanish, French, Arabic,
+    Kurdish) gives them: each run of words between stopwords turned round (National Liberation
+    Army → Ejército de Liberación Nacional, ELN) or with its last word, the head, put first
+    (Jalisco New Generation Cartel → Cártel de Jalisco Nueva Generación, CJNG). An article
+    stays with its word (al-Qaida au Maghreb islamique, AQMI)."""
+    r = rules()
+    breaks = set(r["org_stopwords"]) | set(r["izafat"])
+    articles = set(r["acronym_articles"])
+    runs: list[list[list[str]]] = [[]]
+    article: list[str] = []
+    for word in words:
+        if word in articles:
+            article.append(word)
+        elif word in breaks:
+            runs.append([])
+        else:
+            runs[-1].append([*article, word])
+            article = []
+    reversed_runs = [group for run in runs for group in reversed(run)]
+    head_first = [group for run in runs for group in run[-1:] + run[:-1]]
+    return [[w for group in order for w in group] for order in (reversed_runs, head_first)]
 
 
 @dataclass(frozen=True)
 class OrgWords:
-    """The organisation words of newsgraph/data/org_words.json: the concept of each word, and
-    per language the initial each concept has there."""
+    """The organisation words of newsgraph/data/org_words.json: the concept of each word, per
+    language the initial each concept has there, and the languages whose noun phrases put
+    the head first."""
 
     concept: dict[str, str]
     initials: dict[str, dict[str, str]]
+    head_initial: tuple[str, ...]
 
 
 @cache
 def _org_words() -> OrgWords:
+    data = read_json("org_words.json")
     concept: dict[str, str] = {}
     initials: dict[str, dict[str, str]] = {}
-    for name, languages in read_json("org_words.json")["concepts"].items():
+    for name, languages in data["concepts"].items():
         for language, words in languages.items():
             initials.setdefault(language, {})[name] = words[0][0]
             concept.update((word, name) for word in words)
-    return OrgWords(concept, initials)
+    return OrgWords(concept, initials, tuple(data["head_initial"]))
 
 
 def _concept(unit: str) -> str:
@@ -192,11 +237,9 @@ def _concept(unit: str) -> str:
 def readings(unit: str) -> frozenset[str]:
     """The ways a unit may be read before its skeleton is taken. Somali spelling writes ayn as
     initial c (Cali = Ali) and h as x (Xasan = Hassan); elsewhere x is ks, so both readings of
-    x are kept. A g (not gh) is also read as the Arabic qaf that Gulf and Libyan speech say g
-    (Gaddafi = Qaddafi)."""
+    x are kept."""
     word = re.sub(r"^c(?=[aeiou])", "", unit)
-    variants = {word.replace("x", "h"), word.replace("x", "ks")}
-    return frozenset(variants | {re.sub(r"g(?!h)", "q", v) for v in variants})
+    return frozenset({word.replace("x", "h"), word.replace("x", "ks")})
 
 
 def skeletons(unit: str) -> frozenset[str]:
@@ -206,6 +249,7 @@ def skeletons(unit: str) -> frozenset[str]:
     return frozenset(_skeleton(v) for v in readings(unit))
 
 
+@lru_cache(maxsize=200_000)
 def _spell(word: str) -> str:
     for written, said in rules()["spellings"]:
         word = re.sub(written, said, word)
@@ -222,6 +266,7 @@ def _skeleton(word: str) -> str:
     return _collapse(head + body)
 
 
+@lru_cache(maxsize=200_000)
 def _vowel_slots(unit: str) -> dict[int, str]:
     """The vowels of a unit keyed by how many consonants precede them, so that a vowel one
     spelling inserts (Fazl/Fazal) has no counterpart to clash with."""
@@ -271,26 +316,6 @@ def unit_similarity(a: str, b: str) -> float:
     return Levenshtein.normalized_similarity(a, b)
 
 
-@lru_cache(maxsize=200_000)
-def _given_name_symbols(unit: str) -> frozenset[str]:
-    """The Wikidata ids of the personal names `rigour` knows `unit` to spell (Maxamed, Mohamed
-    and Muhammad share one; Hassan and Hussein do not)."""
-    return frozenset(
-        symbol.id for name in analyze_names(NameTypeTag.PER, [unit], consolidate=False, phonetics=False)
-        for symbol in name.symbols if symbol.category == SymbolCategory.NAME
-    )
-
-
-@lru_cache(maxsize=500_000)
-def person_unit_similarity(a: str, b: str) -> float:
-    """`unit_similarity`, raised to `skeleton_match` for two spellings `rigour` lists as one
-    personal name (Maxamed/Mohamed, Esmail/Ismail)."""
-    similarity = unit_similarity(a, b)
-    if similarity < thresholds()["skeleton_match"] and _given_name_symbols(a) & _given_name_symbols(b):
-        return thresholds()["skeleton_match"]
-    return similarity
-
-
 def _shared_prefix(a: str, b: str) -> str:
     """A glued prefix ("abd", "abu") both units begin with: the rest is the name to compare."""
     for prefix in ("abd", "abu", "umm"):
@@ -310,7 +335,7 @@ class _Step:
     similarity: float
 
 
-def align(a: tuple[str, ...], b: tuple[str, ...], similarity=unit_similarity) -> list[_Step]:
+def align(a: tuple[str, ...], b: tuple[str, ...]) -> list[_Step]:
     """The order-keeping alignment of two unit sequences with the greatest total similarity; a
     unit may match one or two adjacent units of the other name, written solid or apart."""
     n, m = len(a), len(b)
@@ -323,7 +348,7 @@ def align(a: tuple[str, ...], b: tuple[str, ...], similarity=unit_similarity) ->
             for k, w in ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1)):
                 if i + k > n or j + w > m:
                     continue
-                sim = similarity("".join(a[i:i + k]), "".join(b[j:j + w])) if k and w else 0.0
+                sim = unit_similarity("".join(a[i:i + k]), "".join(b[j:j + w])) if k and w else 0.0
                 gain = sim - 0.5 if k and w else 0.0
                 rest_gain, rest = best[(i + k, j + w)]
                 options.append((gain + rest_gain, [_Step(i, k, j, w, sim), *rest]))
@@ -333,13 +358,14 @@ def align(a: tuple[str, ...], b: tuple[str, ...], similarity=unit_similarity) ->
 
 def compare(a: str, b: str, type_: str) -> Score:
     """Score of the names `a` and `b`, both of type `type_`, with each aligned part and reasons.
-    The reference list decides first: names it gives one actor are that actor's; names it
-    gives two different actors score below the review band whatever their spelling."""
+    The reference list decides first: names it gives one actor (or a listed name and an
+    acronym of one) are that actor's; names it gives two different actors score below the
+    review band whatever their spelling."""
     pa, pb = parse(a, type_), parse(b, type_)
     if not pa.units or not pb.units:
         return Score(0.0, {}, ("a name with no letters",))
     known_a, known_b = known_actors(a, type_), known_actors(b, type_)
-    shared = known_a.actors & known_b.actors
+    shared = (known_a.listed & known_b.actors) | (known_a.actors & known_b.listed)
     if shared:
         actors = ", ".join(sorted(_reference().names[i] for i in shared))
         return Score(thresholds()["reference_match"], {KNOWN: 1.0}, (f"the reference list names {actors} so",))
@@ -361,10 +387,15 @@ def _name_score(pa: ParsedName, pb: ParsedName, type_: str) -> Score:
             return Score(t["skeleton_match"], {ACRONYM: 1.0}, (acronym,))
     if pa.units == pb.units:
         return Score(1.0, {" ".join(pa.units): 1.0}, ("the same name once folded",))
+    if pa.written_as_acronym or pb.written_as_acronym:
+        return Score(0.0, {}, ("an acronym matches only its own letters or the name it spells",))
     score = _aligned_score(pa.units, pb.units, type_)
     if type_ != PERSON and score.value < t["merge"]:
+        # Translated, a name of two words is too generic to merge on: "Army of Islam" is both
+        # a group in Gaza and, as Jaysh al-Islam, one in Syria; it goes to review.
+        translated_best = t["skeleton_match"] if min(len(pa.units), len(pb.units)) > 2 else t["review"]
         for a, b, why, best in ((pa.units, pb.units, "the same words in another order", 1.0),
-                                (pa.concepts, pb.concepts, "the same words in another language", t["skeleton_match"])):
+                                (pa.concepts, pb.concepts, "the same words in another language", translated_best)):
             unordered = _aligned_score(tuple(sorted(a)), tuple(sorted(b)), type_)
             if min(unordered.value, best) > score.value:
                 score = Score(min(unordered.value, best), unordered.parts, (*unordered.reasons, why))
@@ -379,13 +410,18 @@ def _name_score(pa: ParsedName, pb: ParsedName, type_: str) -> Score:
 
 def _reference_key(name: str, type_: str) -> str:
     """What a name is looked up by in the reference list: its units written solid, doubled
-    letters once and spelling habits undone ("Lashkar-i-Taiba" = "Lashkar-e-Taiba")."""
-    return "".join(_collapse(_spell(u)) for u in parse(name, type_).units)
-
-
-def _listed_acronyms(name: str, type_: str) -> frozenset[str]:
+    letters once and spelling habits undone ("Lashkar-i-Taiba" = "Lashkar-e-Taiba"); a
+    one-word name (an acronym: "CN" is not "KN") by its letters as written."""
     parsed = parse(name, type_)
-    return parsed.acronyms if len(parsed.units) > 1 else frozenset()
+    return parsed.single_word or "".join(_collapse(_spell(u)) for u in parsed.units)
+
+
+def _listed_acronyms(name: str, type_: str) -> set[str]:
+    """The acronyms of three letters or more a listed name spells in its own words (no
+    translation: a list of hundreds of names would otherwise spell most short letter strings)."""
+    if type_ == PERSON or len(parse(name, type_).units) < 2:
+        return set()
+    return {a for a in _acronym_spellings(_words(name), translated=False) if len(a) >= 3}
 
 
 @cache
@@ -409,20 +445,23 @@ def _family_name_first(units: tuple[str, ...]) -> tuple[str, ...] | None:
 
 def _acronym_match(short: ParsedName, long: ParsedName) -> str | None:
     """Why `short` is the acronym of `long`, or None: its letters (a trailing number aside:
-    MS-13) spell the words of `long` in order, in their language or another, or, three
-    letters or more, in another language's word order (FARC, CJNG)."""
+    MS-13) spell the words of `long`, in their language or in another language's words and
+    word order (FARC, ELN, CJNG)."""
     if not short.single_word or len(long.units) < 2:
         return None
-    for letters in {short.single_word, re.sub(r"(?<=[a-z])\d+$", "", short.single_word)}:
+    for letters in _acronym_letters(short.single_word):
         if letters in long.acronyms:
-            return f"{letters.upper()} is the acronym of the other name"
-        if len(letters) >= 3 and "".join(sorted(letters)) in long.anagrams:
-            return f"{letters.upper()} spells the other name's words in another word order"
+            return f"{letters.upper()} is the acronym of the other name (in its language or another)"
     return None
 
 
+def _acronym_letters(word: str) -> set[str]:
+    """The letters a one-word name may spell: all of it, and without a trailing number (MS-13)."""
+    return {word, re.sub(r"(?<=[a-z])\d+$", "", word)}
+
+
 def _aligned_score(a: tuple[str, ...], b: tuple[str, ...], type_: str) -> Score:
-    steps = align(a, b, person_unit_similarity if type_ == PERSON else unit_similarity)
+    steps = align(a, b)
     matched = [s for s in steps if s.width_a and s.width_b]
     parts = {f"{''.join(a[s.i:s.i + s.width_a])}~{''.join(b[s.j:s.j + s.width_b])}": round(s.similarity, 3) for s in matched}
     skipped_a = [a[s.i] for s in steps if s.width_a and not s.width_b]
@@ -469,7 +508,8 @@ def blocking_keys(name: str, type_: str) -> set[str]:
     they share a key (and a type). A key is phonetic (skeleton or metaphone) and spans the
     parts a match needs: for a person, the given name (or its initial) with the surname (also written solid,
     family name first, or with a trailing second surname dropped); for an organisation, all
-    its words in any order; the whole name written solid; acronym letters."""
+    its words in any order and its concepts in any order (a translation); the whole name
+    written solid; acronym letters; the reference-list actors it names."""
     parsed = parse(name, type_)
     units = parsed.units
     keys = {f"w:{code}" for code in _codes("".join(units))}
@@ -479,9 +519,11 @@ def blocking_keys(name: str, type_: str) -> set[str]:
             keys.add(f"i:{first[0]}|{_codes(last)[1]}")  # a given name misspelt beyond its codes
     elif len(units) > 1:
         keys.update("o:" + "|".join(sorted(codes)) for codes in zip(*(_codes(u) for u in units), strict=True))
+        keys.add("c:" + "|".join(sorted(parsed.concepts)))  # the same words in another language
     if parsed.single_word:
-        keys.add(f"a:{parsed.single_word}")
+        keys.update(f"a:{letters}" for letters in _acronym_letters(parsed.single_word))
     keys.update(f"a:{a}" for a in parsed.acronyms)
+    keys.update(f"r:{actor}" for actor in known_actors(name, type_).actors)
     return keys
 
 
