@@ -102,15 +102,21 @@ def effective(judgements: Iterable[Judgement]) -> tuple[list[tuple[str, str]], l
 
 def unambiguous(pairs: Iterable[ScoredPair]) -> list[ScoredPair]:
     """The pairs without an acronym that spells more than one name: "KN" read as both "Karofi
-    National" and "Karaka National" joins neither (two organisations known by one acronym)."""
+    National" and "Karaka National" joins neither (two organisations known by one acronym).
+    Only an acronym's best readings count: one that spells a name in its own words and
+    another only in translation is the first name's."""
     pairs = list(pairs)
-    expansions: dict[str, set[str]] = {}
+    readings: dict[str, list[ScoredPair]] = {}
     for p in pairs:
         if ACRONYM in p.score.parts:
-            short, long = (p.left, p.right) if len(p.left.name) < len(p.right.name) else (p.right, p.left)
-            expansions.setdefault(short.id, set()).add(long.id)
-    ambiguous = {short for short, longs in expansions.items() if len(longs) > 1}
-    return [p for p in pairs if not (ACRONYM in p.score.parts and {p.left.id, p.right.id} & ambiguous)]
+            short = p.left if len(p.left.name) < len(p.right.name) else p.right
+            readings.setdefault(short.id, []).append(p)
+    dropped: set[int] = set()
+    for candidates in readings.values():
+        best = max(p.score.value for p in candidates)
+        top = [p for p in candidates if p.score.value == best]
+        dropped.update(id(p) for p in candidates if p.score.value < best or len(top) > 1)
+    return [p for p in pairs if id(p) not in dropped]
 
 
 class NameResolver:

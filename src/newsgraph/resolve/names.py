@@ -68,15 +68,16 @@ class Score:
 @dataclass(frozen=True)
 class ParsedName:
     """A name as the matcher sees it: its units in order and, for a one-word name, its letters
-    (an acronym candidate), with the acronyms its words spell (also in the languages its
-    organisation words translate to, in those languages' word order: FARC for Revolutionary
-    Armed Forces of Colombia), and for an organisation its units with each organisation word
+    (an acronym candidate), with the acronyms its words spell, those it spells in the languages
+    its organisation words translate to, in those languages' word order (`translated_acronyms`:
+    FARC for Revolutionary Armed Forces of Colombia), and for an organisation its units with each organisation word
     replaced by its concept (`concepts`: ejercito → army); whether it is written as an acronym
     (NATO, LeT, MS-13, not Nato)."""
 
     units: tuple[str, ...]
     single_word: str | None
     acronyms: frozenset[str]
+    translated_acronyms: frozenset[str] = frozenset()
     concepts: tuple[str, ...] = ()
     written_as_acronym: bool = False
 
@@ -107,8 +108,8 @@ def parse(name: str, type_: str) -> ParsedName:
     raw = ascii_text(_QUOTED.sub(" ", name)).split()
     single = re.sub(r"[^a-z0-9]", "", raw[0].lower()) if len(raw) == 1 and not is_person else None
     written_as_acronym = bool(single) and sum(c.isupper() for c in raw[0]) >= 2 and bool(_ACRONYM.fullmatch(raw[0]))
-    spelled = set() if is_person else _acronym_spellings(words)
-    acronyms = frozenset(a for a in spelled if len(a) >= 2)
+    acronyms = frozenset() if is_person else frozenset(a for a in _acronym_spellings(words, False) if len(a) >= 2)
+    translated = frozenset() if is_person else frozenset(_acronym_spellings(words, True) - acronyms - {""})
     units: list[str] = []
     joiners, suffixes, prefixes = set(r["joiners"]), set(r["joined_suffixes"]), set(r["joined_prefixes"])
     dropped = set(r["articles"]) | set(r["nasab"])
@@ -132,7 +133,7 @@ def parse(name: str, type_: str) -> ParsedName:
             units.append(word)
     units = [_glued_prefix(u) for u in units if u]
     concepts = () if is_person else tuple(_concept(u) for u in units)
-    return ParsedName(tuple(units), single, acronyms, concepts, written_as_acronym)
+    return ParsedName(tuple(units), single, acronyms, translated, concepts, written_as_acronym)
 
 
 def _glued_prefix(unit: str) -> str:
@@ -144,7 +145,7 @@ def _glued_prefix(unit: str) -> str:
     return unit
 
 
-def _acronym_spellings(words: list[str], translated: bool = True) -> set[str]:
+def _acronym_spellings(words: list[str], translated: bool) -> set[str]:
     """The letters a name's words spell: of every word, and of its words but the stopwords
     (with or without the articles: AQIM is "al-Qaida in the Islamic Maghreb"), the izafat
     ("e" of Lashkar-e-Taiba: LeT, but TTP for Tehrik-e-Taliban Pakistan) or both; each also
@@ -384,7 +385,10 @@ def _name_score(pa: ParsedName, pb: ParsedName, type_: str) -> Score:
     if type_ != PERSON:
         acronym = _acronym_match(pa, pb) or _acronym_match(pb, pa)
         if acronym:
-            return Score(t["skeleton_match"], {ACRONYM: 1.0}, (acronym,))
+            # In another language an acronym is the weaker reading: an acronym that spells one
+            # name in its own words and another in translation is the first one's.
+            value = t["merge"] if acronym.endswith("another language") else t["skeleton_match"]
+            return Score(value, {ACRONYM: 1.0}, (acronym,))
     if pa.units == pb.units:
         return Score(1.0, {" ".join(pa.units): 1.0}, ("the same name once folded",))
     if pa.written_as_acronym or pb.written_as_acronym:
@@ -421,7 +425,7 @@ def _listed_acronyms(name: str, type_: str) -> set[str]:
     translation: a list of hundreds of names would otherwise spell most short letter strings)."""
     if type_ == PERSON or len(parse(name, type_).units) < 2:
         return set()
-    return {a for a in _acronym_spellings(_words(name), translated=False) if len(a) >= 3}
+    return {a for a in parse(name, type_).acronyms if len(a) >= 3}
 
 
 @cache
@@ -451,7 +455,10 @@ def _acronym_match(short: ParsedName, long: ParsedName) -> str | None:
         return None
     for letters in _acronym_letters(short.single_word):
         if letters in long.acronyms:
-            return f"{letters.upper()} is the acronym of the other name (in its language or another)"
+            return f"{letters.upper()} is the acronym of the other name"
+    for letters in _acronym_letters(short.single_word):
+        if letters in long.translated_acronyms:
+            return f"{letters.upper()} is the acronym of the other name said in another language"
     return None
 
 
@@ -522,7 +529,7 @@ def blocking_keys(name: str, type_: str) -> set[str]:
         keys.add("c:" + "|".join(sorted(parsed.concepts)))  # the same words in another language
     if parsed.single_word:
         keys.update(f"a:{letters}" for letters in _acronym_letters(parsed.single_word))
-    keys.update(f"a:{a}" for a in parsed.acronyms)
+    keys.update(f"a:{a}" for a in parsed.acronyms | parsed.translated_acronyms)
     keys.update(f"r:{actor}" for actor in known_actors(name, type_).actors)
     return keys
 
