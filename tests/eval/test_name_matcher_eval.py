@@ -16,3 +16,11 @@ def test_no_father_and_son_pair_is_merged_in_either_file():
     for name in ("pairs.jsonl", "heldout.jsonl"):
         report = evaluate_names(PAIR_DIR / name)
         assert not [e for e in report.errors if e.pair.category == "father_son"], name
+
+
+def test_held_out_pairs_keep_their_measured_floor():
+    """Measured once at the end of the round that wrote them (docs/resolution.md): a floor
+    against regressions, well below the issue's target, which the held-out pairs do not meet."""
+    report = evaluate_names(PAIR_DIR / "heldout.jsonl")
+    assert report.precision >= 0.96
+    assert report.recall >= 0.63
