@@ -70,9 +70,9 @@ class ParsedName:
     """A name as the matcher sees it: its units in order and, for a one-word name, its letters
     (an acronym candidate), with the acronyms its words spell, those it spells in the languages
     its organisation words translate to, in those languages' word order (`translated_acronyms`:
-    FARC for Revolutionary Armed Forces of Colombia), and for an organisation its units with each organisation word
-    replaced by its concept (`concepts`: ejercito → army); whether it is written as an acronym
-    (NATO, LeT, MS-13, not Nato)."""
+    FARC for Revolutionary Armed Forces of Colombia); for an organisation, its units with each
+    organisation word replaced by its concept (`concepts`: ejercito → army); and whether it is
+    written as an acronym (NATO, LeT, MS-13, not Nato)."""
 
     units: tuple[str, ...]
     single_word: str | None
@@ -109,7 +109,8 @@ def parse(name: str, type_: str) -> ParsedName:
     single = re.sub(r"[^a-z0-9]", "", raw[0].lower()) if len(raw) == 1 and not is_person else None
     written_as_acronym = bool(single) and sum(c.isupper() for c in raw[0]) >= 2 and bool(_ACRONYM.fullmatch(raw[0]))
     acronyms = frozenset() if is_person else frozenset(a for a in _acronym_spellings(words, False) if len(a) >= 2)
-    translated = frozenset() if is_person else frozenset(_acronym_spellings(words, True) - acronyms - {""})
+    translated = frozenset() if is_person else frozenset(
+        a for a in _acronym_spellings(words, True) - acronyms if len(a) >= 3)
     units: list[str] = []
     joiners, suffixes, prefixes = set(r["joiners"]), set(r["joined_suffixes"]), set(r["joined_prefixes"])
     dropped = set(r["articles"]) | set(r["nasab"])
@@ -235,7 +236,7 @@ def _concept(unit: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
-def readings(unit: str) -> frozenset[str]:
+def _readings(unit: str) -> frozenset[str]:
     """The ways a unit may be read before its skeleton is taken. Somali spelling writes ayn as
     initial c (Cali = Ali) and h as x (Xasan = Hassan); elsewhere x is ks, so both readings of
     x are kept."""
@@ -247,7 +248,7 @@ def skeletons(unit: str) -> frozenset[str]:
     """Romanisation skeletons of a unit's readings: first letter (a vowel as "a") and its
     consonants once spelling habits are undone (ph/f, kh/k, q/k, c/k, ...), h and vowels left
     out."""
-    return frozenset(_skeleton(v) for v in readings(unit))
+    return frozenset(_skeleton(v) for v in _readings(unit))
 
 
 @lru_cache(maxsize=200_000)
@@ -309,7 +310,7 @@ def unit_similarity(a: str, b: str) -> float:
     if spelled_a.startswith(spelled_b) or spelled_b.startswith(spelled_a):
         return min(Levenshtein.normalized_similarity(spelled_a, spelled_b), thresholds()["review"] - 0.02)
     if any(len(_skeleton(ra)) > 1 and _skeleton(ra) == _skeleton(rb) and _vowels_compatible(ra, rb)
-           for ra in readings(a) for rb in readings(b)):
+           for ra in _readings(a) for rb in _readings(b)):
         return thresholds()["skeleton_match"]
     shared = _shared_prefix(a, b)
     if shared:
@@ -385,10 +386,7 @@ def _name_score(pa: ParsedName, pb: ParsedName, type_: str) -> Score:
     if type_ != PERSON:
         acronym = _acronym_match(pa, pb) or _acronym_match(pb, pa)
         if acronym:
-            # In another language an acronym is the weaker reading: an acronym that spells one
-            # name in its own words and another in translation is the first one's.
-            value = t["merge"] if acronym.endswith("another language") else t["skeleton_match"]
-            return Score(value, {ACRONYM: 1.0}, (acronym,))
+            return Score(acronym[1], {ACRONYM: 1.0}, (acronym[0],))
     if pa.units == pb.units:
         return Score(1.0, {" ".join(pa.units): 1.0}, ("the same name once folded",))
     if pa.written_as_acronym or pb.written_as_acronym:
@@ -423,9 +421,8 @@ def _reference_key(name: str, type_: str) -> str:
 def _listed_acronyms(name: str, type_: str) -> set[str]:
     """The acronyms of three letters or more a listed name spells in its own words (no
     translation: a list of hundreds of names would otherwise spell most short letter strings)."""
-    if type_ == PERSON or len(parse(name, type_).units) < 2:
-        return set()
-    return {a for a in parse(name, type_).acronyms if len(a) >= 3}
+    parsed = parse(name, type_)
+    return {a for a in parsed.acronyms if len(a) >= 3} if len(parsed.units) > 1 else set()
 
 
 @cache
@@ -447,18 +444,19 @@ def _family_name_first(units: tuple[str, ...]) -> tuple[str, ...] | None:
     return None
 
 
-def _acronym_match(short: ParsedName, long: ParsedName) -> str | None:
-    """Why `short` is the acronym of `long`, or None: its letters (a trailing number aside:
-    MS-13) spell the words of `long`, in their language or in another language's words and
-    word order (FARC, ELN, CJNG)."""
+def _acronym_match(short: ParsedName, long: ParsedName) -> tuple[str, float] | None:
+    """Why `short` is the acronym of `long`, and the score, or None: its letters (a trailing
+    number aside: MS-13) spell the words of `long` (`skeleton_match`), or only the words of
+    `long` said in another language and its word order (FARC, ELN, CJNG), the weaker reading
+    (`merge`): an acronym that spells one name in its own words and another in translation is
+    the first one's."""
     if not short.single_word or len(long.units) < 2:
         return None
-    for letters in _acronym_letters(short.single_word):
-        if letters in long.acronyms:
-            return f"{letters.upper()} is the acronym of the other name"
-    for letters in _acronym_letters(short.single_word):
-        if letters in long.translated_acronyms:
-            return f"{letters.upper()} is the acronym of the other name said in another language"
+    letters = _acronym_letters(short.single_word)
+    if hit := letters & long.acronyms:
+        return f"{min(hit).upper()} is the acronym of the other name", thresholds()["skeleton_match"]
+    if hit := letters & long.translated_acronyms:
+        return f"{min(hit).upper()} is the acronym of the other name said in another language", thresholds()["merge"]
     return None
 
 
