@@ -196,3 +196,16 @@ def test_two_different_acronyms_are_two_organisations_however_they_would_sound(a
 
 def test_an_acronym_and_its_house_style_are_one_name():
     assert compare("Ecowas", "ECOWAS", "organization").decision == "same"
+
+
+def test_org_words_are_folded_each_in_one_concept_with_english_and_known_languages():
+    data = json.loads(resources.files("newsgraph").joinpath("data/org_words.json").read_text())
+    languages = {language for concept in data["concepts"].values() for language in concept}
+    assert set(data["head_initial"]) <= languages
+    seen: dict[str, str] = {}
+    for name, words_by_language in data["concepts"].items():
+        assert "en" in words_by_language, name
+        for words in words_by_language.values():
+            for word in words:
+                assert word.isascii() and word.isalpha() and word.islower(), word
+                assert seen.setdefault(word, name) == name, f"{word} in {seen[word]} and {name}"
