@@ -11,18 +11,25 @@ import click
 
 from newsgraph.cli.app import main
 
+# The name pairs `newsgraph eval names` scores by default: development, then held out (eval/names/README.md).
+DEFAULT_NAME_PAIRS = ("eval/names/pairs.jsonl", "eval/names/heldout.jsonl")
+
 # Every scorer prints a table or the same report as JSON.
 format_option = click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
                              show_default=True)
 
 
+def _report_data(report, show_errors: bool) -> dict:
+    data = report.to_dict()
+    if not show_errors:
+        del data["errors"]
+    return data
+
+
 def _print_report(report, show_errors: bool, output_format: str) -> None:
     """Every scorer's report prints the same way: a table (or JSON), error counts, the errors."""
     if output_format == "json":
-        data = report.to_dict()
-        if not show_errors:
-            del data["errors"]
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        click.echo(json.dumps(_report_data(report, show_errors), indent=2, ensure_ascii=False))
         return
     click.echo(report.format_table())
     counts = ", ".join(f"{kind} {n}" for kind, n in report.error_counts().items())
@@ -208,19 +215,30 @@ def eval_meantime_command(paths: tuple[str, ...], show_errors: bool, output_form
 
 
 @eval_group.command("names")
-@click.argument("path", required=False, default="eval/names/pairs.jsonl", type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False), metavar="[FILE.jsonl...]")
 @click.option("--errors", "show_errors", is_flag=True, help="Also list every missed and spurious pair with its score.")
 @format_option
-def eval_names_command(path: str, show_errors: bool, output_format: str) -> None:
-    """Score the cross-document name matcher on labelled name pairs (same / not same).
+def eval_names_command(paths: tuple[str, ...], show_errors: bool, output_format: str) -> None:
+    """Score the cross-document name matcher on labelled name pairs (same / not same), one
+    report per file; by default the development pairs and the held-out pairs of eval/names.
 
     \b
-    Example:
-      newsgraph eval names eval/names/pairs.jsonl --errors
+    Examples:
+      newsgraph eval names
+      newsgraph eval names eval/names/heldout.jsonl --errors
     """
     from newsgraph.eval.names import evaluate_names
 
-    _print_report(evaluate_names(Path(path)), show_errors, output_format)
+    paths = paths or DEFAULT_NAME_PAIRS
+    if len(paths) == 1:
+        _print_report(evaluate_names(Path(paths[0])), show_errors, output_format)
+    elif output_format == "json":
+        reports = {path: _report_data(evaluate_names(Path(path)), show_errors) for path in paths}
+        click.echo(json.dumps(reports, indent=2, ensure_ascii=False))
+    else:
+        for number, path in enumerate(paths):
+            click.echo(f"{chr(10) if number else ''}== {path}")
+            _print_report(evaluate_names(Path(path)), show_errors, output_format)
 
 
 @eval_group.command("ecb")

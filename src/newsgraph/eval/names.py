@@ -87,8 +87,12 @@ class NameReport:
 
 def read_pairs(path: Path) -> list[NamePair]:
     """The labelled pairs of a JSON Lines file (one object a line, eval/names/README.md)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read name pairs ({exc.__class__.__name__})") from None
     pairs = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:

@@ -102,19 +102,25 @@ def effective(judgements: Iterable[Judgement]) -> tuple[list[tuple[str, str]], l
 
 def unambiguous(pairs: Iterable[ScoredPair]) -> list[ScoredPair]:
     """The pairs without an acronym that spells more than one name: "KN" read as both "Karofi
-    National" and "Karaka National" joins neither (two organisations known by one acronym). Two
-    spellings of one name that match each other ("Tehreek-e-Mehwar", "Tehrik-e-Mehwar") are one
-    name for this."""
+    National" and "Karaka National" joins neither (two organisations known by one acronym).
+    Only an acronym's best readings count: one that spells a name in its own words and another
+    only in translation is the first name's. Two spellings of one name that match each other
+    ("Tehreek-e-Mehwar", "Tehrik-e-Mehwar") are one name for this."""
     pairs = list(pairs)
-    expansions: dict[str, set[str]] = {}
+    spellings = {frozenset((p.left.id, p.right.id)) for p in pairs if ACRONYM not in p.score.parts}
+    readings: dict[str, list[ScoredPair]] = {}
     for p in pairs:
         if ACRONYM in p.score.parts:
-            short, long = (p.left, p.right) if len(p.left.name) < len(p.right.name) else (p.right, p.left)
-            expansions.setdefault(short.id, set()).add(long.id)
-    spellings = {frozenset((p.left.id, p.right.id)) for p in pairs if ACRONYM not in p.score.parts}
-    ambiguous = {short for short, longs in expansions.items()
-                 if any(frozenset(two) not in spellings for two in combinations(sorted(longs), 2))}
-    return [p for p in pairs if not (ACRONYM in p.score.parts and {p.left.id, p.right.id} & ambiguous)]
+            short = p.left if len(p.left.name) < len(p.right.name) else p.right
+            readings.setdefault(short.id, []).append(p)
+    dropped: set[int] = set()
+    for short_id, candidates in readings.items():
+        best = max(p.score.value for p in candidates)
+        top = [p for p in candidates if p.score.value == best]
+        names = sorted({p.right.id if p.left.id == short_id else p.left.id for p in top})
+        tied = any(frozenset(two) not in spellings for two in combinations(names, 2))
+        dropped.update(id(p) for p in candidates if p.score.value < best or tied)
+    return [p for p in pairs if id(p) not in dropped]
 
 
 class NameResolver:

@@ -26,13 +26,17 @@ import jellyfish
 from normality import ascii_text
 from rapidfuzz.distance import Levenshtein
 
+from newsgraph.gazetteer.curated import load_lexicon
 from newsgraph.lexicons import person_titles
 from newsgraph.ontology import read_json
+from newsgraph.resolve.known_actors import Lookup, ReferenceIndex, build_index
 
 PERSON = "person"
 ACRONYM = "acronym"  # the part of a score that says one name is the other's acronym
+KNOWN = "reference list"  # the part of a score that says the reference list gives both names one actor
 VOWELS = "aeiouy"
 _QUOTED = re.compile(r"(?:^|\s)['\"‘“][^'\"’”]+['\"’”](?=\s|$)")
+_ACRONYM = re.compile(r"[A-Z0-9&.\-]+|[A-Z][A-Za-z]*[A-Z](?:-[A-Z0-9]+)?")  # NATO, MS-13, LeT, JUI-F
 _COMPATIBLE_VOWELS = ({"a", "e"}, {"e", "i"}, {"o", "u"}, {"i", "y"}, {"e", "y"})
 
 
@@ -64,11 +68,18 @@ class Score:
 @dataclass(frozen=True)
 class ParsedName:
     """A name as the matcher sees it: its units in order and, for a one-word name, its letters
-    (an acronym candidate), with the acronyms its words spell."""
+    (an acronym candidate), with the acronyms its words spell, those it spells in the languages
+    its organisation words translate to, in those languages' word order (`translated_acronyms`:
+    FARC for Revolutionary Armed Forces of Colombia); for an organisation, its units with each
+    organisation word replaced by its concept (`concepts`: ejercito → army); and whether it is
+    written as an acronym (NATO, LeT, MS-13, not Nato)."""
 
     units: tuple[str, ...]
     single_word: str | None
     acronyms: frozenset[str]
+    translated_acronyms: frozenset[str] = frozenset()
+    concepts: tuple[str, ...] = ()
+    written_as_acronym: bool = False
 
 
 def _words(name: str) -> list[str]:
@@ -96,7 +107,10 @@ def parse(name: str, type_: str) -> ParsedName:
             words = words[1:]
     raw = ascii_text(_QUOTED.sub(" ", name)).split()
     single = re.sub(r"[^a-z0-9]", "", raw[0].lower()) if len(raw) == 1 and not is_person else None
-    acronyms = frozenset() if is_person else _acronyms(words)
+    written_as_acronym = bool(single) and sum(c.isupper() for c in raw[0]) >= 2 and bool(_ACRONYM.fullmatch(raw[0]))
+    acronyms = frozenset() if is_person else frozenset(a for a in _acronym_spellings(words, False) if len(a) >= 2)
+    translated = frozenset() if is_person else frozenset(
+        a for a in _acronym_spellings(words, True) - acronyms if len(a) >= 3)
     units: list[str] = []
     joiners, suffixes, prefixes = set(r["joiners"]), set(r["joined_suffixes"]), set(r["joined_prefixes"])
     dropped = set(r["articles"]) | set(r["nasab"])
@@ -118,7 +132,9 @@ def parse(name: str, type_: str) -> ParsedName:
             glue_next = True
         else:
             units.append(word)
-    return ParsedName(tuple(_glued_prefix(u) for u in units if u), single, acronyms)
+    units = [_glued_prefix(u) for u in units if u]
+    concepts = () if is_person else tuple(_concept(u) for u in units)
+    return ParsedName(tuple(units), single, acronyms, translated, concepts, written_as_acronym)
 
 
 def _glued_prefix(unit: str) -> str:
@@ -130,37 +146,119 @@ def _glued_prefix(unit: str) -> str:
     return unit
 
 
-def _acronyms(words: list[str]) -> frozenset[str]:
+def _acronym_spellings(words: list[str], translated: bool) -> set[str]:
     """The letters a name's words spell: of every word, and of its words but the stopwords
     (with or without the articles: AQIM is "al-Qaida in the Islamic Maghreb"), the izafat
-    ("e" of Lashkar-e-Taiba: LeT, but TTP for Tehrik-e-Taliban Pakistan) or both."""
+    ("e" of Lashkar-e-Taiba: LeT, but TTP for Tehrik-e-Taliban Pakistan) or both; each also
+    with its organisation words in another language (in Russian: Federal Security Service →
+    FSS), and in the word orders of a head-initial language (`_head_initial_orders`); without
+    `translated`, only the name's own words in its own order. Two letters in another language
+    say too little (most two-letter strings spell something in one of them)."""
     r = rules()
     stopwords = set(r["org_stopwords"])
     spelled = set()
     articles = set(r["articles"])
+    languages = _org_words().initials if translated else {}
     for skipped in (set(), stopwords - set(r["acronym_articles"]), stopwords, stopwords | set(r["izafat"]),
                     stopwords | set(r["izafat"]) | articles):
-        spelled.add("".join(w[0] for w in words if w not in skipped))
-    return frozenset(a for a in spelled if len(a) >= 2)
+        kept = [w for w in words if w not in skipped]
+        spelled.add("".join(w[0] for w in kept))
+        if len(kept) >= 3:
+            spelled.update(filter(None, (_initials_in(kept, language) for language in languages)))
+    orders = [order for order in _head_initial_orders(words) if len(order) >= 3] if translated else []
+    for language in _org_words().head_initial:
+        spelled.update(filter(None, (_initials_in(order, language) for order in orders)))
+    return spelled
+
+
+def _initials_in(words: list[str], language: str) -> str | None:
+    """The initials of `words` said in `language`, or None when the name cannot be said there:
+    one of its organisation words has no word in that language, or two of its words (not
+    articles) are none of the table's (only a proper name, Colombia or Kurdistan, stays)."""
+    table = _org_words()
+    initials = table.initials[language]
+    unknown = [w for w in words if w not in table.concept and w not in rules()["acronym_articles"]]
+    if len(unknown) > 1 or any(w in table.concept and table.concept[w] not in initials for w in words):
+        return None
+    return "".join(initials.get(_concept(w), w[0]) for w in words)
+
+
+def _head_initial_orders(words: list[str]) -> list[list[str]]:
+    """An English name's words in the orders a head-initial language (Spanish, French, Arabic,
+    Kurdish) gives them: each run of words between stopwords turned round (National Liberation
+    Army → Ejército de Liberación Nacional, ELN) or with its last word, the head, put first
+    (Jalisco New Generation Cartel → Cártel de Jalisco Nueva Generación, CJNG). An article
+    stays with its word (al-Qaida au Maghreb islamique, AQMI)."""
+    r = rules()
+    breaks = set(r["org_stopwords"]) | set(r["izafat"])
+    articles = set(r["acronym_articles"])
+    runs: list[list[list[str]]] = [[]]
+    article: list[str] = []
+    for word in words:
+        if word in articles:
+            article.append(word)
+        elif word in breaks:
+            runs.append([])
+        else:
+            runs[-1].append([*article, word])
+            article = []
+    reversed_runs = [group for run in runs for group in reversed(run)]
+    head_first = [group for run in runs for group in run[-1:] + run[:-1]]
+    return [[w for group in order for w in group] for order in (reversed_runs, head_first)]
+
+
+@dataclass(frozen=True)
+class OrgWords:
+    """The organisation words of newsgraph/data/org_words.json: the concept of each word, per
+    language the initial each concept has there, and the languages whose noun phrases put
+    the head first."""
+
+    concept: dict[str, str]
+    initials: dict[str, dict[str, str]]
+    head_initial: tuple[str, ...]
+
+
+@cache
+def _org_words() -> OrgWords:
+    data = read_json("org_words.json")
+    concept: dict[str, str] = {}
+    initials: dict[str, dict[str, str]] = {}
+    for name, languages in data["concepts"].items():
+        for language, words in languages.items():
+            initials.setdefault(language, {})[name] = words[0][0]
+            concept.update((word, name) for word in words)
+    return OrgWords(concept, initials, tuple(data["head_initial"]))
+
+
+def _concept(unit: str) -> str:
+    """The concept an organisation word says in whichever language (fuerzas → forces), else the word."""
+    return _org_words().concept.get(unit, unit)
 
 
 @lru_cache(maxsize=200_000)
-def skeletons(unit: str) -> frozenset[str]:
-    """Romanisation skeletons of a unit: first letter (a vowel as "a") and its consonants once
-    spelling habits are undone (ph/f, kh/k, q/k, c/k, ...), h and vowels left out. Somali
-    spelling writes ayn as initial c (Cali = Ali) and h as x (Xasan = Hassan); elsewhere x is
-    ks, so both readings of x are kept."""
+def _readings(unit: str) -> frozenset[str]:
+    """The ways a unit may be read before its skeleton is taken. Somali spelling writes ayn as
+    initial c (Cali = Ali) and h as x (Xasan = Hassan); elsewhere x is ks, so both readings of
+    x are kept."""
     word = re.sub(r"^c(?=[aeiou])", "", unit)
-    variants = {word.replace("x", "h"), word.replace("x", "ks")}
-    return frozenset(_skeleton(v) for v in variants)
+    return frozenset({word.replace("x", "h"), word.replace("x", "ks")})
 
 
+def skeletons(unit: str) -> frozenset[str]:
+    """Romanisation skeletons of a unit's readings: first letter (a vowel as "a") and its
+    consonants once spelling habits are undone (ph/f, kh/k, q/k, c/k, ...), h and vowels left
+    out."""
+    return frozenset(_skeleton(v) for v in _readings(unit))
+
+
+@lru_cache(maxsize=200_000)
 def _spell(word: str) -> str:
     for written, said in rules()["spellings"]:
         word = re.sub(written, said, word)
     return word
 
 
+@lru_cache(maxsize=200_000)
 def _skeleton(word: str) -> str:
     word = _spell(word)
     if not word:
@@ -170,6 +268,7 @@ def _skeleton(word: str) -> str:
     return _collapse(head + body)
 
 
+@lru_cache(maxsize=200_000)
 def _vowel_slots(unit: str) -> dict[int, str]:
     """The vowels of a unit keyed by how many consonants precede them, so that a vowel one
     spelling inserts (Fazl/Fazal) has no counterpart to clash with."""
@@ -210,7 +309,8 @@ def unit_similarity(a: str, b: str) -> float:
         return thresholds()["skeleton_match"]
     if spelled_a.startswith(spelled_b) or spelled_b.startswith(spelled_a):
         return min(Levenshtein.normalized_similarity(spelled_a, spelled_b), thresholds()["review"] - 0.02)
-    if any(len(k) > 1 for k in skeletons(a) & skeletons(b)) and _vowels_compatible(a, b):
+    if any(len(_skeleton(ra)) > 1 and _skeleton(ra) == _skeleton(rb) and _vowels_compatible(ra, rb)
+           for ra in _readings(a) for rb in _readings(b)):
         return thresholds()["skeleton_match"]
     shared = _shared_prefix(a, b)
     if shared:
@@ -259,28 +359,82 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> list[_Step]:
 
 
 def compare(a: str, b: str, type_: str) -> Score:
-    """Score of the names `a` and `b`, both of type `type_`, with each aligned part and reasons."""
+    """Score of the names `a` and `b`, both of type `type_`, with each aligned part and reasons.
+    The reference list decides first: names it gives one actor (or a listed name and an
+    acronym of one) are that actor's; names it gives two different actors score below the
+    review band whatever their spelling."""
     pa, pb = parse(a, type_), parse(b, type_)
     if not pa.units or not pb.units:
         return Score(0.0, {}, ("a name with no letters",))
+    known_a, known_b = known_actors(a, type_), known_actors(b, type_)
+    shared = (known_a.listed & known_b.actors) | (known_a.actors & known_b.listed)
+    if shared:
+        actors = ", ".join(sorted(_reference().names[i] for i in shared))
+        return Score(thresholds()["reference_match"], {KNOWN: 1.0}, (f"the reference list names {actors} so",))
+    score = _name_score(pa, pb, type_)
+    if known_a.listed and known_b.listed and score.value >= thresholds()["review"]:
+        actors = "; ".join(sorted({_reference().names[i] for i in known_a.listed | known_b.listed}))
+        return Score(round(thresholds()["review"] - 0.1, 3), score.parts,
+                     (*score.reasons, f"the reference list names two different actors: {actors}"))
+    return score
+
+
+def _name_score(pa: ParsedName, pb: ParsedName, type_: str) -> Score:
+    """The score from the names' spelling alone: acronym, alignment of the units (for an
+    organisation also in another word order or another language), family name first."""
+    t = thresholds()
     if type_ != PERSON:
         acronym = _acronym_match(pa, pb) or _acronym_match(pb, pa)
         if acronym:
-            return Score(thresholds()["skeleton_match"], {ACRONYM: 1.0}, (acronym,))
+            return Score(acronym[1], {ACRONYM: 1.0}, (acronym[0],))
     if pa.units == pb.units:
         return Score(1.0, {" ".join(pa.units): 1.0}, ("the same name once folded",))
+    if pa.written_as_acronym or pb.written_as_acronym:
+        return Score(0.0, {}, ("an acronym matches only its own letters or the name it spells",))
     score = _aligned_score(pa.units, pb.units, type_)
-    if type_ != PERSON and score.value < thresholds()["merge"]:
-        unordered = _aligned_score(tuple(sorted(pa.units)), tuple(sorted(pb.units)), type_)
-        if unordered.value > score.value:
-            score = Score(unordered.value, unordered.parts, (*unordered.reasons, "the same words in another order"))
-    if type_ == PERSON and score.value < thresholds()["merge"]:
+    if type_ != PERSON and score.value < t["merge"]:
+        # Translated, a name of two words is too generic to merge on: "Army of Islam" is both
+        # a group in Gaza and, as Jaysh al-Islam, one in Syria; it goes to review.
+        translated_best = t["skeleton_match"] if min(len(pa.units), len(pb.units)) > 2 else t["review"]
+        for a, b, why, best in ((pa.units, pb.units, "the same words in another order", 1.0),
+                                (pa.concepts, pb.concepts, "the same words in another language", translated_best)):
+            unordered = _aligned_score(tuple(sorted(a)), tuple(sorted(b)), type_)
+            if min(unordered.value, best) > score.value:
+                score = Score(min(unordered.value, best), unordered.parts, (*unordered.reasons, why))
+    if type_ == PERSON and score.value < t["merge"]:
         for turned_a, turned_b in ((_family_name_first(pa.units), pb.units), (pa.units, _family_name_first(pb.units))):
             if turned_a is not None and turned_b is not None:
                 turned = _aligned_score(turned_a, turned_b, type_)
                 if turned.value > score.value:
                     score = Score(turned.value, turned.parts, (*turned.reasons, "family name first in one of them"))
     return score
+
+
+def _reference_key(name: str, type_: str) -> str:
+    """What a name is looked up by in the reference list: its units written solid, doubled
+    letters once and spelling habits undone ("Lashkar-i-Taiba" = "Lashkar-e-Taiba"); a
+    one-word name (an acronym: "CN" is not "KN") by its letters as written."""
+    parsed = parse(name, type_)
+    return parsed.single_word or "".join(_collapse(_spell(u)) for u in parsed.units)
+
+
+def _listed_acronyms(name: str, type_: str) -> set[str]:
+    """The acronyms of three letters or more a listed name spells in its own words (no
+    translation: a list of hundreds of names would otherwise spell most short letter strings)."""
+    parsed = parse(name, type_)
+    return {a for a in parsed.acronyms if len(a) >= 3} if len(parsed.units) > 1 else set()
+
+
+@cache
+def _reference() -> ReferenceIndex:
+    """The reference list of actors (known_actors), indexed by the matcher's keys."""
+    return build_index(load_lexicon().entities, _reference_key, _listed_acronyms)
+
+
+@lru_cache(maxsize=200_000)
+def known_actors(name: str, type_: str) -> Lookup:
+    """The reference-list actors `name` is a listed name of, or else spells the acronym of."""
+    return _reference().lookup(type_, _reference_key(name, type_), parse(name, type_).single_word)
 
 
 def _family_name_first(units: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -290,10 +444,25 @@ def _family_name_first(units: tuple[str, ...]) -> tuple[str, ...] | None:
     return None
 
 
-def _acronym_match(short: ParsedName, long: ParsedName) -> str | None:
-    if short.single_word and len(long.units) > 1 and short.single_word in long.acronyms:
-        return f"{short.single_word.upper()} is the acronym of the other name"
+def _acronym_match(short: ParsedName, long: ParsedName) -> tuple[str, float] | None:
+    """Why `short` is the acronym of `long`, and the score, or None: its letters (a trailing
+    number aside: MS-13) spell the words of `long` (`skeleton_match`), or only the words of
+    `long` said in another language and its word order (FARC, ELN, CJNG), the weaker reading
+    (`merge`): an acronym that spells one name in its own words and another in translation is
+    the first one's."""
+    if not short.single_word or len(long.units) < 2:
+        return None
+    letters = _acronym_letters(short.single_word)
+    if hit := letters & long.acronyms:
+        return f"{min(hit).upper()} is the acronym of the other name", thresholds()["skeleton_match"]
+    if hit := letters & long.translated_acronyms:
+        return f"{min(hit).upper()} is the acronym of the other name said in another language", thresholds()["merge"]
     return None
+
+
+def _acronym_letters(word: str) -> set[str]:
+    """The letters a one-word name may spell: all of it, and without a trailing number (MS-13)."""
+    return {word, re.sub(r"(?<=[a-z])\d+$", "", word)}
 
 
 def _aligned_score(a: tuple[str, ...], b: tuple[str, ...], type_: str) -> Score:
@@ -344,7 +513,8 @@ def blocking_keys(name: str, type_: str) -> set[str]:
     they share a key (and a type). A key is phonetic (skeleton or metaphone) and spans the
     parts a match needs: for a person, the given name (or its initial) with the surname (also written solid,
     family name first, or with a trailing second surname dropped); for an organisation, all
-    its words in any order; the whole name written solid; acronym letters."""
+    its words in any order and its concepts in any order (a translation); the whole name
+    written solid; acronym letters; the reference-list actors it names."""
     parsed = parse(name, type_)
     units = parsed.units
     keys = {f"w:{code}" for code in _codes("".join(units))}
@@ -354,9 +524,11 @@ def blocking_keys(name: str, type_: str) -> set[str]:
             keys.add(f"i:{first[0]}|{_codes(last)[1]}")  # a given name misspelt beyond its codes
     elif len(units) > 1:
         keys.update("o:" + "|".join(sorted(codes)) for codes in zip(*(_codes(u) for u in units), strict=True))
+        keys.add("c:" + "|".join(sorted(parsed.concepts)))  # the same words in another language
     if parsed.single_word:
-        keys.add(f"a:{parsed.single_word}")
-    keys.update(f"a:{a}" for a in parsed.acronyms)
+        keys.update(f"a:{letters}" for letters in _acronym_letters(parsed.single_word))
+    keys.update(f"a:{a}" for a in parsed.acronyms | parsed.translated_acronyms)
+    keys.update(f"r:{actor}" for actor in known_actors(name, type_).actors)
     return keys
 
 
