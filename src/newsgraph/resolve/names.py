@@ -79,8 +79,10 @@ def _words(name: str) -> list[str]:
     return [w for w in re.split(r"[^a-z0-9]+", text) if w]
 
 
+@lru_cache(maxsize=200_000)
 def _collapse(word: str) -> str:
-    """Doubled letters written once (Tavakkoli, Siddique, Abdullaahi)."""
+    """Doubled letters written once (Tavakkoli, Siddique, Abdullaahi). Cached, as `_spell`:
+    a unit meets many others in its blocks, and is prepared once."""
     return re.sub(r"(.)\1+", r"\1", word)
 
 
@@ -155,6 +157,7 @@ def skeletons(unit: str) -> frozenset[str]:
     return frozenset(_skeleton(v) for v in variants)
 
 
+@lru_cache(maxsize=200_000)
 def _spell(word: str) -> str:
     for written, said in rules()["spellings"]:
         word = re.sub(written, said, word)
