@@ -347,10 +347,11 @@ def blocking_keys(name: str, type_: str) -> set[str]:
     they share a key (and a type). A key is phonetic (skeleton or metaphone) and spans the
     parts a match needs: for a person, the given name (or its initial) with the surname (also written solid,
     family name first, or with a trailing second surname dropped); for an organisation, all
-    its words in any order; the whole name written solid; acronym letters."""
+    its words in any order; the whole name written solid; acronym letters. A one-letter code
+    ("NE", the syllable "bi" of "Ha-bi") says too little to be a key of its own."""
     parsed = parse(name, type_)
     units = parsed.units
-    keys = {f"w:{code}" for code in _codes("".join(units))}
+    keys = {f"w:{code}" for code in _codes("".join(units)) if len(code) > 1}
     if type_ == PERSON:
         for first, last in _person_ends(units):
             keys.update(f"p:{a}|{b}" for a, b in zip(_codes(first), _codes(last), strict=True))
@@ -371,18 +372,27 @@ def _codes(piece: str) -> tuple[str, str]:
 def _person_ends(units: tuple[str, ...]) -> set[tuple[str, str]]:
     """(given, surname) pieces a matching name must share: each end alone or written solid
     with its neighbour, the name turned round when it ends in a family name, and the name
-    without a trailing second surname."""
+    without a trailing second surname when three parts remain (as `compare` allows: with two
+    left, "José Luis" of "José Luis Salas" would block every José Luis together)."""
     orders = [units]
     turned = _family_name_first(units)
     if turned:
         orders.append(turned)
-    if len(units) >= 3:
+    if len(units) >= 4:
         orders.append(units[:-1])
     ends = set()
     for order in orders:
         if len(order) < 2:
             continue
-        firsts = {order[0]} | ({order[0] + order[1]} if len(order) > 2 else set())
-        lasts = {order[-1]} | ({order[-2] + order[-1]} if len(order) > 2 else set())
+        firsts = _end_pieces(order[0], order[1]) if len(order) > 2 else {order[0]}
+        lasts = _end_pieces(order[-1], order[-2], last=True) if len(order) > 2 else {order[-1]}
         ends.update((f, la) for f in firsts for la in lasts)
     return ends
+
+
+def _end_pieces(end: str, neighbour: str, last: bool = False) -> set[str]:
+    """An end of a name alone and written solid with its neighbour; a syllable whose skeleton
+    is one letter ("bi" of "Ha-bi Kim") only written solid, or it would block with every name
+    that ends in a syllable of that consonant."""
+    solid = neighbour + end if last else end + neighbour
+    return {solid} if len(min(skeletons(end))) < 2 else {end, solid}
