@@ -348,7 +348,8 @@ def blocking_keys(name: str, type_: str) -> set[str]:
     parts a match needs: for a person, the given name (or its initial) with the surname (also written solid,
     family name first, or with a trailing second surname dropped); for an organisation, all
     its words in any order; the whole name written solid; acronym letters. A one-letter code
-    ("NE", the syllable "bi" of "Ha-bi") says too little to be a key of its own."""
+    of a whole name ("NE") or a two-letter syllable at a name's end says too little to be a key
+    of its own."""
     parsed = parse(name, type_)
     units = parsed.units
     keys = {f"w:{code}" for code in _codes("".join(units)) if len(code) > 1}
@@ -391,8 +392,8 @@ def _person_ends(units: tuple[str, ...]) -> set[tuple[str, str]]:
 
 
 def _end_pieces(end: str, neighbour: str, last: bool = False) -> set[str]:
-    """An end of a name alone and written solid with its neighbour; a syllable whose skeleton
-    is one letter ("bi" of "Ha-bi Kim") only written solid, or it would block with every name
-    that ends in a syllable of that consonant."""
+    """An end of a name alone and written solid with its neighbour; a syllable of two letters
+    ("bi" of "Ha-bbi Kim") only written solid, or it would block with every name that ends in
+    a syllable of that consonant."""
     solid = neighbour + end if last else end + neighbour
-    return {solid} if len(min(skeletons(end))) < 2 else {end, solid}
+    return {solid} if len(_collapse(end)) <= 2 else {end, solid}
