@@ -240,25 +240,36 @@ class _Step:
     similarity: float
 
 
+_MOVES = ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1))  # units of a, units of b taken by one step
+
+
 def align(a: tuple[str, ...], b: tuple[str, ...]) -> list[_Step]:
     """The order-keeping alignment of two unit sequences with the greatest total similarity; a
-    unit may match one or two adjacent units of the other name, written solid or apart."""
+    unit may match one or two adjacent units of the other name, written solid or apart. Each
+    state keeps only its best first step (the rest is read back from the states after it), so
+    a comparison builds no list per option: it runs for every candidate pair."""
     n, m = len(a), len(b)
-    best: dict[tuple[int, int], tuple[float, list[_Step]]] = {(n, m): (0.0, [])}
+    gain: dict[tuple[int, int], float] = {(n, m): 0.0}
+    first: dict[tuple[int, int], tuple[int, int, float]] = {}
     for i in range(n, -1, -1):
         for j in range(m, -1, -1):
             if (i, j) == (n, m):
                 continue
-            options = []
-            for k, w in ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1)):
+            best = None
+            for k, w in _MOVES:
                 if i + k > n or j + w > m:
                     continue
                 sim = unit_similarity("".join(a[i:i + k]), "".join(b[j:j + w])) if k and w else 0.0
-                gain = sim - 0.5 if k and w else 0.0
-                rest_gain, rest = best[(i + k, j + w)]
-                options.append((gain + rest_gain, [_Step(i, k, j, w, sim), *rest]))
-            best[(i, j)] = max(options, key=lambda o: o[0])
-    return best[(0, 0)][1]
+                total = (sim - 0.5 if k and w else 0.0) + gain[(i + k, j + w)]
+                if best is None or total > best[0]:
+                    best = (total, k, w, sim)
+            gain[(i, j)], first[(i, j)] = best[0], best[1:]
+    steps, i, j = [], 0, 0
+    while (i, j) != (n, m):
+        k, w, sim = first[(i, j)]
+        steps.append(_Step(i, k, j, w, sim))
+        i, j = i + k, j + w
+    return steps
 
 
 def compare(a: str, b: str, type_: str) -> Score:
