@@ -376,8 +376,10 @@ def blocking_keys(name: str, type_: str) -> set[str]:
     return keys
 
 
+@lru_cache(maxsize=200_000)
 def _codes(piece: str) -> tuple[str, str]:
-    """A piece's phonetic codes: its shortest skeleton and its metaphone."""
+    """A piece's phonetic codes: its shortest skeleton and its metaphone (cached: a given name
+    or a surname recurs in many names)."""
     return min(skeletons(piece)), jellyfish.metaphone(piece)
 
 
