@@ -157,10 +157,16 @@ def skeletons(unit: str) -> frozenset[str]:
     return frozenset(_skeleton(v) for v in variants)
 
 
+@cache
+def _spellings() -> list[tuple[re.Pattern, str]]:
+    """The `spellings` of resolution.json, compiled once."""
+    return [(re.compile(written), said) for written, said in rules()["spellings"]]
+
+
 @lru_cache(maxsize=200_000)
 def _spell(word: str) -> str:
-    for written, said in rules()["spellings"]:
-        word = re.sub(written, said, word)
+    for written, said in _spellings():
+        word = written.sub(said, word)
     return word
 
 
