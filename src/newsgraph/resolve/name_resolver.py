@@ -81,6 +81,7 @@ class Blocking:
 
 
 def block_entities(entities: Sequence[Entity]) -> Blocking:
+    """The blocking of base entities by their names."""
     return Blocking.of([record_keys(e.name, e.type) for e in entities])
 
 
