@@ -6,19 +6,25 @@ from __future__ import annotations
 import csv
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import run_newsgraph
 
 from newsgraph.cli.screen import CSV_FIELDS
 
+NEWSGRAPH = str(Path(sys.executable).with_name("newsgraph"))
 LISTS = Path(__file__).resolve().parents[1] / "fixtures" / "watchlists"
 MOGADISHU = ("MOGADISHU, 3 March 2025 - Sheikh Mahad Cali Gurey, a commander of al-Shabaab, met clan elders in "
              "Mogadishu on Monday, officials said. Hassan Gurey, a trader in the city, said the meeting lasted "
              "two hours.\n")
 LAHORE = ("LAHORE, 5 March 2025 - Police in Lahore arrested Naji Zaheer, a fundraiser for Lashkar-e-Tayyiba, "
           "on Tuesday. The Pakistani authorities said Naji Zaheer had travelled from Karachi.\n")
+
+
+def run_newsgraph(*args) -> subprocess.CompletedProcess:
+    return subprocess.run([NEWSGRAPH, *map(str, args)], capture_output=True, text=True, timeout=300, check=False)
 
 
 @pytest.fixture(scope="module")
