@@ -18,8 +18,14 @@ def test_acronym_and_transliteration_with_their_evidence():
     found = matched([Subject("g-ttp", "organization", ("TTP",)),
                      Subject("g-fazl", "person", ("Maulana Fazlur Rehman Khalil", "Fazal-ur-Rahman Khalil"))])
     assert set(found) == {("g-ttp", "l-ttp"), ("g-fazl", "l-fazl")}
-    assert found[("g-ttp", "l-ttp")].evidence == ("acronym",)
+    assert found[("g-ttp", "l-ttp")].evidence == ("reference list",)  # the reference list spells it out
     assert found[("g-fazl", "l-fazl")].evidence[0] in ("exact", "transliteration")
+
+
+def test_an_acronym_the_reference_list_does_not_know():
+    front = ListedEntity("l-knf", "Organization", ("organization",), ("Karofi National Front",), ())
+    found = matched([Subject("g-knf", "organization", ("KNF",))], listed=(front,))
+    assert found[("g-knf", "l-knf")].evidence == ("acronym",)
 
 
 def test_a_person_never_matches_an_organisation_but_either_kind_matches_both():

@@ -380,18 +380,20 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> list[_Step]:
 
 def compare(a: str, b: str, type_: str) -> Score:
     """Score of the names `a` and `b`, both of type `type_`, with each aligned part and reasons.
-    The reference list decides first: names it gives one actor (or a listed name and an
-    acronym of one) are that actor's; names it gives two different actors score below the
-    review band whatever their spelling."""
+    The reference list lifts names it gives one actor (or a listed name and an acronym of one)
+    to that actor's, unless their spelling already scores higher; names it gives two different
+    actors score below the review band whatever their spelling."""
     pa, pb = parse(a, type_), parse(b, type_)
     if not pa.units or not pb.units:
         return Score(0.0, {}, ("a name with no letters",))
     known_a, known_b = known_actors(a, type_), known_actors(b, type_)
     shared = (known_a.listed & known_b.actors) | (known_a.actors & known_b.listed)
+    score = _name_score(pa, pb, type_)
     if shared:
+        if score.value >= thresholds()["reference_match"]:
+            return score
         actors = ", ".join(sorted(_reference().names[i] for i in shared))
         return Score(thresholds()["reference_match"], {KNOWN: 1.0}, (f"the reference list names {actors} so",))
-    score = _name_score(pa, pb, type_)
     if known_a.listed and known_b.listed and score.value >= thresholds()["review"]:
         actors = "; ".join(sorted({_reference().names[i] for i in known_a.listed | known_b.listed}))
         return Score(round(thresholds()["review"] - 0.1, 3), score.parts,

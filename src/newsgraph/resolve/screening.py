@@ -5,7 +5,8 @@ A person is never compared with an organisation; a list entry of unknown kind (F
 LegalEntity) is compared as either.
 
 A match says which pair of names scored best, the evidence (`exact` once folded,
-`transliteration` when a part matched only as another spelling, `acronym`, `part left out`
+`transliteration` when a part matched only as another spelling, `acronym`, `reference list`
+when the project's list of known actors gives both names one actor, `part left out`
 when one name has a part the other lacks; and `alias` when either name is an alias), the types, and whether the entity's countries in the graph agree with the list's
 (`country_evidence`, added by the caller that knows them).
 """
@@ -15,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from newsgraph.resolve.name_resolver import Blocking, record_keys
-from newsgraph.resolve.names import ACRONYM, Score, compare
+from newsgraph.resolve.names import ACRONYM, KNOWN, Score, compare
 from newsgraph.resolve.watchlist import ListedEntity
 
 
@@ -68,6 +69,8 @@ def _evidence(subject: Subject, entry: ListedEntity, subject_name: str, listed_n
               ) -> tuple[str, ...]:
     if ACRONYM in score.parts:
         kind = "acronym"
+    elif KNOWN in score.parts:
+        kind = "reference list"
     elif score.value == 1.0:  # every part equal once folded (doubled letters aside), none left out
         kind = "exact"
     elif any(value < 1.0 for value in score.parts.values()):
