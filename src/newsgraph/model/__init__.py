@@ -9,6 +9,7 @@ from newsgraph.model.documents import Document, Sentence
 from newsgraph.model.facts import (
     CERTAINTIES,
     ENTITY_TYPES,
+    PRECISIONS,
     Entity,
     Event,
     EventTime,
@@ -27,6 +28,7 @@ __all__ = [
     "CERTAINTIES",
     "ENTITY_TYPES",
     "JUDGEMENTS",
+    "PRECISIONS",
     "Analysis",
     "Anchor",
     "Document",
