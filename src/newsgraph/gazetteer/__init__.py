@@ -122,6 +122,7 @@ class Gazetteer:
         inside = [p for p in readings if any(_lies_in(p, c) for q in hints.within for c in self.containers(q))]
         readings = inside or readings
         curated = self.lexicon.find(name)
+        region_word = region_word and any(p.kind == "subdivision" for p in readings)  # else a plain name
         if not region_word:
             countries = [p for p in readings if p.kind == "country" and p.lat is not None]
             if countries:
