@@ -84,3 +84,25 @@ def test_a_village_the_gazetteer_does_not_know_gets_no_point(pipeline):
     found = places(pipeline, "Gunmen raided the village of Ungwar Zazzagawa in Kaduna on Tuesday, police said.")
     assert at(found["Kaduna"], 10.52, 7.44)
     assert "Ungwar Zazzagawa" in found and found["Ungwar Zazzagawa"] is None
+
+
+def hierarchy(pipeline: Pipeline, text: str) -> set[tuple[str, str]]:
+    analysis = pipeline.analyze(Document(text=text, published=date(2025, 3, 4)))
+    names = {e.id: e.name for e in analysis.entities}
+    return {(names[r.subject], names[r.object]) for r in analysis.relations if r.type == "located_in"}
+
+
+def test_a_place_written_beside_the_region_the_gazetteer_puts_it_in_is_located_there(pipeline):
+    found = hierarchy(pipeline, "They met at a farm near Oldenburg in Lower Saxony in August. Pupils were "
+                                "abducted from a school in Kaura Namoda, also in Zamfara, and a market in Kano, "
+                                "Kaduna and Abuja was closed.")
+    assert ("Oldenburg", "Lower Saxony") in found and ("Kaura Namoda", "Zamfara") in found
+    assert ("Kano", "Kaduna") not in found  # a list: Kaduna State does not hold Kano
+
+
+def test_the_hierarchy_has_evidence_and_is_one_relation_per_pair(pipeline):
+    analysis = pipeline.analyze(Document(text="Police in Quetta, Balochistan, said two men were held in Quetta, "
+                                              "Balochistan, overnight."))
+    [relation] = [r for r in analysis.relations if r.type == "located_in"]
+    assert len(relation.evidence) == 2 and relation.certainty == "asserted"
+    assert all(analysis.document.text[e.start:e.end] == "Quetta, Balochistan" for e in relation.evidence)

@@ -102,6 +102,12 @@ class Gazetteer:
         stands for."""
         return [p for p in self.places(name) if p.kind in ("country", "subdivision")]
 
+    def holds(self, container: str, geo: Geo) -> bool:
+        """Whether a country or first-level region named `container` holds the place of `geo`
+        ("Lower Saxony" holds Oldenburg's reading, "Kaduna" does not hold Kano's)."""
+        point = Place("", "city", geo.lat, geo.lon, geo.country, 0, geo.source or "", geo.region, True)
+        return geo.precision != "country" and any(_lies_in(point, c) for c in self.containers(container))
+
     def _scored_readings(self, name: str) -> list[Place]:
         return [p for p in self.places(name) if p.kind in ("city", "subdivision") and p.lat is not None]
 

@@ -8,7 +8,7 @@ from collections import Counter
 
 from newsgraph.gazetteer import Gazetteer, PlaceHints, get_gazetteer
 from newsgraph.lexicons import geo_cues, mention_cues
-from newsgraph.model import Analysis, Entity, Geo, Mention, fold
+from newsgraph.model import Analysis, Entity, Evidence, Geo, Mention, Relation, fold
 from newsgraph.pipeline.grounding import dateline_end
 
 _NAME = r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
@@ -18,8 +18,8 @@ _PART_OF = re.compile(
 )
 # "Aden's Crater district", "Pakistan's Gujranwala"
 _OWNED_BY = re.compile(_NAME + r"['’]s\s+$")
-# "Quetta, Balochistan", "Tripoli, Lebanon", "Hyderabad in southern Pakistan"
-_QUALIFIED_BY = re.compile(r"(?:,\s*|,?\s+in\s+(?:the\s+)?(?:(?P<direction>[a-z]+)\s+)?)" + _NAME)
+# "Quetta, Balochistan", "Tripoli, Lebanon", "Hyderabad in southern Pakistan", "also in Zamfara"
+_QUALIFIED_BY = re.compile(r"(?:,\s*|,?\s+(?:also\s+)?in\s+(?:the\s+)?(?:(?P<direction>[a-z]+)\s+)?)" + _NAME)
 
 
 class GeoStage:
@@ -72,21 +72,29 @@ class GeoStage:
         return analysis
 
 
+def _qualifiers(text: str, mention: Mention) -> list[tuple[str, int, int]]:
+    """The names written next to a mention as the place it lies in, with their spans:
+    "Pakistan's X", "X, Balochistan", "X in southern Pakistan" (a direction word of
+    generic_place_words may stand between). Whether they are places is for the gazetteer."""
+    directions = frozenset(mention_cues()["generic_place_words"]) | {None}
+    found = []
+    after = _QUALIFIED_BY.match(text, mention.end)
+    if after is not None and after.group("direction") in directions:
+        found.append((after.group(2), after.start(2), after.end(2)))
+    before = _OWNED_BY.search(text, max(0, mention.start - 60), mention.start)
+    if before is not None:
+        found.append((before.group(1), before.start(1), before.end(1)))
+    return found
+
+
 def _what_the_text_says(text: str, mentions: list[Mention], gazetteer: Gazetteer) -> tuple[tuple[str, ...], bool]:
-    """The countries and regions the text puts a place in, next to any of its mentions
-    ("Pakistan's X", "X, Balochistan", "X in southern Pakistan"), and whether it follows a
-    mention with a region word ("the Diffa region")."""
+    """The countries and regions the text puts a place in, next to any of its mentions (see
+    `_qualifiers`), and whether it follows a mention with a region word ("the Diffa region")."""
     region_words = frozenset(geo_cues()["region_words"])
-    directions = frozenset(mention_cues()["generic_place_words"])
     within: list[str] = []
     region_word = False
     for mention in mentions:
-        after = _QUALIFIED_BY.match(text, mention.end)
-        before = _OWNED_BY.search(text, max(0, mention.start - 60), mention.start)
-        if after is not None and (after.group("direction") or "") in directions | {""}:
-            within.append(after.group(2))
-        if before is not None:
-            within.append(before.group(1))
+        within += [name for name, _, _ in _qualifiers(text, mention)]
         next_word = text[mention.end:mention.end + 20].split(maxsplit=1)
         region_word |= bool(next_word) and next_word[0].lower().strip(".,;:") in region_words
     return tuple(q for q in dict.fromkeys(within) if gazetteer.containers(q)), region_word
@@ -123,3 +131,57 @@ def _containing_town(
             if town is not None and town is not entity:
                 return town
     return None
+
+
+class PlaceHierarchyStage:
+    """Adds `located_in` (X, Y) where the text writes place X next to place Y as the place it
+    lies in ("Oldenburg in Lower Saxony", "Quetta, Balochistan", "Pakistan's Gujranwala",
+    "Kaura Namoda, also in Zamfara") and the gazetteer agrees: Y is a country or first-level
+    region that holds X's reading. The evidence is the sentence saying it.
+
+    Runs after the relations stage, which reads the grammar of such phrases; a relation both
+    find is one relation (the same id), with this stage's evidence added to it."""
+
+    name = "place_hierarchy"
+    requires = ("sentences", "mentions", "entities", "geo", "relations")
+    assigns = ("relations",)
+
+    def __init__(self, gazetteer: Gazetteer | None = None):
+        self._gazetteer = gazetteer
+
+    def __call__(self, analysis: Analysis) -> Analysis:
+        gazetteer = self._gazetteer or get_gazetteer()
+        text = analysis.document.text
+        places = [e for e in analysis.entities if e.type == "place"]
+        by_name = {fold(name): e for e in places for name in (e.name, *e.aliases)}
+        relations = {r.id: r for r in analysis.relations}
+        mentions = analysis.mentions_by_entity()
+        for entity in places:
+            if entity.geo is None or (entity.geo.source or "").startswith("within:"):
+                continue
+            for mention in mentions.get(entity.id, []):
+                for name, start, end in _qualifiers(text, mention):
+                    container = by_name.get(fold(name))
+                    if container is None or container is entity or not gazetteer.holds(name, entity.geo):
+                        continue
+                    evidence = _evidence(analysis, mention, start, end)
+                    if evidence is None:
+                        continue
+                    rid = Relation.make_id("located_in", entity.id, container.id)
+                    known = relations.get(rid)
+                    if known is None:
+                        relations[rid] = Relation(rid, "located_in", entity.id, container.id, evidence=[evidence])
+                    elif all((e.start, e.end) != (evidence.start, evidence.end) for e in known.evidence):
+                        known.evidence.append(evidence)
+        analysis.relations = list(relations.values())
+        return analysis
+
+
+def _evidence(analysis: Analysis, mention: Mention, start: int, end: int) -> Evidence | None:
+    """The evidence of a place written beside its container (`start`..`end`), when both lie in
+    one sentence."""
+    span = (min(mention.start, start), max(mention.end, end))
+    sentence = analysis.sentence_at(span[0])
+    if sentence is None or span[1] > sentence.end:
+        return None
+    return Evidence(analysis.document.id, span[0], span[1], sentence.text, sentence.index, [mention.id])
