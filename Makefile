@@ -35,6 +35,10 @@ demo: install
 	@echo
 	$(BIN)/newsgraph search --db $(DEMO_DB) --limit 3 "video link"
 	@echo
+	$(BIN)/newsgraph review --db $(DEMO_DB)
+	@echo
+	$(BIN)/newsgraph events --db $(DEMO_DB) --entity "Naveed Zaheer"
+	@echo
 	$(BIN)/newsgraph dossier --db $(DEMO_DB) --all -o demo/dossier
 	@echo "The demo corpus's dossier: demo/dossier/index.html (open it in a browser; it works offline)"
 	@echo "The graph is in $(DEMO_DB): try  $(BIN)/newsgraph --help"

@@ -118,7 +118,7 @@ def test_a_folder_without_documents_is_an_input_error(tmp_path: Path) -> None:
 
 def test_demo_corpus_leaves_out_its_readme() -> None:
     sources = [d.source for d in open_corpus(None, min_bytes=0).stream()]
-    assert len(sources) == 8
+    assert len(sources) == 11
     assert not any(s.endswith("README.md") for s in sources)
 
 

@@ -24,7 +24,7 @@ def graph(tmp_path_factory) -> dict:
     db = tmp_path_factory.mktemp("demo") / "demo.db"
     with Graph(db) as g:
         report = g.ingest([CORPUS])
-        assert (report.added, report.failed) == (8, 0)
+        assert (report.added, report.failed) == (11, 0)
         out = io.StringIO()
         g.export(out)
     return json.loads(out.getvalue())
@@ -96,11 +96,38 @@ def test_people_are_named_in_full_with_surname_and_pronouns(graph, name, surname
         ("Salem Awad bin Humaid", "Salim Awadh bin Humayd"),
         ("Khalid Omar Baashir", "Khaled Umar Bashir"),
         ("Faduma Hassan Abtidoon", "Faduma Xasan Abtidoon"),
+        ("Naveed Zaheer", "Naveed Zahir"),
+        ("Aziz-ur-Rehman Tarakzai", "Azizur Rehman Tarakzai", "Aziz-ur-Rahman Tarakzai"),
+        ("Haroon Yunus Shahwani", "Haroon Shahwani"),
     ],
 )
 def test_spelling_variants_across_documents_are_one_person(graph, variants):
     ids = {entity(graph, name, "person")["id"] for name in variants}
     assert len(ids) == 1
+
+
+def test_a_group_spelt_two_ways_with_its_acronym_is_one_organisation(graph):
+    ids = {entity(graph, name, "organization")["id"] for name in ("Tehreek-e-Mehwar", "Tehrik-e-Mehwar", "TeM")}
+    assert len(ids) == 1
+
+
+def test_father_and_son_and_brothers_stay_apart(graph):
+    father, son = entity(graph, "Yunus Shahwani", "person"), entity(graph, "Haroon Yunus Shahwani", "person")
+    assert father["id"] != son["id"]
+    assert entity(graph, "Naveen Zaheer", "person")["id"] != entity(graph, "Naveed Zaheer", "person")["id"]
+
+
+def test_two_outlets_versions_of_the_quetta_meeting_are_one_event_with_the_date_conflict_shown(graph, sources):
+    commander = entity(graph, "Naveed Zaheer", "person")["id"]
+    meetings = [v for v in graph["events"] if v["type"] == "meeting"
+                and commander in {p["entity"] for p in v["participants"]}]
+    assert sorted(v["corroboration"] for v in meetings) == [1, 2]
+    (story,) = [v for v in meetings if v["corroboration"] == 2]
+    assert [sources[r["doc"]] for r in story["reports"]] == ["09_quetta_meeting.md", "10_quetta_talks.md"]
+    assert sources[story["first_reported"]["doc"]] == "09_quetta_meeting.md"
+    (dates,) = [c["values"] for c in story["conflicts"] if c["field"] == "time"]
+    assert [(d["value"], [sources[doc] for doc in d["docs"]]) for d in dates] == [
+        ("2024-03-10", ["09_quetta_meeting.md"]), ("2024-03-11", ["10_quetta_talks.md"])]
 
 
 def test_titles_are_aliases_not_names(graph):

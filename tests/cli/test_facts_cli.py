@@ -63,7 +63,8 @@ def test_events_filtered_by_entity_type_and_range_as_csv(db):
 
 def test_events_table_reads_date_who_where_how_sure_and_sentence(db):
     lines = run("events", "--db", db, "--entity", "Tanko").stdout.splitlines()
-    assert lines[0].split() == ["DATE", "TYPE", "WHO", "PLACE", "HOW", "SURE", "SENTENCE"]
+    assert lines[0].split() == ["DATE", "TYPE", "WHO", "PLACE", "HOW", "SURE", "SOURCES", "FIRST", "REPORTED",
+                                "CONFLICTS", "SENTENCE"]
     assert lines[2].startswith("2024-07") and "Dakar" in lines[2] and "asserted, planned" in lines[2]
     assert lines[2].endswith("[Commanders meet in Lagos] Tanko will visit Dakar next month.")
 

@@ -214,7 +214,7 @@ def demo_pages(tmp_path_factory) -> tuple[dict, Path]:
     out = tmp_path_factory.mktemp("demo-dossiers")
     with Graph(out / "demo.db") as graph:
         report = graph.ingest([CORPUS])
-        assert (report.added, report.failed) == (8, 0)
+        assert (report.added, report.failed) == (11, 0)
         buffer = io.StringIO()
         graph.export(buffer)
     export = json.loads(buffer.getvalue())

@@ -214,3 +214,21 @@ def test_a_hub_actor_page_is_capped_and_says_what_it_leaves_out(export):
     payload = actor_payload(index, index.resolve("Warsame")["id"], limits=Limits(facts=20))
     assert len(payload["order"]) == 20
     assert payload["omitted"]["facts"] == 6 + 50 - 20
+
+
+def test_an_event_told_by_several_documents_carries_its_sources_and_conflicts_to_the_page(export):
+    """The Mukalla meeting as if a second article had placed it in Bosaso: the page gets the
+    corroboration, the first report and the place conflict, and names both places."""
+    told_twice = json.loads(json.dumps(export))
+    meeting = told_twice["events"][0]
+    mukalla, bosaso = meeting["place"], told_twice["events"][-1]["place"]
+    first = {"doc": meeting["evidence"][0]["doc"], "published": "2022-06-30", "report": meeting["id"]}
+    conflict = {"field": "place", "values": [{"value": mukalla, "docs": [first["doc"]], "reports": [meeting["id"]]},
+                                             {"value": bosaso, "docs": ["d-0000000000000000"], "reports": ["v-x"]}]}
+    meeting |= {"corroboration": 2, "first_reported": first, "conflicts": [conflict]}
+    payload = payload_of(ExportIndex.build(told_twice), "Salem Awad bin Humaid")
+    fact = payload["facts"][meeting["id"]]
+    assert (fact["corroboration"], fact["first_reported"], fact["conflicts"]) == (2, first, [conflict])
+    assert names(payload, [mukalla, bosaso]) == {"Mukalla", "Bosaso"}
+    html = render_dossier(told_twice, "Salem Awad bin Humaid")
+    assert page_data(html)["facts"][meeting["id"]]["conflicts"] == [conflict]

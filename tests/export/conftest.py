@@ -35,7 +35,7 @@ def demo_export(tmp_path_factory, schema) -> dict:
     db = tmp_path_factory.mktemp("demo") / "demo.db"
     with Graph(db) as graph:
         report = graph.ingest([CORPUS])
-        assert (report.added, report.failed) == (8, 0)
+        assert (report.added, report.failed) == (11, 0)
         out = io.StringIO()
         graph.export(out)
     export = json.loads(out.getvalue())

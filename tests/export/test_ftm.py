@@ -42,14 +42,14 @@ def test_every_line_is_an_entity_the_library_loads_without_losing_a_value(export
 def test_schemata_of_the_demo_corpus(demo):
     schemata = [line["schema"] for line in written(demo)]
     types = [e["type"] for e in demo["entities"]]
-    assert schemata.count("Article") == len(demo["documents"]) == 8
+    assert schemata.count("Article") == len(demo["documents"]) == 11
     assert schemata.count("Person") == types.count("person")
     assert schemata.count("Organization") == types.count("organization")
     assert schemata.count("Address") == types.count("place")
     assert schemata.count("Event") == len(demo["events"]) > 0
     links = sum(schemata.count(s) for s in ("Membership", "Directorship", "UnknownLink"))
     assert links == len(demo["relations"]) > 0
-    assert len(schemata) == 8 + len(types) - types.count("other") + links + len(demo["events"])
+    assert len(schemata) == 11 + len(types) - types.count("other") + links + len(demo["events"])
 
 
 def test_people_and_places_keep_their_documents_and_coordinates(hand):

@@ -35,6 +35,18 @@ def test_variants_cluster_and_a_shared_surname_does_not():
     assert clusters[NABIL.id] == NABIL.id
 
 
+def organisation(name: str) -> Entity:
+    return Entity(Entity.make_id("organization", name), "organization", name)
+
+
+def test_an_acronym_of_two_spellings_of_one_name_joins_them_but_of_two_names_joins_neither():
+    tem, spelt, respelt = organisation("TeM"), organisation("Tehreek-e-Mehwar"), organisation("Tehrik-e-Mehwar")
+    assert len(set(NameResolver().clusters([tem, spelt, respelt]).values())) == 1
+    kn, karofi, karaka = organisation("KN"), organisation("Karofi National"), organisation("Karaka National")
+    clusters = NameResolver().clusters([kn, karofi, karaka])
+    assert clusters[kn.id] == kn.id and clusters[karofi.id] != clusters[karaka.id]
+
+
 def test_not_same_keeps_apart_merge_forces_together_and_the_later_judgement_wins():
     resolver = NameResolver()
     apart = resolver.clusters([ZAHEER, ZAHIR], [judgement("not-same", ZAHEER, ZAHIR, "2026-01-01T00:00:00+00:00")])

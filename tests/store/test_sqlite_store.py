@@ -43,6 +43,7 @@ GRAPH_TABLES = {
     "sentence_search",
     "entity_clusters",
     "entity_judgements",
+    "event_clusters",
     "document_sources",
 }
 
@@ -76,9 +77,10 @@ def test_a_new_store_has_the_schema_and_records_its_version(store, db):
         (3, "identity_and_evidence"),
         (4, "document_sources"),
         (5, "fact_roles_and_sources"),
-        (6, "place_region_and_precision"),
+        (6, "event_clusters"),
+        (7, "place_region_and_precision"),
     ]
-    assert store.schema_version() == 6
+    assert store.schema_version() == 7
     assert isinstance(store, Store)
 
 
@@ -92,7 +94,7 @@ def test_reopening_applies_no_migration_twice_and_keeps_the_data(db):
     with open_store(db) as store:
         [record] = store.documents()
         document = store.document(record.id)
-    assert raw(db, "SELECT COUNT(*) FROM schema_migrations") == [(6,)]
+    assert raw(db, "SELECT COUNT(*) FROM schema_migrations") == [(7,)]
     assert (record.title, record.source, record.published, record.language) == (
         "River port opens",
         "port.txt",
@@ -153,6 +155,7 @@ def test_a_store_of_schema_version_3_gets_the_first_source_of_each_document(db):
     conn = sqlite3.connect(db)
     with conn:
         conn.execute("DROP TABLE document_sources")
+        conn.execute("DROP TABLE event_clusters")
         for table, column in (("relations", "role"), ("relation_evidence", "source_id"), ("event_evidence", "source_id"),
                               ("entities", "geo_region"), ("entities", "geo_precision")):
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
@@ -160,7 +163,7 @@ def test_a_store_of_schema_version_3_gets_the_first_source_of_each_document(db):
     conn.close()
     first = port_analysis().document
     with open_store(db) as store:
-        assert store.schema_version() == 6
+        assert store.schema_version() == 7
         assert store.document_sources([first.id]) == {
             first.id: [DocumentSource("port.txt", "River port opens", None, date(2024, 3, 4))]}
 
@@ -410,6 +413,7 @@ def test_a_store_of_schema_version_2_is_migrated_with_each_base_entity_its_own_c
             "DROP VIEW resolved_mentions",
             "DROP TABLE entity_judgements",
             "DROP TABLE entity_clusters",
+            "DROP TABLE event_clusters",
             "ALTER TABLE relation_evidence DROP COLUMN sentence_index",
             "ALTER TABLE relation_evidence DROP COLUMN mention_ids",
             "ALTER TABLE event_evidence DROP COLUMN sentence_index",
@@ -426,14 +430,34 @@ def test_a_store_of_schema_version_2_is_migrated_with_each_base_entity_its_own_c
     conn.close()
 
     with open_store(db) as store:
-        assert store.schema_version() == 6
+        assert store.schema_version() == 7
         assert store.clusters() == {e.id: e.id for e in port_analysis().entities}
         assert [row[3:] for row in store.entity_counts(type="person")] == [(1, 2)]
 
 
+def test_a_store_of_schema_version_5_is_migrated_with_each_event_its_own(db):
+    port = port_analysis()
+    opening = Evidence(port.document.id, 0, 71, PORT_TEXT[:71], 0)
+    port.events = [Event("v-open", "opening", [Participant(port.entities[0].id)], evidence=[opening])]
+    with open_store(db) as store:
+        store.add(port)
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("DROP TABLE event_clusters")
+        for column in ("geo_region", "geo_precision"):
+            conn.execute(f"ALTER TABLE entities DROP COLUMN {column}")
+        conn.execute("DELETE FROM schema_migrations WHERE version >= 6")
+    conn.close()
+
+    with open_store(db) as store:
+        assert store.schema_version() == 7
+        assert store.event_clusters() == {"v-open": "v-open"}
+        assert store.replace_event_clusters({"v-open": "v-open"}, "events") == 0
+
+
 def test_open_store_takes_a_path_or_a_sqlite_url_and_refuses_other_schemes(tmp_path):
     with open_store(f"sqlite://{tmp_path / 'url.db'}") as store:
-        assert store.schema_version() == 6
+        assert store.schema_version() == 7
     assert (tmp_path / "url.db").is_file()
     with pytest.raises(StoreError, match="postgresql://"):
         open_store("postgresql://localhost/newsgraph")

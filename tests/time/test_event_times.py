@@ -277,3 +277,49 @@ def test_units_that_count_in_other_units_move_the_date(text, phrase, value):
 )
 def test_calendar_phrases_of_business_news(text, dct, phrase, value):
     assert by_text(text, dct)[phrase].value == value
+
+
+@pytest.mark.parametrize(
+    "text, dct, value",
+    [
+        # the verb of the clause the date sits in is past, whatever a verb further back says
+        ("Police say he planned the bombing of a market that killed nine people on January 9.",
+         date(2025, 3, 26), "2025-01-09"),
+        ("Prosecutors say the cell planned an ambush which wounded four soldiers on 9 January.",
+         date(2025, 3, 12), "2025-01-09"),
+        # a plan still ahead keeps the next one
+        ("The group planned to attack the convoy on January 9.", date(2024, 12, 20), "2025-01-09"),
+        ("Officials say he will visit the camp on January 9.", date(2024, 12, 20), "2025-01-09"),
+    ],
+)
+def test_a_past_clause_puts_a_day_without_year_in_the_past(text, dct, value):
+    dates = [t for t in find_timexes(text, dct, "doc") if t.type == "DATE"]
+    assert [t.value for t in dates] == [value]
+
+
+def test_a_story_date_of_recent_months_lends_no_year_to_a_later_month():
+    # The story has just named December 2024; a February told in the past of a May 2025
+    # story is the February since then, not the one before December.
+    text = ("Police say the two men met in Lamu in December 2024. An official said on Tuesday "
+            "that the recruiter may have been wounded in an air strike near Jilib in February.")
+    found = by_text(text, date(2025, 5, 14))
+    assert found["February"].value == "2025-02"
+    # a story set years back still lends its year
+    old = by_text("On 3 May 2021 the cleric met the commander. In August, the two men travelled to Kano.",
+                  date(2024, 3, 15))
+    assert old["August"].value == "2021-08"
+
+
+def test_a_future_clause_takes_no_year_from_a_past_story_date():
+    text = ("Prosecutors say the two men met at a farm near Oldenburg in August 2022. The founder "
+            "is scheduled to appear before a court in Hamburg in February.")
+    assert by_text(text, date(2024, 12, 11))["February"].value == "2025-02"
+
+
+def test_after_the_meeting_counts_from_its_date_even_after_another_date_in_the_sentence():
+    text = ("Haqyar met Karimi in Mashhad on January 15. He had crossed the border a day earlier, "
+            "and he returned to Herat two days after the meeting.")
+    found = by_text(text, date(2025, 1, 22))
+    assert interval(found["a day"]) == ("2025-01-14", "2025-01-14")
+    assert interval(found["two days"]) == ("2025-01-17", "2025-01-17")
+    assert found["two days"].anchor.text == "January 15"

@@ -208,7 +208,7 @@ class Graph:
                           for d in store.iter_documents()),
             "entities": (entity_dict(e, mentions) for e, mentions in store.iter_entities()),
             "relations": (relation_dict(r) for r in store.iter_relations()),
-            "events": (event_dict(v) for v in store.iter_events()),
+            "events": (event_dict(v) for v in views.resolved_events(store)),
         }
 
     def export(self, out) -> None:

@@ -9,6 +9,7 @@ from newsgraph import views
 from newsgraph.errors import InputError, NotFound
 from newsgraph.model import Entity, Judgement, fold
 from newsgraph.resolve import Resolver
+from newsgraph.resolve.events import EVENT_RESOLVER, EventResolver
 from newsgraph.resolve.name_resolver import effective, scored_pairs
 from newsgraph.resolve.names import Score, compare, thresholds
 from newsgraph.store import Store
@@ -36,7 +37,8 @@ class ReviewPair:
 
 
 def reresolve(store: Store, resolver: Resolver) -> int:
-    """Cluster every base entity again with the recorded judgements; returns how many changed.
+    """Cluster every base entity again with the recorded judgements, then every event across
+    documents (whose participants are those clusters); returns how many base entities changed.
 
     Each cluster is shown under its most mentioned member (the spelling most sources use), the
     resolver's own representative breaking ties."""
@@ -46,7 +48,16 @@ def reresolve(store: Store, resolver: Resolver) -> int:
     for base, cluster in clusters.items():
         members.setdefault(cluster, []).append(base)
     shown = {cluster: max(ids, key=lambda i: (counts.get(i, 0), i == cluster)) for cluster, ids in members.items()}
-    return store.replace_clusters({base: shown[cluster] for base, cluster in clusters.items()}, resolver.name)
+    changed = store.replace_clusters({base: shown[cluster] for base, cluster in clusters.items()}, resolver.name)
+    reresolve_events(store)
+    return changed
+
+
+def reresolve_events(store: Store, resolver: EventResolver = EVENT_RESOLVER) -> int:
+    """Cluster every per-document event again into events across documents, from the current
+    entity clusters and places; returns how many events changed cluster."""
+    clusters = resolver.clusters(views.event_reports(store), views.place_tree(store))
+    return store.replace_event_clusters(clusters, resolver.name)
 
 
 def why(store: Store, a: str, b: str) -> Why:

@@ -19,7 +19,7 @@ FROM = click.option("--from", "start", type=ISO_DATE,
 TO = click.option("--to", "end", type=ISO_DATE, help="Only events whose time overlaps the range up to this day.")
 
 EVENT_FIELDS = ("id", "date", "type", "participants", "place", "certainty", "modality", "earliest", "latest",
-                "granularity", "sentence", "document")
+                "granularity", "sources", "first_reported", "first_reported_by", "conflicts", "sentence", "document")
 RELATION_FIELDS = ("id", "subject", "type", "role", "object", "certainty", "source", "sentence", "document")
 
 
@@ -44,8 +44,34 @@ def event_summary(item) -> str:
 
 
 def document_name(evidence) -> str:
-    """The document a sentence is in: its title, else where it was read from, else its id."""
+    """The document a sentence is in (or that reports an event): its title, else where it was
+    read from, else its id."""
     return evidence.doc_title or evidence.doc_source or evidence.doc
+
+
+def conflicts_short(item) -> str:
+    """What the reports of an event disagree on, each value once: "time 2024-03-10 | 2024-03-11"."""
+    return "; ".join(f"{c.field} " + " | ".join(side.value for side in c.sides) for c in item.conflicts)
+
+
+def first_reported(item) -> str:
+    """"2024-03-12 [Title]" of the report published first, "" when no report is dated."""
+    first = item.first_reported
+    return f"{first.published} [{document_name(first)}]" if first else ""
+
+
+def sources_lines(item) -> list[str]:
+    """For an event reported by several documents: how many and who first, then each
+    disagreement with the documents on each side."""
+    lines = []
+    if item.sources > 1:
+        first = f", first reported {first_reported(item)}" if item.first_reported else ""
+        lines.append(f"{item.sources} sources{first}")
+    for c in item.conflicts:
+        sides = "; ".join(f"{side.value} [{', '.join(document_name(d) for d in side.documents)}]"
+                          for side in c.sides)
+        lines.append(f"sources disagree on {c.field}: {sides}")
+    return lines
 
 
 def cited(evidence) -> str:
@@ -79,11 +105,14 @@ def _event_row(item) -> dict:
     return {"id": item.id, "date": item.when, "type": item.type, "participants": participants(item),
             "place": item.place.name if item.place else "", "certainty": item.certainty,
             "modality": item.modality, "earliest": item.earliest or "", "latest": item.latest or "",
-            "granularity": (time.granularity if time else None) or "", **_first(item.evidence)}
+            "granularity": (time.granularity if time else None) or "", "sources": item.sources,
+            "first_reported": str(item.first_reported.published) if item.first_reported else "",
+            "first_reported_by": document_name(item.first_reported) if item.first_reported else "",
+            "conflicts": conflicts_short(item), **_first(item.evidence)}
 
 
 def _print_json(items) -> None:
-    click.echo(json.dumps([asdict(i) for i in items], ensure_ascii=False, indent=1))
+    click.echo(json.dumps([asdict(i) for i in items], ensure_ascii=False, indent=1, default=str))
 
 
 def _print_events(items, fmt: str, table) -> None:
@@ -97,8 +126,10 @@ def _print_events(items, fmt: str, table) -> None:
 
 def _events_table(items) -> None:
     print_table([(i.when, i.type, participants(i), i.place.name if i.place else "",
-                  i.certainty + (f", {i.modality}" if i.modality != "actual" else ""), cited(i.evidence))
-                 for i in items], ("DATE", "TYPE", "WHO", "PLACE", "HOW SURE", "SENTENCE"))
+                  i.certainty + (f", {i.modality}" if i.modality != "actual" else ""), i.sources,
+                  i.first_reported.published if i.first_reported else "", conflicts_short(i), cited(i.evidence))
+                 for i in items],
+                ("DATE", "TYPE", "WHO", "PLACE", "HOW SURE", "SOURCES", "FIRST REPORTED", "CONFLICTS", "SENTENCE"))
 
 
 def _timeline_text(items) -> None:
@@ -107,6 +138,8 @@ def _timeline_text(items) -> None:
     width = max((len(i.when) for i in items), default=0)
     for item in items:
         click.echo(f"{item.when.ljust(width)}  {event_summary(item)}")
+        for line in sources_lines(item):
+            click.echo(f"{'':{width}}    {line}")
         for ev in item.evidence:
             click.echo(f"{'':{width}}    [{document_name(ev)}] {ev.sentence}")
 
@@ -119,7 +152,13 @@ def _timeline_text(items) -> None:
 @FORMAT
 @db_option
 def events(entity, type_, start, end, fmt, db):
-    """List the stored events: type, date, participants with roles, place, how sure, sentence.
+    """List the stored events: type, date, participants with roles, place, how sure, sources,
+    first report, conflicts, sentence.
+
+    One row is one event across documents: the same event told by several documents is listed
+    once, with how many documents report it, the publication date of the first, and what they
+    disagree on (a date, a place, hedged against asserted), every value shown
+    (`newsgraph timeline` names the documents on each side).
 
     A date is the time at the granularity the text gives ("2024-03" for March 2024); an
     event the text does not date is "undated", with the bounds the text gives it. Denied and

@@ -9,7 +9,7 @@ from dataclasses import asdict
 import click
 
 from newsgraph.cli.app import ISO_DATE, db_option, main, print_table
-from newsgraph.cli.facts import event_summary
+from newsgraph.cli.facts import event_summary, sources_lines
 
 # The export formats by name (newsgraph.export.formats.FORMATS), listed here so --help loads no exporter.
 EXPORT_FORMATS = ["json", "jsonl", "ftm", "stix", "graphml", "gexf", "csv", "neo4j"]
@@ -220,6 +220,8 @@ def _print_profile(p, max_mentions: int) -> None:
         width = max(len(v.when) for v in shown)
         for v in shown:
             click.echo(f"  {v.when.ljust(width)}  {event_summary(v)}")
+            for line in sources_lines(v):
+                click.echo(f"  {'':{width}}    {line}")
         _more(p.events, shown, f"newsgraph timeline {p.id}")
     if p.co_mentions:
         click.echo("\nmentioned with (same sentence, same document):")

@@ -126,6 +126,8 @@ def _event(event: dict, about: bool) -> dict:
     }
     if event.get("source"):
         fact["source"] = event["source"]
+    if event.get("corroboration"):  # an event across documents (a store's export)
+        fact |= {key: event[key] for key in ("corroboration", "first_reported", "conflicts")}
     return fact
 
 
@@ -140,6 +142,7 @@ def _named_by(facts: list[dict]) -> set[str]:
             named |= {fact["subject"], fact["object"]}
         else:
             named |= event_entities(fact)
+            named |= {side["value"] for c in fact.get("conflicts", []) if c["field"] == "place" for side in c["values"]}
         if fact.get("source"):
             named.add(fact["source"])
     return named

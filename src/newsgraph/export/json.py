@@ -11,7 +11,17 @@ from dataclasses import asdict
 from datetime import date
 from typing import IO
 
-from newsgraph.model import Analysis, Document, Entity, Event, Evidence, Mention, Relation, Timex
+from newsgraph.model import (
+    Analysis,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Mention,
+    Relation,
+    ResolvedEvent,
+    Timex,
+)
 
 SCHEMA = "newsgraph/1"
 
@@ -91,7 +101,9 @@ def relation_dict(r: Relation) -> dict:
 
 
 def event_dict(v: Event) -> dict:
-    return {
+    """An event; one resolved across documents adds its reports, corroboration, first report and
+    conflicts (docs/export.md)."""
+    item = {
         "id": v.id,
         "type": v.type,
         "participants": [asdict(p) for p in v.participants],
@@ -101,6 +113,20 @@ def event_dict(v: Event) -> dict:
         "modality": v.modality,
         "evidence": _evidence(v.evidence),
     }
+    if isinstance(v, ResolvedEvent):
+        first = v.first_reported
+        item |= {
+            "corroboration": v.corroboration,
+            "first_reported": {"doc": first.doc, "published": _day(first.published), "report": first.event.id}
+            if first else None,
+            "reports": [{"id": r.event.id, "doc": r.doc, "published": _day(r.published), "type": r.event.type,
+                         "place": r.event.place, "time": asdict(r.event.time) if r.event.time else None,
+                         "certainty": r.event.certainty, "modality": r.event.modality} for r in v.reports],
+            "conflicts": [{"field": c.field, "values": [{"value": side.value, "docs": list(side.docs),
+                                                         "reports": list(side.reports)} for side in c.values]}
+                          for c in v.conflicts],
+        }
+    return item
 
 
 def analyses_export(analyses: Iterable[Analysis]) -> dict:

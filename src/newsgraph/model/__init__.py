@@ -22,18 +22,23 @@ from newsgraph.model.facts import (
 )
 from newsgraph.model.identity import JUDGEMENTS, Judgement
 from newsgraph.model.ids import fold, stable_id
+from newsgraph.model.reports import CONFLICT_FIELDS, Conflict, ConflictValue, EventReport, ResolvedEvent
 from newsgraph.model.timex import Anchor, Timex
 
 __all__ = [
     "CERTAINTIES",
+    "CONFLICT_FIELDS",
     "ENTITY_TYPES",
     "JUDGEMENTS",
     "PRECISIONS",
     "Analysis",
     "Anchor",
+    "Conflict",
+    "ConflictValue",
     "Document",
     "Entity",
     "Event",
+    "EventReport",
     "EventTime",
     "Evidence",
     "Fact",
@@ -42,6 +47,7 @@ __all__ = [
     "Mention",
     "Participant",
     "Relation",
+    "ResolvedEvent",
     "Sentence",
     "Timex",
     "fold",

@@ -27,8 +27,8 @@ plural undated event noun speaks of a habit and is no event. Certainty and modal
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache
 
@@ -82,7 +82,8 @@ class _Entry:
     needs_prep: str | None = None
     subject_role: str | None = None
     dated: bool = False  # a trigger only with a time expression of its own
-    needs_complement: str | None = None  # a trigger only with a time expression of its own
+    needs_complement: str | None = None  # "found X guilty"
+    needs_subject: str | None = None  # "the court ordered X held" is a hearing
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class _Lexicon:
     remote_nouns: frozenset[str]
     remote_adverbs: frozenset[str]
     definite: frozenset[str]
+    accusation: dict[str, frozenset[str]]
 
 
 def _entries(items: Iterable, type_: EventType, into: dict[str, list[_Entry]]) -> None:
@@ -120,7 +122,7 @@ def _entries(items: Iterable, type_: EventType, into: dict[str, list[_Entry]]) -
         else:
             entry = _Entry(type_, item.get("object"), item.get("modifier"), item.get("particle"),
                            item.get("prep"), item.get("subject"), item.get("dated", False),
-                           item.get("complement"))
+                           item.get("complement"), item.get("subject_lemma"))
         entries = into.setdefault(_entrylemma(item), [])
         entries.append(entry)
         entries.sort(key=_specificity)
@@ -133,7 +135,7 @@ def _entrylemma(item: str | dict) -> str:
 def _specificity(entry: _Entry) -> int:
     """Lower for entries that require more of the trigger's context."""
     needs = (entry.needs_object, entry.needs_modifier, entry.needs_particle, entry.needs_prep,
-             entry.needs_complement)
+             entry.needs_complement, entry.needs_subject)
     return -2 * sum(bool(n) for n in needs) - int(entry.dated)
 
 
@@ -168,6 +170,7 @@ def lexicon() -> _Lexicon:
         remote_nouns=frozenset(args["remote"]["nouns"]),
         remote_adverbs=frozenset(args["remote"]["adverbs"]),
         definite=frozenset(args["definite_determiners"]),
+        accusation={k: frozenset(v) for k, v in args["accusation"].items() if k != "about"},
     )
 
 
@@ -192,21 +195,40 @@ _NEEDS = {
     "needs_complement": frozenset({"acomp", "attr", "oprd", "ccomp"}),  # "found X guilty"
     "needs_particle": frozenset({"prt"}),
     "needs_prep": frozenset({"prep"}),
+    "needs_subject": frozenset({"nsubj"}),
 }
 
 
-def _matches(token: Token, entry: _Entry | _Support) -> bool:
+# Objects an entry may require that are no lemma: any sum of money ("sent $200,000"), any
+# person or organisation named ("hosted Hafiz Anwar-ul-Haq", "pay the ELN").
+MONEY = "MONEY"
+NAMED = "NAMED"
+
+Named = Callable[[Token], bool]
+
+
+def _matches(token: Token, entry: _Entry | _Support, named: Named) -> bool:
     for need, deps in _NEEDS.items():
         wanted = getattr(entry, need, None)
-        if wanted and not any(c.dep_ in deps and lemma(c) == wanted for c in token.children):
+        if wanted and not any(c.dep_ in deps and (lemma(c) == wanted or wanted == MONEY and _is_money(c)
+                                                  or wanted == NAMED and named(c))
+                              for c in token.children):
             return False
     return True
 
 
-def _first_match(token: Token, table: dict) -> object | None:
+def _is_money(head: Token) -> bool:
+    """Whether a phrase names a sum of money: tagged MONEY, with a currency sign, or headed
+    by a money noun or currency ("cash", "3 million roubles")."""
+    money = fact_data("event_types")["arguments"]["money"]
+    return lemma(head) in money["nouns"] or any(
+        t.ent_type_ == MONEY or t.text in money["signs"] for t in head.subtree if t.i <= head.i)
+
+
+def _first_match(token: Token, table: dict, named: Named) -> object | None:
     for key in dict.fromkeys((lemma(token), token.lower_)):
         for entry in table.get(key, ()):
-            if _matches(token, entry):
+            if _matches(token, entry, named):
                 return entry
     return None
 
@@ -266,7 +288,7 @@ class _TimeIndex:
         # The date of the dateline ("SARAJEVO, June 18 – "): what is said without a date of its own.
         self.dateline = next((t for t in analysis.timexes if t.end <= dateline), None)
         for timex in analysis.timexes:
-            if timex.type not in ("DATE", "TIME") or timex.end <= dateline:
+            if timex.type not in ("DATE", "TIME") and not _pins_a_day(timex) or timex.end <= dateline:
                 continue
             span = parsed.char_span(timex.start, timex.end, alignment_mode="expand")
             if span is None:
@@ -295,11 +317,18 @@ class _TimeIndex:
                 return None
             if node.dep_ == "parataxis":  # "..., the spokesman said": a clause of its own
                 return None
+            if node.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return None  # "X visited A on May 28, and Y held talks": another subject, another time
             node = node.head
             timexes = self.by_head.get(node.i)
             if timexes:
                 return next((t for t in timexes if t.value and _DATED.match(t.value)), timexes[0])
         return None
+
+
+def _pins_a_day(timex: Timex) -> bool:
+    """A length counted from a dated event to one day: "two weeks after the attack"."""
+    return timex.type == "DURATION" and timex.earliest is not None and timex.earliest == timex.latest
 
 
 def event_time(timex: Timex | None) -> EventTime | None:
@@ -308,6 +337,8 @@ def event_time(timex: Timex | None) -> EventTime | None:
     if timex is None:
         return None
     value = timex.value if timex.value and _DATED.match(timex.value) else None
+    if value is None and _pins_a_day(timex):  # "two weeks after the attack" of January 9: the day it reaches
+        return EventTime(timex.earliest, timex.earliest, timex.latest, "day", timex.text)
     if value is not None and "T" in value:  # "Tuesday evening", "15:00 GMT Saturday": the day
         value = value.split("T")[0]
     return EventTime(value, timex.earliest, timex.latest, timex.granularity if value else None, timex.text)
@@ -322,13 +353,14 @@ def _happened(draft: _Draft) -> bool:
 
 
 def _compatible(lede: _Draft, detail: _Draft, entities: dict[str, Entity]) -> bool:
-    """Whether `detail` can tell the lede event: no two different persons in one role, places
-    in one country (as far as the gazetteer knows), and dates, where both have one, close
-    enough."""
-    persons = {i for i, e in entities.items() if e.type == "person"}
+    """Whether `detail` can tell the lede event: no two different persons, nor two different
+    organisations, in one role (the NISS's statement is not Hagere Express's), places in one
+    country (as far as the gazetteer knows), and dates, where both have one, close enough."""
+    kind = {i: e.type for i, e in entities.items() if e.type in ACTOR_TYPES}
     for entity, participant in detail.participants.items():
-        if entity in persons and entity not in lede.participants and any(
-                other in persons and p.role == participant.role for other, p in lede.participants.items()):
+        if entity in kind and entity not in lede.participants and any(
+                kind.get(other) == kind[entity] and p.role == participant.role
+                for other, p in lede.participants.items()):
             return False
     if lede.place and detail.place and lede.place != detail.place:
         countries = [(g.country if (g := getattr(entities.get(p), "geo", None)) else None)
@@ -390,7 +422,7 @@ class _DocumentEvents:
                 if entry.dated:
                     self.dated_only.add(token.i)
             elif token.pos_ in ("VERB", "AUX"):
-                entry = _first_match(token, self.lex.support)
+                entry = _first_match(token, self.lex.support, self._names_actor)
                 if entry is not None:
                     self.support[token.i] = entry
         for i in list(self.types):  # "presented the results at a news conference"
@@ -405,17 +437,22 @@ class _DocumentEvents:
         # event noun to carry) are support verbs, not statements of their own.
         for i in {i for i in self.dated_only if i not in self.times.by_head or self._event_noun(self.doc[i])}:
             del self.types[i]
-            support = _first_match(self.doc[i], self.lex.support)
+            support = _first_match(self.doc[i], self.lex.support, self._names_actor)
             if support is not None:
                 self.support[i] = support
 
+    def _names_actor(self, token: Token) -> bool:
+        """Whether a phrase names a person or an organisation by its own name (not through a
+        modifier: "the family of X" is no name)."""
+        return any(r.type in ACTOR_TYPES for r in self.refs.named_by(token, depth=0))
+
     def _trigger(self, token: Token) -> _Entry | None:
         if token.pos_ == "VERB":
-            entry = _first_match(token, self.lex.verbs)
+            entry = _first_match(token, self.lex.verbs, self._names_actor)
         elif token.pos_ == "NOUN" or token.pos_ == "PROPN" and token.i not in self.time_tokens:
             if self.refs.in_mention(token):
                 return None
-            entry = _first_match(token, self.lex.nouns)
+            entry = _first_match(token, self.lex.nouns, self._names_actor)
         else:
             return None
         return entry
@@ -446,16 +483,63 @@ class _DocumentEvents:
             draft = self._noun_event(token, type_, carried.get(i))
             if draft is not None:
                 drafts[i] = draft
+        self._merge_describing_clauses(drafts)
         resolved = self._corefer(drafts, carried)
         for i in self.support:
             if self.doc[i] not in carried.values():
                 self._join_governing(self.doc[i], resolved)
+        self._join_among_those(resolved)
+        self._share_conjoined_setting(resolved)
         self._elaborate_lede(resolved)
         return self._finish(resolved)
 
+    def _merge_describing_clauses(self, drafts: dict[int, _Draft]) -> None:
+        """A clause that tells more of an event is that event: "the attack on a police post
+        that killed 11 recruits on January 9", "stormed a police post on April 22, killing
+        three officers". A relative clause inside the event noun's phrase or a participle
+        clause of the event verb whose verb triggers an event of the same family adds its
+        participants, place and time to the event and is no event of its own."""
+        for i in sorted(drafts):
+            draft = drafts.get(i)
+            if draft is None:
+                continue
+            for clause in self._describing_clauses(draft.trigger):
+                other = drafts.get(clause.i)
+                if other is not None and other is not draft and other.type.family == draft.type.family:
+                    self._merge(draft, other)
+                    del drafts[clause.i]
+
+    @staticmethod
+    def _describing_clauses(trigger: Token) -> list[Token]:
+        if trigger.pos_ == "VERB":
+            return [c for c in trigger.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+        phrase = [trigger, *(obj for prep in trigger.children if prep.dep_ == "prep"
+                             for obj in prep.children if obj.dep_ == "pobj")]
+        return [c for noun in phrase for c in noun.children if c.dep_ == "relcl" and any(
+            s.dep_ == "nsubj" and s.lower_ in ("that", "which") for s in c.children)]
+
+    @staticmethod
+    def _share_conjoined_setting(resolved: dict[int, _Draft]) -> None:
+        """Two events told by conjoined verbs of one subject happen on one occasion: the second
+        takes the place and time of the first when it gives none ("paid a visit to Addis Ababa
+        on May 28 and held talks with X" are talks in Addis Ababa on May 28). A conjunct with a
+        subject of its own is another deed ("X was killed on Saturday, Y said")."""
+        drafts = {id(d): d for d in resolved.values()}.values()
+        by_verb = {(d.carrier or d.trigger).i: d for d in drafts}
+        for draft in drafts:
+            verb = draft.carrier or draft.trigger
+            first = by_verb.get(verb.head.i) if verb.dep_ == "conj" else None
+            if first is None or first is draft or draft.stance.modality != first.stance.modality \
+                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+                continue
+            draft.place = draft.place or first.place
+            if (draft.time is None or draft.time.value is None) and first.time is not None and first.time.value:
+                draft.time = first.time
+
     def _elaborate_lede(self, resolved: dict[int, _Draft]) -> None:
         """Wire copy states its main event in the lede with participants it does not name yet
-        ("police said they had arrested a businessman") and names them further down ("X was
+        ("police said they had arrested a businessman in Ibadan", where only the place is
+        named) and names them further down ("X was
         picked up at his home in Bodija on Saturday"). The first later event of a lede event's
         type that happened, is not denied, names no other person in the same role and lies
         within `_ELABORATION_DAYS` of it is that event told in detail: the two become one, and
@@ -467,7 +551,7 @@ class _DocumentEvents:
         drafts = sorted({id(d): d for d in resolved.values()}.values(), key=lambda d: d.trigger.i)
         merged: set[int] = set()
         for first in drafts:
-            if first.trigger.sent != lede or not first.participants or not _happened(first):
+            if first.trigger.sent != lede or not (first.participants or first.place) or not _happened(first):
                 continue
             detail = next((d for d in drafts if d.trigger.sent.start > lede.start and id(d) not in merged
                            and d.type.name == first.type.name and _happened(d)
@@ -497,18 +581,58 @@ class _DocumentEvents:
         draft = _Draft(verb, type_, stance, tokens=[verb])
         subject_role = self.subject_roles.get(verb.i) or type_.roles.get("subject", "participant")
         self._clause_arguments(draft, verb, subject_role, absorbed)
+        self._add_accused(draft)
         if type_.reporter_acts and draft.participants and is_passive(verb) and not passive_agents(verb):
             self._reporter_as_agent(draft, subject_role)
         draft.time = event_time(self.times.for_trigger(verb, draft.tokens))
         return draft
+
+    def _accused_of(self, deed: Token) -> list[EntityRef]:
+        """Who a clause accuses of the event at `deed`: the accused of "X is wanted over an
+        attack", "accused X of recruiting", "arrested X for the bombing"."""
+        prep = deed.head
+        accusation = self.lex.accusation
+        if deed.dep_ not in ("pobj", "pcomp") or prep.lower_ not in accusation["preps"] \
+                or lemma(prep.head) not in accusation["verbs"]:
+            return []
+        verb = prep.head
+        accused = [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ == "nsubjpass"]
+        return [r for a in accused for r in self.refs.named_by(a) if r.type in ACTOR_TYPES]
+
+    def _add_accused(self, draft: _Draft) -> None:
+        accused = self._accused_of(draft.trigger)
+        for ref in accused:
+            draft.add(ref, draft.type.roles.get("subject", "participant"), draft.trigger)
+        if accused and draft.stance.certainty == "asserted":
+            draft.stance = replace(draft.stance, certainty="reported")
 
     def _reporter_as_agent(self, draft: _Draft, role: str) -> None:
         """"X was detained on Sunday, the National Police said": the organisation that reports
         an arrest of someone named, without saying by whom, made it."""
         source = draft.stance.source
         entity = next((e for e in self.analysis.entities if e.id == source), None)
-        if entity is not None and entity.type == "organization" and source not in draft.participants:
+        if entity is not None and entity.type == "person":  # "..., DSS spokesman X said"
+            source = self._speakers_organisation(source, draft.trigger.sent)
+        elif entity is None or entity.type != "organization":
+            source = None
+        if source is not None and source not in draft.participants:
             draft.participants[source] = Participant(source, role)
+
+    def _speakers_organisation(self, person: str, sentence) -> str | None:
+        """The organisation a speaker is introduced as speaking for in the sentence: the name
+        among the title words before theirs ("DSS spokesman Abiodun Olatunji")."""
+        for token in sentence:
+            ref = self.refs.at(token)
+            if ref is None or ref.id != person:
+                continue
+            words = [c for c in token.children if c.dep_ in ("compound", "nmod")]
+            while words:
+                word = words.pop()
+                found = self.refs.at(word)
+                if found is not None and found.id != person and found.type == "organization":
+                    return found.id
+                words.extend(c for c in word.children if c.dep_ in ("compound", "nmod"))
+        return None
 
     def _generic_event(self, verb: Token) -> _Draft | None:
         word = lemma(verb)
@@ -528,6 +652,7 @@ class _DocumentEvents:
             return None
         draft = _Draft(noun, type_, stance, tokens=[noun], carrier=carrier)
         self._noun_arguments(draft, noun)
+        self._add_accused(draft)
         predicates = self._predicates_of_subject(noun)
         for verb in predicates:  # "the trial is expected to open in Rostov in April"
             for child in verb.children:
@@ -535,6 +660,13 @@ class _DocumentEvents:
                     self._prep_argument(draft, child, [], set(), None)
         draft.own_place = draft.place
         clause = carrier
+        medium = self._medium_clause(noun) if carrier is None else None
+        if medium is not None:  # "the ministry rejected the report in a statement": its statement
+            clause = medium
+            draft.stance = self._stance(medium)  # the rejecting is done, not denied
+            for subject in subjects_of(medium):
+                for ref in self.refs.named_by(subject):
+                    draft.add(ref, type_.roles.get("subject", "participant"), subject)
         if carrier is not None:
             role = self.support[carrier.i].role
             self._clause_arguments(draft, carrier, role, set(), skip=noun)
@@ -542,6 +674,16 @@ class _DocumentEvents:
         if draft.time is None and clause is not None:
             draft.time = event_time(self.times.for_trigger(clause))
         return draft
+
+    def _medium_clause(self, noun: Token) -> Token | None:
+        """The verb whose act a statement noun after "in" is the medium of ("rejected the
+        description in a statement"): the statement's speaker is that verb's subject."""
+        if self.types[noun.i].family != "statement" or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+            return None
+        verb = noun.head.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head != verb:
+            verb = verb.head
+        return verb if verb.pos_ in ("VERB", "AUX") and verb.i not in self.types else None
 
     def _predicates_of_subject(self, noun: Token) -> list[Token]:
         """The verbs an event noun is the subject of, which say where and when it is ("The
@@ -573,6 +715,10 @@ class _DocumentEvents:
         acting = verb.i not in self.support  # "the US designated ..."; "Kano hosted" is a place
         subject_refs: list[tuple[EntityRef, Token]] = []
         for subject in subjects:
+            if self._same_event_noun(subject, draft):  # "A court in Dire Dawa sentenced ..."
+                absorbed.add(subject.i)
+                self._noun_arguments(draft, subject)
+                continue
             # Only the verb's own passive subject is its object ("he was honoured"); a subject
             # shared with a governing verb ("is scheduled to meet") is the subject.
             own_passive = subject.dep_ == "nsubjpass" and subject.head == verb
@@ -580,20 +726,26 @@ class _DocumentEvents:
             for ref in self.refs.named_by(subject) or self._speaker_of(subject):
                 draft.add(ref, role, subject, self._remote_clause(subject), actor=acting)
                 subject_refs.append((ref, subject))
-        for agent in passive_agents(verb) if passive else ():
+        agents = list(passive_agents(verb)) if passive else []
+        for agent in agents:
             for ref in self.refs.named_by(agent):
                 draft.add(ref, subject_role, agent, actor=acting)
+        own_subjects = [s for s in subjects if not (s.dep_ == "nsubjpass" and s.head == verb)]
+        self._actor_places(draft, own_subjects + agents)
         for child in verb.children:
             dep = child.dep_
             if child == skip:
                 continue
-            if dep in OBJECT_DEPS:
+            if dep in OBJECT_DEPS or dep == "conj" and child.pos_ == "PROPN" and any(
+                    c.dep_ in OBJECT_DEPS for c in verb.children):  # "arrested A, 61, ..., and B": B hung on the verb
                 if child.i in self.types and child.pos_ in NOUN_POS:
                     absorbed.add(child.i)
                     self._noun_arguments(draft, child)
                     continue
-                for ref in self.refs.named_by(child):
+                for ref in self._named_with_apposition(child):
                     draft.add(ref, roles.get("object", "participant"), child, self._remote_clause(child))
+                for prep in (c for c in child.children if c.dep_ == "prep" and c.lower_ in roles.get("preps", {})):
+                    self._prep_argument(draft, prep, subject_refs, absorbed, skip)  # "3 million roubles for X"
                 self._phrase_places(draft, child)
                 absorbed.update(t.i for t in self._phrase_nouns(child))
             elif dep == "prep" and not (passive and child.lower_ == "by"):
@@ -603,12 +755,47 @@ class _DocumentEvents:
                     if grandchild.dep_ == "prep":
                         self._prep_argument(draft, grandchild, subject_refs, absorbed, skip)
             elif dep == "advmod" and child.lower_ == "where" and verb.dep_ == "relcl":
-                ref = self.refs.at(verb.head)
-                if ref is not None and ref.type == PLACE:
-                    draft.add(ref, "place", verb.head)
+                place = self._place_of(verb.head) or self._last_place_before(child)
+                if place is not None:
+                    draft.add(place, "place", verb.head)
             elif dep == "advmod" and child.lower_ in self.lex.remote_adverbs or \
                     dep == "advcl" and self._says_remote(child):  # "..., following it via video link"
                 self._mark_remote(draft, subject_refs)
+
+    def _named_with_apposition(self, head: Token) -> list[EntityRef]:
+        """What a phrase names, with the name the parser cut off from it: in "talks with
+        Ethiopia's army chief, General X." the name after the comma is often hung on the verb
+        (npadvmod) rather than on "chief" as its apposition."""
+        found = self.refs.named_by(head)
+        after = head.right_edge.i + 1
+        if after + 1 >= len(self.doc) or self.doc[after].text != "," or head.pos_ not in NOUN_POS \
+                or any(r.type == "person" for r in found):
+            return found
+        name = self.doc[after + 1]
+        while name.head != name and name.head.left_edge == self.doc[after + 1]:
+            name = name.head
+        ref = self.refs.at(name)
+        if name.dep_ in ("npadvmod", "appos", "dep") and head not in name.subtree and ref is not None \
+                and ref.type == "person" and name.right_edge.i + 1 < len(self.doc) \
+                and self.doc[name.right_edge.i + 1].is_punct:
+            found = [*found, ref]
+        return found
+
+    def _actor_places(self, draft: _Draft, actors: list[Token]) -> None:
+        """Where the actors are said to be is where they act, unless the clause says otherwise:
+        "arrested by police in Jigjiga", "leaders in Jigjiga plan to hold a rally"."""
+        for head in actors:
+            for child in head.children:
+                obj = pobj_of(child) if child.dep_ == "prep" and child.lower_ in ("in", "at") else None
+                place = self._place_of(obj) if obj is not None else None
+                if place is not None:
+                    draft.add(place, "actor place", obj)
+
+    def _same_event_noun(self, token: Token, draft: _Draft) -> bool:
+        """Whether a verb's argument is a noun naming the verb's own event: "the court" that
+        sentences is the trial, its place the trial's place."""
+        type_ = self.types.get(token.i)
+        return token.pos_ in NOUN_POS and type_ is not None and type_.family == draft.type.family
 
     def _speaker_of(self, pronoun: Token) -> list[EntityRef]:
         """The speaker a pronoun subject of reported speech stands for when coreference left it
@@ -637,11 +824,15 @@ class _DocumentEvents:
                 self._phrase_places(draft, obj)
             return
         if obj.i in self.types and obj.pos_ in NOUN_POS:  # "at the rally", "in a statement"
+            if self._accused_of(obj) and self.types[obj.i].family != draft.type.family:
+                return  # "arrested for the bombing": the bombing is another event, its suspect named there
             if word in lex.container_preps:
                 draft.container = obj
             else:
                 absorbed.add(obj.i)
                 self._noun_arguments(draft, obj)
+                if word == "at" and self.types[obj.i].family == draft.type.family:
+                    draft.type = self.types[obj.i]  # "spoke at a news conference": the occasion names it
             return
         if word in lex.remote_preps and lemma(obj) in lex.remote_nouns | {
                 lemma(c) for c in obj.children if c.dep_ == "compound"}:
@@ -655,10 +846,16 @@ class _DocumentEvents:
                 if ref.id in draft.participants:
                     draft.participants[ref.id].role = role
             return
+        if word in draft.type.roles.get("preps", {}):  # "sent $200,000 to al-Shabaab": the recipient
+            for ref in self.refs.named_by(obj):
+                if ref.type != PLACE:
+                    draft.add(ref, draft.type.roles["preps"][word], obj)
+            return
         if word in lex.company or (word == "together" and obj is not None):
             role = lex.company.get(word, "co-participant")
-            for ref in self.refs.named_by(obj):
-                draft.add(ref, role, obj, remote=self._remote_clause(obj))
+            for ref in self._named_with_apposition(obj):
+                if ref.type != PLACE:  # "talks with Ethiopia's army chief" are not in Ethiopia
+                    draft.add(ref, role, obj, remote=self._remote_clause(obj))
             return
         if word in lex.place_preps:
             role = draft.type.roles.get("target", "venue") if word in lex.target_preps else "venue"
@@ -710,6 +907,16 @@ class _DocumentEvents:
                     return ref
         return None
 
+    def _last_place_before(self, token: Token) -> EntityRef | None:
+        """The place "where" refers to when the parser hung its clause elsewhere ("a trip to
+        Busan in March 2024, where he visited ..."): the last place named before it in its
+        sentence."""
+        for earlier in reversed(self.doc[token.sent.start:token.i]):
+            ref = self.refs.at(earlier)
+            if ref is not None and ref.type == PLACE:
+                return ref
+        return None
+
     def _noun_arguments(self, draft: _Draft, noun: Token) -> None:
         roles = draft.type.roles
         draft.tokens.append(noun)
@@ -721,7 +928,12 @@ class _DocumentEvents:
                 ref = self.refs.at(child)
                 if ref is not None:
                     draft.add(ref, "place" if ref.type == PLACE else roles.get("modifier", "participant"), child)
-                    draft.own_names.add(ref.id)
+                    if ref.type != PLACE:  # "the Kotli meeting" names its place, checked as its own place
+                        draft.own_names.add(ref.id)
+            elif dep == "prep" and child.lower_ == "by" and (obj := pobj_of(child)) is not None \
+                    and obj.i not in self.types:  # "a trip by X to Busan": X made it
+                for ref in self.refs.named_by(obj):
+                    draft.add(ref, roles.get("subject", "participant"), obj)
             elif dep == "prep":
                 self._prep_argument(draft, child, [], set(), None)
             elif dep == "acl" and child.pos_ == "VERB":  # "talks hosted by Algeria in Algiers"
@@ -799,6 +1011,8 @@ class _DocumentEvents:
         """A plural event noun with no date and no determiner that points back speaks of a
         habit or a class ("his sermons circulate on apps", "more than 50 killings", "attacks
         on army convoys"), not of one event."""
+        if noun.lower_ in self.lex.nouns and noun.lower_ != lemma(noun):
+            return False  # a plural the ontology names one event by: "held talks with X"
         return noun.tag_ in ("NNS", "NNPS") and not (draft.time and draft.time.value) and not any(
             c.dep_ == "det" and c.lower_ in self.lex.definite for c in noun.children)
 
@@ -817,8 +1031,8 @@ class _DocumentEvents:
         def compatible(other: _Draft) -> bool:
             if draft.own_place and draft.own_place != other.place:
                 return False
-            if own_date and (other.time is None or other.time.value != own_date):
-                return False
+            if own_date and other.time is not None and other.time.value and other.time.value != own_date:
+                return False  # an undated earlier mention takes the date this one gives
             return draft.own_names <= set(other.participants)
 
         candidates = [o for o in reversed(earlier) if compatible(o)]
@@ -840,11 +1054,13 @@ class _DocumentEvents:
 
     def _join_governing(self, verb: Token, resolved: dict[int, _Draft]) -> None:
         """A support verb with no event noun of its own ("..., where X took part via video
-        link") adds its subject to the event of the clause it hangs on."""
+        link") adds its subject to the event of the clause it hangs on; a verb of taking part
+        with no object that hangs on none ("Y, the group's spokeswoman, also attended") to the
+        event the text told just before it."""
         node = verb.head
         while node.head != node and node.i not in resolved:
             node = node.head
-        draft = resolved.get(node.i)
+        draft = resolved.get(node.i) or self._event_told_before(verb, resolved)
         if draft is None:
             return
         remote = self._says_remote(verb)
@@ -853,6 +1069,34 @@ class _DocumentEvents:
             for ref in self.refs.named_by(subject):
                 if ref.type != PLACE:
                     draft.add(ref, role, subject, remote)
+
+    def _join_among_those(self, resolved: dict[int, _Draft]) -> None:
+        """"Among those held was X", "Among the men arrested were X and Y": the people a
+        participle picks out are the ones the event just told affected; X takes that event's
+        object role (an event of the participle's own type when there is one)."""
+        for prep in (t for t in self.doc if t.dep_ == "prep" and t.lower_ == "among" and lemma(t.head) == "be"):
+            group = pobj_of(prep)
+            participle = next((c for c in group.children if c.dep_ == "acl" and c.tag_ == "VBN"), None) \
+                if group is not None else None
+            if participle is None:
+                continue
+            named = [r for c in prep.head.children if c.dep_ in ("nsubj", "attr")
+                     for r in self.refs.named_by(c) if r.type in ACTOR_TYPES]
+            wanted = self.types.get(participle.i)
+            earlier = [d for d in resolved.values() if d.trigger.i < prep.i and _happened(d)
+                       and (wanted is None or d.type == wanted)]
+            draft = max(earlier, key=lambda d: d.trigger.i, default=None)
+            if draft is None:
+                continue
+            for ref in named:
+                draft.add(ref, draft.type.roles.get("object", "participant"), prep.head)
+
+    def _event_told_before(self, verb: Token, resolved: dict[int, _Draft]) -> _Draft | None:
+        if self.support[verb.i].role != "participant" or any(c.dep_ in OBJECT_DEPS for c in verb.children):
+            return None
+        previous = self.doc[verb.sent.start - 1].sent.start if verb.sent.start > 0 else verb.sent.start
+        earlier = [d for d in resolved.values() if previous <= d.trigger.i < verb.i and _happened(d)]
+        return max(earlier, key=lambda d: d.trigger.i, default=None)
 
     def _finish(self, resolved: dict[int, _Draft]) -> list[Event]:
         analysis = self.analysis
@@ -863,6 +1107,8 @@ class _DocumentEvents:
             if id(draft) in events:
                 continue
             if not draft.participants and not draft.place:  # "to meet the families": no one named
+                continue
+            if self._no_fact(draft):
                 continue
             time = draft.time
             if time is None and self._reports(draft):
@@ -882,6 +1128,22 @@ class _DocumentEvents:
                 evidence=[evidence_for(analysis, self._sentence_bound(m), m.stance.source) for m in mentions],
             )
         return sorted(events.values(), key=lambda e: (e.evidence[0].start, e.id))
+
+    def _no_fact(self, draft: _Draft) -> bool:
+        """What a text only negates or mentions in passing is no event to record: a negated
+        event with one participant says what someone did not do ("he did not speak to
+        reporters", "has not been charged"), while a denied encounter of two named parties is
+        the news a denial answers; a verb with no finite clause and nobody named is a purpose
+        or a charge ("for helping recruits cross into Somalia"), not an occurrence; nor is
+        the saying of unnamed sources ("two officials in Herat said on Tuesday")."""
+        if draft.stance.certainty == "denied":
+            return len(draft.participants) < 2
+        verb = draft.carrier or draft.trigger
+        if not draft.participants and lemma(verb) in self.times.reporting:
+            return True
+        return not draft.participants and draft.stance.modality == "actual" and verb.pos_ == "VERB" \
+            and verb.tag_ in ("VB", "VBG") \
+            and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
 
     def _reports(self, draft: _Draft) -> bool:
         """Whether an event is something said in the past tense ("X said in a statement",

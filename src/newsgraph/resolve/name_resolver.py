@@ -102,14 +102,18 @@ def effective(judgements: Iterable[Judgement]) -> tuple[list[tuple[str, str]], l
 
 def unambiguous(pairs: Iterable[ScoredPair]) -> list[ScoredPair]:
     """The pairs without an acronym that spells more than one name: "KN" read as both "Karofi
-    National" and "Karaka National" joins neither (two organisations known by one acronym)."""
+    National" and "Karaka National" joins neither (two organisations known by one acronym). Two
+    spellings of one name that match each other ("Tehreek-e-Mehwar", "Tehrik-e-Mehwar") are one
+    name for this."""
     pairs = list(pairs)
     expansions: dict[str, set[str]] = {}
     for p in pairs:
         if ACRONYM in p.score.parts:
             short, long = (p.left, p.right) if len(p.left.name) < len(p.right.name) else (p.right, p.left)
             expansions.setdefault(short.id, set()).add(long.id)
-    ambiguous = {short for short, longs in expansions.items() if len(longs) > 1}
+    spellings = {frozenset((p.left.id, p.right.id)) for p in pairs if ACRONYM not in p.score.parts}
+    ambiguous = {short for short, longs in expansions.items()
+                 if any(frozenset(two) not in spellings for two in combinations(sorted(longs), 2))}
     return [p for p in pairs if not (ACRONYM in p.score.parts and {p.left.id, p.right.id} & ambiguous)]
 
 

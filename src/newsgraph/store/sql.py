@@ -278,6 +278,10 @@ class SQLStore:
             self._add_relation(relation)
         for event in analysis.events:
             self._add_event(event)
+        self._executemany(
+            "INSERT INTO event_clusters (event_id, cluster_id, resolver) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            ((v.id, v.id, SINGLETON) for v in analysis.events),
+        )
 
     def _add_base_entity(self, entity: Entity) -> None:
         """One row per base entity id across documents: what each document says of it is
@@ -408,12 +412,31 @@ class SQLStore:
         """Give base entities the clusters `clusters` names (base id → resolved id), recorded as
         decided by `resolver`, in one transaction; returns how many changed. Entity rows and
         mentions are not touched: a resolved entity is only a cluster over base ids."""
-        current = self.clusters()
-        changed = [(cluster, resolver, base) for base, cluster in clusters.items()
-                   if base in current and current[base] != cluster]
-        with self._failures("cannot store the clusters"), self._transaction():
-            self._executemany("UPDATE entity_clusters SET cluster_id = ?, resolver = ? WHERE entity_id = ?", changed)
+        return self._replace("entity", self.clusters(), clusters, resolver)
+
+    def replace_event_clusters(self, clusters: Mapping[str, str], resolver: str) -> int:
+        """Give events the clusters `clusters` names (event id → the id of its cluster's event
+        shown for it), recorded as decided by `resolver`, in one transaction; returns how many
+        changed. Event rows are not touched."""
+        return self._replace("event", self.event_clusters(), clusters, resolver)
+
+    def _replace(self, kind: str, current: Mapping[str, str], clusters: Mapping[str, str], resolver: str) -> int:
+        """Update the `kind`_clusters rows whose cluster `clusters` changes; returns how many."""
+        changed = [(cluster, resolver, member) for member, cluster in clusters.items()
+                   if member in current and current[member] != cluster]
+        with self._failures(f"cannot store the {kind} clusters"), self._transaction():
+            self._executemany(f"UPDATE {kind}_clusters SET cluster_id = ?, resolver = ? WHERE {kind}_id = ?", changed)
         return len(changed)
+
+    def event_clusters(self) -> dict[str, str]:
+        """Per-document event id → the id of the event across documents it belongs to."""
+        return dict(self._rows("SELECT event_id, cluster_id FROM event_clusters ORDER BY event_id"))
+
+    def published_dates(self, doc_ids: Sequence[str]) -> dict[str, date]:
+        """The earliest publication date any source gives each document (undated ones left out)."""
+        return {doc: parse_day(day) for doc, day in self._rows_in(
+            "SELECT doc_id, MIN(published) FROM document_sources WHERE doc_id IN ({keys})"
+            " AND published IS NOT NULL GROUP BY doc_id", doc_ids)}
 
     # -- documents ------------------------------------------------------------------------
 

@@ -152,13 +152,19 @@ def _count_from_event(waiting: _Waiting, found: list[_Found], ctx: Context) -> N
     """'a week after the raid' with no date after it: the raid the story has just told (its
     date in an earlier sentence) dates it ("On 26 April, militants raided a base. A week after
     the raid, ..."); otherwise the event is another one than the date before it in the same
-    sentence dates, and that date only bounds it."""
+    sentence dates, and that date only bounds it. A date of the sentence that was itself
+    counted from the story's ("a day earlier, and ... two days after the meeting") names no
+    other event to bound it: the story's date still counts."""
     timex = waiting.found.timex
+    sentence_start = ctx.clauses.sentence(timex.start)[0]
     ref = ctx.narrative.reference("year")
+    if ref is not None and ref.position >= sentence_start and ref.timex.anchor is not None \
+            and ref.timex.anchor.timex is not None:
+        ref = ctx.narrative.reference("year", before=sentence_start)
     if (
         ref is not None
         and ctx.lex.event_anaphor.match(ctx.text, _relation_end(ctx.text, timex))
-        and ref.position < ctx.clauses.sentence(timex.start)[0]
+        and ref.position < sentence_start
     ):
         _count_from(waiting, ref.timex, ref.period)
     else:

@@ -30,6 +30,8 @@ _PLUPERFECT = re.compile(r"\bhad(?:\s+(?:not|already|never))?\s+(?:been\s+)?\w+(
 _RANGE_START = re.compile(r"\b(?:year|month|quarter|week|\d{4})\s*$", re.IGNORECASE)
 _MODAL = re.compile(r"\b(?:will|'ll|would|may|might|could|should|shall|expects?|plans?)\b", re.IGNORECASE)
 _NOT_A_PAST_VERB = re.compile(r"\b(?:to|be|been|will|would|'ll)\s+$")
+# the last relative clause before an expression, up to it: "that killed nine people on "
+_RELATIVE_OPENER = re.compile(r"\b(?:that|which|who)\s+(?P<rest>[^,;:()\"]*)$", re.IGNORECASE)
 
 
 class Clauses:
@@ -64,6 +66,8 @@ class Clauses:
             self._fronted_past(begin, start, end, stop) or self._pluperfect(begin, start, end, stop)
         ):
             return True
+        if self._relative_past(begin, start):
+            return True
         window_start = max(begin, start - 30)
         verb = self.lex.past_verb_before.search(self.text[window_start:start])
         if verb is None:
@@ -73,6 +77,19 @@ class Clauses:
             self.lex.future_markers.match(verb.group().strip().split()[0])
             or _NOT_A_PAST_VERB.search(before_verb)
         )
+
+    def _relative_past(self, begin: int, start: int) -> bool:
+        """'... planned the bombing that killed nine people on January 9': a relative clause
+        whose own verb is past holds the expression, whatever the verb it hangs on says."""
+        clause = _RELATIVE_OPENER.search(self.text, max(begin, start - 80), start)
+        if clause is None:
+            return False
+        rest = " " + clause.group("rest")
+        verb = self.lex.past_verb_after.match(rest)
+        if verb is None or self.lex.future_markers.search(rest):
+            return False
+        before_verb = rest[: verb.end() - len(re.search(r"\w+$", verb.group()).group())]
+        return not _NOT_A_PAST_VERB.search(before_verb)
 
     def _fronted_past(self, begin: int, start: int, end: int, stop: int) -> bool:
         """'In September, it announced ...': a sentence-initial adverbial takes the tense of the

@@ -46,9 +46,12 @@ class Narrative:
         """The last mention turned out more precise ("5 p.m." joined by its day)."""
         self.mentions[-1] = replace(self.mentions[-1], period=period)
 
-    def reference(self, coarsest: str = "year", finest: str = "time") -> Mention | None:
-        """The latest mention whose granularity lies in [finest, coarsest]."""
+    def reference(self, coarsest: str = "year", finest: str = "time", before: int | None = None) -> Mention | None:
+        """The latest mention whose granularity lies in [finest, coarsest] (and that starts
+        before offset `before`, when given)."""
         for mention in reversed(self.mentions):
+            if before is not None and mention.position >= before:
+                continue
             g = mention.period.granularity
             if finer_or_equal(g, coarsest) and finer_or_equal(finest, g):
                 return mention

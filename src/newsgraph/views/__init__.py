@@ -5,10 +5,12 @@ of `records.py`; none of them writes.
 """
 
 from newsgraph.views.entities import entities_table, find_entities, find_entity
-from newsgraph.views.facts import events, relations
+from newsgraph.views.facts import event_reports, events, place_tree, relations, resolved_events
 from newsgraph.views.profile import co_mentions, profile
 from newsgraph.views.records import (
     CoMention,
+    ConflictItem,
+    ConflictSide,
     EntityProfile,
     EntityRef,
     EntitySummary,
@@ -17,12 +19,15 @@ from newsgraph.views.records import (
     FactEvidence,
     MentionInContext,
     RelationItem,
+    ReportingDocument,
     SentenceHit,
 )
 from newsgraph.views.search import search
 
 __all__ = [
     "CoMention",
+    "ConflictItem",
+    "ConflictSide",
     "EntityProfile",
     "EntityRef",
     "EntitySummary",
@@ -31,13 +36,17 @@ __all__ = [
     "FactEvidence",
     "MentionInContext",
     "RelationItem",
+    "ReportingDocument",
     "SentenceHit",
     "co_mentions",
     "entities_table",
+    "event_reports",
     "events",
     "find_entities",
     "find_entity",
+    "place_tree",
     "profile",
     "relations",
+    "resolved_events",
     "search",
 ]

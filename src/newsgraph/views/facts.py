@@ -1,6 +1,10 @@
 """Events and relations with their entities and documents named: what `newsgraph events`,
 `relations`, `timeline` and the facts of `show` list.
 
+An event listed is an event across documents: the per-document reports the store's event
+clusters join, combined by `newsgraph.resolve.events.combine` (its sources, first report and
+conflicts).
+
 A timeline puts dated events first, ordered by the interval their time covers, so a month
 sorts as the whole month ("2024-03" before "2024-03-05", after "2024-02-28"); undated events
 follow, ordered by the bounds the text gives them.
@@ -11,9 +15,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from newsgraph.model import Event, EventTime, Evidence
+from newsgraph.model import EventReport, EventTime, Evidence, ResolvedEvent
+from newsgraph.resolve.events import PlaceTree, combine
 from newsgraph.store import Store
-from newsgraph.views.records import EntityRef, EventItem, EventParticipant, FactEvidence, RelationItem
+from newsgraph.views.records import (
+    ConflictItem,
+    ConflictSide,
+    EntityRef,
+    EventItem,
+    EventParticipant,
+    FactEvidence,
+    RelationItem,
+    ReportingDocument,
+)
 
 UNDATED = "undated"
 
@@ -26,14 +40,42 @@ def events(store: Store, entity_id: str | None = None, type: str | None = None,
     text does not bound on both sides cannot show, so it is left out.
     """
     found = [
-        v for v in store.iter_events()
+        v for v in resolved_events(store)
         if (type is None or v.type == type)
         and (entity_id is None or v.place == entity_id or any(p.entity == entity_id for p in v.participants))
         and (start is None and end is None or _overlaps(v.time, start, end))
     ]
-    names = _Names(store, [v.place for v in found] + [p.entity for v in found for p in v.participants],
-                   [ev for v in found for ev in v.evidence])
+    conflicting_places = [side.value for v in found for c in v.conflicts if c.field == "place" for side in c.values]
+    names = _Names(store, [v.place for v in found] + [p.entity for v in found for p in v.participants]
+                   + conflicting_places, [ev for v in found for ev in v.evidence])
     return sorted((_event_item(v, names) for v in found), key=_timeline_order)
+
+
+def event_reports(store: Store) -> list[EventReport]:
+    """Every stored event as its document reports it, with the document's publication date."""
+    told = [(v, _document_of(v)) for v in store.iter_events()]
+    published = store.published_dates(sorted({doc for _, doc in told}))
+    return [EventReport(v, doc, published.get(doc)) for v, doc in told]
+
+
+def _document_of(event) -> str:
+    """The document telling a per-document event (all its evidence is in it)."""
+    return event.evidence[0].doc if event.evidence else event.id
+
+
+def place_tree(store: Store) -> PlaceTree:
+    """Which places lie inside which, from the stored `located_in` relations."""
+    return PlaceTree.from_relations(store.iter_relations())
+
+
+def resolved_events(store: Store) -> list[ResolvedEvent]:
+    """Every event across documents: the reports each stored event cluster joins, combined."""
+    clusters = store.event_clusters()
+    groups: dict[str, list[EventReport]] = {}
+    for report in event_reports(store):
+        groups.setdefault(clusters.get(report.event.id, report.event.id), []).append(report)
+    places = place_tree(store)
+    return [combine(groups[cluster], places) for cluster in sorted(groups)]
 
 
 def relations(store: Store, entity_id: str | None = None, type: str | None = None) -> list[RelationItem]:
@@ -79,6 +121,10 @@ class _Names:
         self._documents = {doc: sources[0] for doc, sources in
                            store.document_sources(sorted({ev.doc for ev in evidence})).items()}
 
+    def document(self, doc: str, published) -> ReportingDocument:
+        first = self._documents.get(doc)
+        return ReportingDocument(doc, first.title if first else None, first.source if first else None, published)
+
     def entity(self, entity_id: str) -> EntityRef:
         type_, name = self._entities[entity_id]
         return EntityRef(entity_id, type_, name)
@@ -91,8 +137,10 @@ class _Names:
         ]
 
 
-def _event_item(v: Event, names: _Names) -> EventItem:
+def _event_item(v: ResolvedEvent, names: _Names) -> EventItem:
     reads, dated = when(v.time)
+    published = {r.doc: r.published for r in v.reports}
+    first = v.first_reported
     return EventItem(
         id=v.id,
         type=v.type,
@@ -106,7 +154,24 @@ def _event_item(v: Event, names: _Names) -> EventItem:
         certainty=v.certainty,
         modality=v.modality,
         evidence=names.evidence(v.evidence),
+        sources=v.corroboration,
+        reported_by=[names.document(doc, day) for doc, day in published.items()],
+        first_reported=names.document(first.doc, first.published) if first else None,
+        conflicts=[ConflictItem(c.field, [ConflictSide(_reads(c.field, side.value, names),
+                                                       [names.document(d, published[d]) for d in side.docs])
+                                          for side in c.values]) for c in v.conflicts],
     )
+
+
+def _reads(field: str, value: str, names: _Names) -> str:
+    """A conflicting value as a reader reads it: a place by its name, a bounded time as "undated
+    (…)", anything else as it is."""
+    if field == "place":
+        return names.entity(value).name
+    if field == "time" and ".." in value:
+        start, end = value.split("..")
+        return when(EventTime(None, start or None, end or None))[0]
+    return value
 
 
 def _overlaps(time: EventTime | None, start: date | None, end: date | None) -> bool:

@@ -7,6 +7,7 @@ only a stored graph knows (counts across documents, the sentence around a mentio
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from newsgraph.model import EventTime, Geo
 
@@ -90,11 +91,43 @@ class EventParticipant:
 
 
 @dataclass
+class ReportingDocument:
+    """A document reporting an event: its title, where it was first read from, and the earliest
+    publication date its sources give (None when none does)."""
+
+    doc: str
+    doc_title: str | None
+    doc_source: str | None
+    published: date | None
+
+
+@dataclass
+class ConflictSide:
+    """One value reports of an event give for a field, as it reads ("2023-10-14", a place's name,
+    "hedged"), and the documents giving it."""
+
+    value: str
+    documents: list[ReportingDocument]
+
+
+@dataclass
+class ConflictItem:
+    """A field (time, place, type, certainty, modality) the reports of one event disagree on."""
+
+    field: str
+    sides: list[ConflictSide]
+
+
+@dataclass
 class EventItem:
     """An event with its entities named. `when` is how it reads: the time value at its
     granularity ("2024-03"), or "undated" with the bounds the text gives ("undated
     (by 2024-06-12)"). An event is `dated` when it has a value and both bounds;
-    `earliest` and `latest` (ISO days) are the interval it is filtered and ordered by."""
+    `earliest` and `latest` (ISO days) are the interval it is filtered and ordered by.
+
+    One item is one event across documents: `sources` is how many documents report it,
+    `reported_by` those documents (first reported first), `first_reported` the earliest
+    published of them, and `conflicts` what they disagree on, every side shown."""
 
     id: str
     type: str
@@ -108,6 +141,10 @@ class EventItem:
     certainty: str
     modality: str
     evidence: list[FactEvidence] = field(default_factory=list)
+    sources: int = 1
+    reported_by: list[ReportingDocument] = field(default_factory=list)
+    first_reported: ReportingDocument | None = None
+    conflicts: list[ConflictItem] = field(default_factory=list)
 
 
 @dataclass

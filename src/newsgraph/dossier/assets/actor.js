@@ -68,9 +68,14 @@ function timeLabel(time) {
   return `undated${said}`;
 }
 
+function documentTitle(docId) {
+  const doc = D.documents[docId] || {};
+  return doc.title || (doc.source ? doc.source.split("/").pop() : docId);
+}
+
 function documentCite(docId) {
   const doc = D.documents[docId] || {};
-  const title = doc.title || (doc.source ? doc.source.split("/").pop() : docId);
+  const title = documentTitle(docId);
   const href = safeHref(doc.url);
   const parts = [href ? el("a", {href, target: "_blank", rel: "noopener noreferrer", text: title}) : el("span", {text: title})];
   if (doc.published) parts.push(` · ${day(doc.published)}`);
@@ -109,9 +114,25 @@ function factCard(fact, tag) {
     el("div", {class: "fact-head"}, factPhrase(fact).concat(badges(fact))),
   ]);
   if (fact.kind === "event") card.append(el("div", {class: "when", text: timeLabel(fact.time)}));
+  if (fact.corroboration > 1) card.append(sourcesNote(fact));
+  for (const conflict of fact.conflicts || []) card.append(conflictNote(conflict));
   const names = namesOf(factEntities(fact));
   for (const ev of fact.evidence) card.append(quote(ev.sentence, names), documentCite(ev.doc));
   return card;
+}
+
+// An event told by several documents: how many, and who told it first.
+function sourcesNote(fact) {
+  const first = fact.first_reported;
+  const said = first ? `; first reported ${day(first.published)} by ${documentTitle(first.doc)}` : "";
+  return el("div", {class: "sources", text: `${fact.corroboration} sources${said}`});
+}
+
+// Where those documents disagree: every value with the documents giving it, none preferred.
+function conflictNote(conflict) {
+  const value = (v) => (conflict.field === "place" ? entity(v).name : v);
+  const sides = conflict.values.map((v) => `${value(v.value)} (${v.docs.map(documentTitle).join(", ")})`);
+  return el("div", {class: "conflict", text: `sources disagree on ${conflict.field}: ${sides.join(" · ")}`});
 }
 
 // ---------- evidence panel ----------

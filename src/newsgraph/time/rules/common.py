@@ -56,6 +56,8 @@ def year_around(ctx: Context, month: int, day: int | None, c: Candidate) -> tupl
     the clause speaks of the future."""
     ref = ctx.explicit_reference(c.start)
     near_dct = _year_near_dct(ctx, month, day, c) if ctx.dct is not None else None
+    if ref is not None and near_dct is not None and _story_moves_on(ctx, ref, month, day, near_dct, c):
+        ref = None
     if ref is not None and (near_dct is None or ref.period.start.year != near_dct):
         recent = near_dct is not None and abs((_day_in(near_dct, month, day or 15) - ctx.dct).days) <= 60
         if not recent:  # news of the last weeks is read against the DCT, older events against the story
@@ -68,6 +70,22 @@ def year_around(ctx: Context, month: int, day: int | None, c: Candidate) -> tupl
                 year -= 1
             return year, ref
     return near_dct, None
+
+
+# How long before the DCT a story date still belongs to the news of the year the DCT ends.
+_RECENT_STORY_DAYS = 365
+
+
+def _story_moves_on(ctx: Context, ref: Mention, month: int, day: int | None, near_dct: int, c: Candidate) -> bool:
+    """Whether a date without year is read against the DCT rather than the story's year: a
+    clause about the future looks ahead of the DCT, not back into the story ("met in August
+    2022 ... is scheduled to appear in February"); and after a story date of recent months a
+    date that would fall between it and the DCT continues the story forward ("met in December
+    2024 ... was wounded in February", in May 2025)."""
+    if ctx.clauses.future(c.start, c.end, reach=150):
+        return True
+    nearest = _day_in(near_dct, month, day or 1)
+    return (ctx.dct - ref.period.start).days <= _RECENT_STORY_DAYS and ref.period.end < nearest <= ctx.dct
 
 
 def _year_near_dct(ctx: Context, month: int, day: int | None, c: Candidate) -> int:
