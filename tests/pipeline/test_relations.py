@@ -381,3 +381,48 @@ def test_linked_to_ties_the_patient_or_the_object_not_the_one_who_links(pipeline
                                "weapons.") == {("Al-Shabaab", "ally_of", "Al-Qaeda", "asserted", None)}
     assert relations(pipeline, "The Interior Ministry linked the Sahel Liberation Front to al-Qaeda.") == {
         ("Sahel Liberation Front", "ally_of", "Al-Qaeda", "asserted", None)}
+
+
+def test_a_premodifying_role_reaches_its_holder_through_titles(pipeline):
+    found = relations(pipeline, "Harbour Guild spokesman Brigadier General Tunde Okafor met Ibrahim Lawal in Lagos.")
+    assert ("Tunde Okafor", "member_of", "Harbour Guild", "asserted", "spokesman") in found
+    assert not any(r[0] == "Ibrahim Lawal" for r in found)
+
+
+def test_an_apposition_on_any_piece_of_a_split_hyphenated_role(pipeline):
+    found = relations(pipeline, "The Liberation Front held a congress in Erbil. Its co-chair, Rojda Amed, "
+                                "said the group would go on.")
+    assert ("Rojda Amed", "leader_of", "Liberation Front", "asserted", "co-chair") in found
+    found = relations(pipeline, "The Liberation Front held a congress in Erbil. Its co-chair said on Tuesday "
+                                "that Rojda Amed, a farmer, had left.")
+    assert not any(r[0] == "Rojda Amed" for r in found)
+
+
+def test_the_name_after_an_object_role_of_an_organisation_but_not_a_list(pipeline):
+    found = relations(pipeline, "Police say he met a commander of the rival Harmattan Brotherhood, "
+                                "Idris Maleki, in Kano.")
+    assert ("Idris Maleki", "member_of", "Harmattan Brotherhood", "reported", "commander") in found
+    found = relations(pipeline, "Police say he met a commander of the Harmattan Brotherhood, Idris Maleki, "
+                                "and Musa Bako in Kano.")
+    assert not any(r[0] in ("Idris Maleki", "Musa Bako") for r in found)
+
+
+def test_widely_regarded_as_hedges_and_an_active_regards_as_does_not(pipeline):
+    found = relations(pipeline, "The Peace Front is widely regarded as the political wing of the Liberation "
+                                "Army. The Liberation Army regards the Volunteer Corps as its armed wing.")
+    assert ("Peace Front", "wing_of", "Liberation Army", "hedged", None) in found
+    assert ("Volunteer Corps", "wing_of", "Liberation Army", "asserted", None) in found
+
+
+def test_a_place_with_its_place_noun_lies_in_the_next_in(pipeline):
+    found = relations(pipeline, "A man was killed in the Tiergarten park in Berlin. Delegates from the Kano "
+                                "government in Abuja met on Monday.")
+    assert ("Tiergarten", "located_in", "Berlin", "asserted", None) in found
+    assert not any(r[0] == "Kano" for r in found)  # a government is no place noun
+
+
+def test_an_organisation_s_named_unit_is_its_wing(pipeline):
+    found = relations(pipeline, "The Harmattan Brotherhood's Dawn Brigade attacked a convoy. The Harmattan "
+                                "Brotherhood's Idris Maleki and Nigeria's Liberation Army denied it.")
+    assert ("Dawn Brigade", "wing_of", "Harmattan Brotherhood", "asserted", None) in found
+    assert {r[0] for r in found if r[1] == "wing_of"} == {"Dawn Brigade"}
