@@ -426,3 +426,11 @@ def test_an_organisation_s_named_unit_is_its_wing(pipeline):
                                 "Brotherhood's Idris Maleki and Nigeria's Liberation Army denied it.")
     assert ("Dawn Brigade", "wing_of", "Harmattan Brotherhood", "asserted", None) in found
     assert {r[0] for r in found if r[1] == "wing_of"} == {"Dawn Brigade"}
+
+
+def test_a_list_named_through_a_common_noun_between(pipeline):
+    found = relations(pipeline, "Fatima al-Jubouri was placed on a US Treasury sanctions list in 2021.")
+    assert ("Fatima al-Jubouri", "designated_by", "US Treasury", "asserted", None) in found
+    found = relations(pipeline, "Fatima al-Jubouri, who met the US Treasury envoy, was placed on a sanctions "
+                                "list in 2021.")
+    assert not any(r[1] == "designated_by" for r in found)

@@ -211,7 +211,9 @@ class _DocumentRelations:
                         objects.extend(self.refs.named_by(obj, depth=1) or [
                             r for c in obj.children if c.dep_ == "appos" for r in self.refs.named_by(c, depth=0)])
             elif child.dep_ in ("poss", "compound", "nmod"):
-                objects.extend(self.refs.named_by(child, depth=0))
+                # a common noun between names its own modifiers: "a US Treasury sanctions list"
+                depth = 1 if child.dep_ == "compound" and child.pos_ == "NOUN" else 0
+                objects.extend(self.refs.named_by(child, depth=depth))
         if noun.dep_ == "compound":  # "Senior Harmattan Brotherhood commander Idris Maleki"
             objects.extend(r for c in noun.head.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
                            for r in self.refs.named_by(c, depth=0))
