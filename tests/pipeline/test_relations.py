@@ -434,3 +434,12 @@ def test_a_list_named_through_a_common_noun_between(pipeline):
     found = relations(pipeline, "Fatima al-Jubouri, who met the US Treasury envoy, was placed on a sanctions "
                                 "list in 2021.")
     assert not any(r[1] == "designated_by" for r in found)
+
+
+def test_the_cartel_as_modifier_of_a_definite_noun_is_the_cartel_named_before(pipeline):
+    found = relations(pipeline, "The Sinaloa Cartel is split. He ran fentanyl labs for Los Chapitos, the cartel "
+                                "faction led by the sons of its jailed founder.")
+    assert ("Los Chapitos", "wing_of", "Sinaloa Cartel", "asserted", None) in found
+    found = relations(pipeline, "The Harbour Guild is split. He ran fentanyl labs for Los Chapitos, the cartel "
+                                "faction led by the sons of its jailed founder.")
+    assert not any(r[0] == "Los Chapitos" for r in found)  # no cartel named before
