@@ -443,3 +443,10 @@ def test_the_cartel_as_modifier_of_a_definite_noun_is_the_cartel_named_before(pi
     found = relations(pipeline, "The Harbour Guild is split. He ran fentanyl labs for Los Chapitos, the cartel "
                                 "faction led by the sons of its jailed founder.")
     assert not any(r[0] == "Los Chapitos" for r in found)  # no cartel named before
+
+
+def test_two_places_joined_by_a_dash_are_a_route_not_a_hierarchy(pipeline):
+    found = relations(pipeline, "Officials agreed on restarting the Kirkuk–Ceyhan oil pipeline. The rally was "
+                                "held in Quetta, Balochistan.")
+    assert ("Quetta", "located_in", "Balochistan", "asserted", None) in found
+    assert not any("Kirkuk" in (r[0], r[2]) for r in found)

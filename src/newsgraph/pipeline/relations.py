@@ -442,7 +442,8 @@ class _DocumentRelations:
             inner = self._place_near(head, exclude=place.id)
             if inner is not None:
                 self._add("located_in", inner, place, token, [token, head], presupposed=True)
-        elif token.dep_ == "appos" and not any(c.dep_ in ("cc", "conj") for c in token.children):
+        elif token.dep_ == "appos" and not any(c.dep_ in ("cc", "conj") for c in token.children) \
+                and not _dash_between(head, token):  # "the Kirkuk–Ceyhan pipeline" is a route
             outer = self.refs.at(head)
             if outer is not None and outer.type == "place" and outer.id != place.id \
                     and not any(c.dep_ == "conj" for c in head.children):
@@ -577,6 +578,13 @@ class _DocumentRelations:
     def _entity_id(self, token: Token) -> str | None:
         ref = self.refs.at(token)
         return ref.id if ref is not None else None
+
+
+def _dash_between(first: Token, second: Token) -> bool:
+    """Whether two names are joined by a dash or slash ("Kirkuk–Ceyhan", "Lagos-Abuja"): the
+    two ends of a route or a pair, not a place and the larger place it lies in."""
+    start, end = sorted((first.i, second.i))
+    return any(t.text in ("-", "–", "—", "/") for t in first.doc[start + 1:end])
 
 
 def _hyphen_pieces(noun: Token) -> list[Token]:
