@@ -450,3 +450,12 @@ def test_two_places_joined_by_a_dash_are_a_route_not_a_hierarchy(pipeline):
                                 "held in Quetta, Balochistan.")
     assert ("Quetta", "located_in", "Balochistan", "asserted", None) in found
     assert not any("Kirkuk" in (r[0], r[2]) for r in found)
+
+
+def test_an_unnamed_role_holder_is_the_man_named_in_the_next_sentence(pipeline):
+    found = relations(pipeline, "Iraqi forces captured a senior Islamic State official in a raid on Monday, the "
+                                "CTS said. The CTS named the man as Khalid Hamid al-Dulaimi.")
+    assert ("Khalid Hamid al-Dulaimi", "member_of", "Islamic State", "reported", "official") in found
+    found = relations(pipeline, "Police detained a financier of the Harmattan Brotherhood and a commander of the "
+                                "Dawn Brigade. The man, Idris Maleki, was held in Kano.")
+    assert not any(r[0] == "Idris Maleki" for r in found)  # which of the two is he?

@@ -89,6 +89,7 @@ class _Lexicon:
     town_nouns: frozenset[str]  # "the city's X": the town named last
     deputy_words: frozenset[str]  # "deputy leader": a member, not the leader
     subarea_nouns: frozenset[str]
+    person_anaphors: frozenset[str]  # "the man" naming an earlier "a commander of Y"
 
 
 @cache
@@ -117,7 +118,8 @@ def lexicon() -> _Lexicon:
                     frozenset(data["tie_verbs"]), frozenset(data["pretence_verbs"]), split_nouns,
                     {w: _NounSense(type_, spec["role"]) for type_, spec in data["in_role_nouns"].items()
                      for w in spec["nouns"]},
-                    frozenset(data["town_nouns"]), frozenset(data["deputy_words"]), frozenset(data["subarea_nouns"]))
+                    frozenset(data["town_nouns"]), frozenset(data["deputy_words"]), frozenset(data["subarea_nouns"]),
+                    frozenset(data["person_anaphor_nouns"]))
 
 
 class RelationStage:
@@ -256,9 +258,32 @@ class _DocumentRelations:
             owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _ROLE_OBJECT_PREPS)
                         for c in noun.children)
             after = self._name_after_comma(noun, listed=False) if owned else None
+            if after is None and sense.role is not None:
+                after = self._named_later(noun)
             return [r for r in [after] if r is not None and r.type in allowed], True
         return [r for r in (self._name_before_comma(noun), self._name_after_comma(noun))
                 if r is not None and r.type in allowed][:1], True
+
+    def _named_later(self, noun: Token) -> EntityRef | None:
+        """The person a later definite "the man" / "the suspect" names, in this sentence or the
+        next, for an indefinite role noun with none of its own ("arrested a senior IS official
+        ... The CTS named the man as X"; "detained a financier of Y ... The man, X, was"),
+        unless another indefinite role noun comes between."""
+        if not _indefinite(noun):
+            return None
+        doc = noun.doc
+        end = noun.sent.end
+        end = doc[end].sent.end if end < len(doc) else end
+        for token in doc[noun.i + 1:end]:
+            if token.pos_ != "NOUN" or self.refs.in_mention(token):
+                continue
+            if lemma(token) in self.lex.person_anaphors and is_definite(token):
+                named = [r for r in self.refs.named_by(token, depth=1) if r.type == "person"]
+                return named[0] if len(named) == 1 else None
+            sense = self.lex.nouns.get(lemma(token))
+            if sense is not None and sense.role is not None and _indefinite(token):
+                return None  # "a commander of X and a financier of Y ... the man": which one?
+        return None
 
     def _stated_holders(self, slot: Token) -> list[EntityRef] | None:
         """The holders a clause states: "X is a leader of Y", "the group's financier is X",
@@ -578,6 +603,10 @@ class _DocumentRelations:
     def _entity_id(self, token: Token) -> str | None:
         ref = self.refs.at(token)
         return ref.id if ref is not None else None
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
 
 
 def _dash_between(first: Token, second: Token) -> bool:
