@@ -459,3 +459,10 @@ def test_an_unnamed_role_holder_is_the_man_named_in_the_next_sentence(pipeline):
     found = relations(pipeline, "Police detained a financier of the Harmattan Brotherhood and a commander of the "
                                 "Dawn Brigade. The man, Idris Maleki, was held in Kano.")
     assert not any(r[0] == "Idris Maleki" for r in found)  # which of the two is he?
+
+
+def test_a_split_hyphenated_role_premodifying_a_name(pipeline):
+    found = relations(pipeline, "HÖAP co-chair Nurcan Özmen condemned the detentions.")
+    assert ("Nurcan Özmen", "leader_of", "HÖAP", "asserted", "co-chair") in found
+    found = relations(pipeline, "The HÖAP co-chair met Nurcan Özmen on Friday.")
+    assert not any(r[0] == "Nurcan Özmen" for r in found)

@@ -241,6 +241,10 @@ class _DocumentRelations:
         allowed = self.lex.types[sense.type]["subject"]
         # "the Commission, whose chief executive, X": the Commission holds no such role
         holders = [r for r in self._apposed_holders(noun, slot) if r.type in allowed]
+        # "HÖAP co-chair Nurcan Özmen": the parser may hang the last piece of a split role on the name
+        holders = holders or [r for piece in _hyphen_pieces(noun) if piece != noun and piece.head.i > piece.i
+                              and piece.dep_ in ("amod", "compound", "nmod")
+                              and (r := self.refs.at(piece.head)) is not None and r.type in allowed]
         if holders:
             return holders, True
         # "the group's leader, X"; "a spokesman for the YPG, X" (apposition misattached)
