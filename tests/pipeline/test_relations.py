@@ -390,17 +390,17 @@ def test_a_premodifying_role_reaches_its_holder_through_titles(pipeline):
 
 
 def test_an_apposition_on_any_piece_of_a_split_hyphenated_role(pipeline):
-    found = relations(pipeline, "The Liberation Front held a congress in Erbil. Its co-chair, Rojda Amed, "
-                                "said the group would go on.")
-    assert ("Rojda Amed", "leader_of", "Liberation Front", "asserted", "co-chair") in found
+    found = relations(pipeline, "The Liberation Front was founded in 2004. Its co-chair, Rojhat Baran, said on "
+                                "Tuesday that the group would not be intimidated.")
+    assert ("Rojhat Baran", "leader_of", "Liberation Front", "asserted", "co-chair") in found
     found = relations(pipeline, "The Liberation Front held a congress in Erbil. Its co-chair said on Tuesday "
                                 "that Rojda Amed, a farmer, had left.")
     assert not any(r[0] == "Rojda Amed" for r in found)
 
 
 def test_the_name_after_an_object_role_of_an_organisation_but_not_a_list(pipeline):
-    found = relations(pipeline, "Police say he met a commander of the rival Harmattan Brotherhood, "
-                                "Idris Maleki, in Kano.")
+    found = relations(pipeline, "Prosecutors say he met a commander of the rival Harmattan Brotherhood (HB), "
+                                "Idris Maleki, known as 'El Tigre', in Kano in June.")
     assert ("Idris Maleki", "member_of", "Harmattan Brotherhood", "reported", "commander") in found
     found = relations(pipeline, "Police say he met a commander of the Harmattan Brotherhood, Idris Maleki, "
                                 "and Musa Bako in Kano.")
