@@ -96,6 +96,16 @@ def test_a_hedged_relation_does_not_meet_an_asserted_gold_one_but_reported_does(
     assert score_article(GOLD, export).relations_found == 1
 
 
+def test_a_symmetric_tie_counts_either_way_round_and_a_directed_one_does_not():
+    gold = copy.deepcopy(GOLD)
+    gold["relations"] = [{"subject": "wanjiru", "predicate": "family", "object": "okello", "certainty": "asserted"}]
+    export = perfect_export()
+    export["relations"][0].update(type="family", subject="e-o", object="e-w")  # "Okello's sister Wanjiru"
+    assert score_article(gold, export).relations_found == 1
+    export["relations"][0].update(type="member_of", subject="e-c", object="e-w")  # the union a member of her
+    assert score_article(GOLD, export).relations_found == 0
+
+
 def test_a_found_event_with_another_date_counts_for_recall_not_for_time():
     export = perfect_export()
     export["events"][0]["time"] = {"value": "2024-03"}

@@ -381,3 +381,88 @@ def test_linked_to_ties_the_patient_or_the_object_not_the_one_who_links(pipeline
                                "weapons.") == {("Al-Shabaab", "ally_of", "Al-Qaeda", "asserted", None)}
     assert relations(pipeline, "The Interior Ministry linked the Sahel Liberation Front to al-Qaeda.") == {
         ("Sahel Liberation Front", "ally_of", "Al-Qaeda", "asserted", None)}
+
+
+def test_a_premodifying_role_reaches_its_holder_through_titles(pipeline):
+    found = relations(pipeline, "Harbour Guild spokesman Brigadier General Tunde Okafor met Ibrahim Lawal in Lagos.")
+    assert ("Tunde Okafor", "member_of", "Harbour Guild", "asserted", "spokesman") in found
+    assert not any(r[0] == "Ibrahim Lawal" for r in found)
+
+
+def test_an_apposition_on_any_piece_of_a_split_hyphenated_role(pipeline):
+    found = relations(pipeline, "The Liberation Front was founded in 2004. Its co-chair, Rojhat Baran, said on "
+                                "Tuesday that the group would not be intimidated.")
+    assert ("Rojhat Baran", "leader_of", "Liberation Front", "asserted", "co-chair") in found
+    found = relations(pipeline, "The Liberation Front held a congress in Erbil. Its co-chair said on Tuesday "
+                                "that Rojda Amed, a farmer, had left.")
+    assert not any(r[0] == "Rojda Amed" for r in found)
+
+
+def test_the_name_after_an_object_role_of_an_organisation_but_not_a_list(pipeline):
+    found = relations(pipeline, "Prosecutors say he met a commander of the rival Harmattan Brotherhood (HB), "
+                                "Idris Maleki, known as 'El Tigre', in Kano in June.")
+    assert ("Idris Maleki", "member_of", "Harmattan Brotherhood", "reported", "commander") in found
+    found = relations(pipeline, "Police say he met a commander of the Harmattan Brotherhood, Idris Maleki, "
+                                "and Musa Bako in Kano.")
+    assert not any(r[0] in ("Idris Maleki", "Musa Bako") for r in found)
+
+
+def test_widely_regarded_as_hedges_and_an_active_regards_as_does_not(pipeline):
+    found = relations(pipeline, "The Peace Front is widely regarded as the political wing of the Liberation "
+                                "Army. The Liberation Army regards the Volunteer Corps as its armed wing.")
+    assert ("Peace Front", "wing_of", "Liberation Army", "hedged", None) in found
+    assert ("Volunteer Corps", "wing_of", "Liberation Army", "asserted", None) in found
+
+
+def test_a_place_with_its_place_noun_lies_in_the_next_in(pipeline):
+    found = relations(pipeline, "A man was killed in the Tiergarten park in Berlin. Delegates from the Kano "
+                                "government in Abuja met on Monday.")
+    assert ("Tiergarten", "located_in", "Berlin", "asserted", None) in found
+    assert not any(r[0] == "Kano" for r in found)  # a government is no place noun
+
+
+def test_an_organisation_s_named_unit_is_its_wing(pipeline):
+    found = relations(pipeline, "The Harmattan Brotherhood's Dawn Brigade attacked a convoy. The Harmattan "
+                                "Brotherhood's Idris Maleki and Nigeria's Liberation Army denied it.")
+    assert ("Dawn Brigade", "wing_of", "Harmattan Brotherhood", "asserted", None) in found
+    assert {r[0] for r in found if r[1] == "wing_of"} == {"Dawn Brigade"}
+
+
+def test_a_list_named_through_a_common_noun_between(pipeline):
+    found = relations(pipeline, "Fatima al-Jubouri was placed on a US Treasury sanctions list in 2021.")
+    assert ("Fatima al-Jubouri", "designated_by", "US Treasury", "asserted", None) in found
+    found = relations(pipeline, "Fatima al-Jubouri, who met the US Treasury envoy, was placed on a sanctions "
+                                "list in 2021.")
+    assert not any(r[1] == "designated_by" for r in found)
+
+
+def test_the_cartel_as_modifier_of_a_definite_noun_is_the_cartel_named_before(pipeline):
+    found = relations(pipeline, "The Sinaloa Cartel is split. He ran fentanyl labs for Los Chapitos, the cartel "
+                                "faction led by the sons of its jailed founder.")
+    assert ("Los Chapitos", "wing_of", "Sinaloa Cartel", "asserted", None) in found
+    found = relations(pipeline, "The Harbour Guild is split. He ran fentanyl labs for Los Chapitos, the cartel "
+                                "faction led by the sons of its jailed founder.")
+    assert not any(r[0] == "Los Chapitos" for r in found)  # no cartel named before
+
+
+def test_two_places_joined_by_a_dash_are_a_route_not_a_hierarchy(pipeline):
+    found = relations(pipeline, "Officials agreed on restarting the Kirkuk–Ceyhan oil pipeline. The rally was "
+                                "held in Quetta, Balochistan.")
+    assert ("Quetta", "located_in", "Balochistan", "asserted", None) in found
+    assert not any("Kirkuk" in (r[0], r[2]) for r in found)
+
+
+def test_an_unnamed_role_holder_is_the_man_named_in_the_next_sentence(pipeline):
+    found = relations(pipeline, "Iraqi forces captured a senior Islamic State official in a raid on Monday, the "
+                                "CTS said. The CTS named the man as Khalid Hamid al-Dulaimi.")
+    assert ("Khalid Hamid al-Dulaimi", "member_of", "Islamic State", "reported", "official") in found
+    found = relations(pipeline, "Police detained a financier of the Harmattan Brotherhood and a commander of the "
+                                "Dawn Brigade. The man, Idris Maleki, was held in Kano.")
+    assert not any(r[0] == "Idris Maleki" for r in found)  # which of the two is he?
+
+
+def test_a_split_hyphenated_role_premodifying_a_name(pipeline):
+    found = relations(pipeline, "HÖAP co-chair Nurcan Özmen condemned the detentions.")
+    assert ("Nurcan Özmen", "leader_of", "HÖAP", "asserted", "co-chair") in found
+    found = relations(pipeline, "The HÖAP co-chair met Nurcan Özmen on Friday.")
+    assert not any(r[0] == "Nurcan Özmen" for r in found)

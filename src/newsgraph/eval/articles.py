@@ -15,7 +15,8 @@ Predicted facts come as a `newsgraph/1` export. The scoring:
   entities aside). Entity R = covered / gold, P = predictions covering something / predictions;
 - a gold relation is found when a relation with a compatible type (`RELATION_FAMILIES`)
   links entities covering its subject and object, with a compatible certainty (asserted and
-  reported both state a fact; hedged and denied must say so);
+  reported both state a fact; hedged and denied must say so); a symmetric type (`ally_of`,
+  `family`: flagged in relation_types.json) links them either way round;
 - a gold event is found when an event of one of its types has every gold participant among
   its participants and a compatible place; its time is right when a found event carries the
   gold time value. Event P = predicted events that match some gold event / predicted events;
@@ -39,6 +40,7 @@ from pathlib import Path
 from newsgraph.errors import InputError
 from newsgraph.eval.spans import f1, ratio
 from newsgraph.model import fold
+from newsgraph.ontology import read_json
 from newsgraph.text import parse_day
 
 SCORED_ENTITY_TYPES = ("person", "organization", "place")
@@ -50,6 +52,9 @@ RELATION_FAMILIES = {
 }
 # A gold certainty is met by any of these predicted certainties.
 CERTAINTY_FAMILIES = {"asserted": {"asserted", "reported"}, "reported": {"asserted", "reported"}}
+# Ties that hold both ways ("X is an ally of Y" is "Y is an ally of X"), as the ontology flags them.
+SYMMETRIC_PREDICATES = frozenset(name for name, spec in read_json("relation_types.json")["types"].items()
+                                 if spec.get("symmetric"))
 
 Extractor = Callable[[str, date | None], dict]
 # How close a predicted point must be to the gold one: the acceptance bar of issue 10.
@@ -205,9 +210,12 @@ def _score_entities(gold: dict, match: _Matcher, score: ArticleScore) -> None:
 def _relation_matches(gold_relation: dict, relation: dict, match: _Matcher) -> bool:
     types = RELATION_FAMILIES.get(gold_relation["predicate"], {gold_relation["predicate"]})
     certainties = CERTAINTY_FAMILIES.get(gold_relation["certainty"], {gold_relation["certainty"]})
+    ends = [(gold_relation["subject"], gold_relation["object"])]
+    if gold_relation["predicate"] in SYMMETRIC_PREDICATES:
+        ends.append((gold_relation["object"], gold_relation["subject"]))
     return (relation.get("type") in types
-            and match.is_(gold_relation["subject"], relation.get("subject"))
-            and match.is_(gold_relation["object"], relation.get("object"))
+            and any(match.is_(subject, relation.get("subject")) and match.is_(obj, relation.get("object"))
+                    for subject, obj in ends)
             and relation.get("certainty", "asserted") in certainties)
 
 

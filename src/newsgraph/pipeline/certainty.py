@@ -131,6 +131,9 @@ def assess(anchor: Token, entity_of: EntityOf, presupposed: bool = False) -> Sta
                         c.dep_ in _COMPLEMENTS for c in child.children):
                 rank("reported")
                 source = source or _speaker(child, entity_of)
+        if local and below is not None and below.dep_ == "prep" and below.lower_ == "as" \
+                and lemma in cues["hedge"]["passive_verbs"] and is_passive(node):
+            rank("hedged")  # "X is widely regarded as the branch of Y"
         if below is not None and below.dep_ in _COMPLEMENTS:
             if local and lemma in cues["hedge"]["passive_verbs"] and is_passive(node):
                 rank("hedged")

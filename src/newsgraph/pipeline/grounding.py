@@ -290,8 +290,10 @@ def _org_anaphor(token: Token) -> tuple[bool, str | None]:
         return True, None
     if token.lower_ == "it" and token.dep_ in SUBJECT_DEPS:  # coreference leaves "it" alone
         return True, None
+    # "the cartel", also as the modifier of a definite noun: "the cartel faction", "the group leader"
+    phrase = token.head if token.dep_ == "compound" and token.head.pos_ == "NOUN" else token
     if token.pos_ == "NOUN" and word in _generic_org_nouns() and any(
-            c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            c.dep_ == "det" and c.lower_ == "the" for c in phrase.children):
         return True, word
     return False, None
 

@@ -89,6 +89,7 @@ class _Lexicon:
     town_nouns: frozenset[str]  # "the city's X": the town named last
     deputy_words: frozenset[str]  # "deputy leader": a member, not the leader
     subarea_nouns: frozenset[str]
+    person_anaphors: frozenset[str]  # "the man" naming an earlier "a commander of Y"
 
 
 @cache
@@ -117,7 +118,8 @@ def lexicon() -> _Lexicon:
                     frozenset(data["tie_verbs"]), frozenset(data["pretence_verbs"]), split_nouns,
                     {w: _NounSense(type_, spec["role"]) for type_, spec in data["in_role_nouns"].items()
                      for w in spec["nouns"]},
-                    frozenset(data["town_nouns"]), frozenset(data["deputy_words"]), frozenset(data["subarea_nouns"]))
+                    frozenset(data["town_nouns"]), frozenset(data["deputy_words"]), frozenset(data["subarea_nouns"]),
+                    frozenset(data["person_anaphor_nouns"]))
 
 
 class RelationStage:
@@ -163,6 +165,8 @@ class _DocumentRelations:
             if token.lower_ in self.lex.alias_cues and token.dep_ in ("acl", "relcl", "appos"):
                 self._alias_relation(token)
             ref = self.refs.at(token)
+            if ref is not None and ref.type == "organization":
+                self._possessed_organization(token, ref)
             if ref is not None and ref.type == "place":
                 self._place_relation(token, ref)
             elif ref is None and token.dep_ == "poss" and word in self.lex.town_nouns and is_definite(token):
@@ -205,10 +209,13 @@ class _DocumentRelations:
             if child.dep_ == "prep" and child.lower_ in _ROLE_OBJECT_PREPS:
                 for prep in conjuncts(child):  # "director of X, and of Y"
                     obj = pobj_of(prep)
-                    if obj is not None:
-                        objects.extend(self.refs.named_by(obj, depth=1))
+                    if obj is not None:  # "of the rival X": the parser may head the phrase with the adjective
+                        objects.extend(self.refs.named_by(obj, depth=1) or [
+                            r for c in obj.children if c.dep_ == "appos" for r in self.refs.named_by(c, depth=0)])
             elif child.dep_ in ("poss", "compound", "nmod"):
-                objects.extend(self.refs.named_by(child, depth=0))
+                # a common noun between names its own modifiers: "a US Treasury sanctions list"
+                depth = 1 if child.dep_ == "compound" and child.pos_ == "NOUN" else 0
+                objects.extend(self.refs.named_by(child, depth=depth))
         if noun.dep_ == "compound":  # "Senior Harmattan Brotherhood commander Idris Maleki"
             objects.extend(r for c in noun.head.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
                            for r in self.refs.named_by(c, depth=0))
@@ -234,21 +241,53 @@ class _DocumentRelations:
         allowed = self.lex.types[sense.type]["subject"]
         # "the Commission, whose chief executive, X": the Commission holds no such role
         holders = [r for r in self._apposed_holders(noun, slot) if r.type in allowed]
+        # "HÖAP co-chair Nurcan Özmen": the parser may hang the last piece of a split role on the name
+        holders = holders or [r for piece in _hyphen_pieces(noun) if piece != noun and piece.head.i > piece.i
+                              and piece.dep_ in ("amod", "compound", "nmod")
+                              and (r := self.refs.at(piece.head)) is not None and r.type in allowed]
         if holders:
             return holders, True
         # "the group's leader, X"; "a spokesman for the YPG, X" (apposition misattached)
-        phrase = [noun, *(pobj_of(c) for c in noun.children if c.dep_ == "prep")]
+        # "Its co-chair, X": the apposition may hang on any piece of a split hyphenated noun
+        phrase = [*_hyphen_pieces(noun), *(pobj_of(c) for c in noun.children if c.dep_ == "prep")]
         holders = [r for t in phrase if t is not None for c in t.children if c.dep_ == "appos"
                    for r in self.refs.named_by(c, depth=0) if r.type in allowed]
         holders = holders or [r for r in self.refs.given_names(noun) if r.type in allowed]
         if holders:
             return holders, True
         if slot.dep_ in ("attr", "oprd", "pobj", *OBJECT_DEPS):
-            # only a possessed noun's name after it: "detained along with his cousin, X, ..."
-            after = self._name_after_comma(noun) if any(c.dep_ == "poss" for c in noun.children) else None
+            # only a possessed noun's name after it ("detained along with his cousin, X, ..."),
+            # or a role's of whom the text says ("met a commander of Y, X, known as ..."),
+            # unless the name opens a list ("met a commander of Y, X, and Z")
+            owned = any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _ROLE_OBJECT_PREPS)
+                        for c in noun.children)
+            after = self._name_after_comma(noun, listed=False) if owned else None
+            if after is None and sense.role is not None:
+                after = self._named_later(noun)
             return [r for r in [after] if r is not None and r.type in allowed], True
         return [r for r in (self._name_before_comma(noun), self._name_after_comma(noun))
                 if r is not None and r.type in allowed][:1], True
+
+    def _named_later(self, noun: Token) -> EntityRef | None:
+        """The person a later definite "the man" / "the suspect" names, in this sentence or the
+        next, for an indefinite role noun with none of its own ("arrested a senior IS official
+        ... The CTS named the man as X"; "detained a financier of Y ... The man, X, was"),
+        unless another indefinite role noun comes between."""
+        if not _indefinite(noun):
+            return None
+        doc = noun.doc
+        end = noun.sent.end
+        end = doc[end].sent.end if end < len(doc) else end
+        for token in doc[noun.i + 1:end]:
+            if token.pos_ != "NOUN" or self.refs.in_mention(token):
+                continue
+            if lemma(token) in self.lex.person_anaphors and is_definite(token):
+                named = [r for r in self.refs.named_by(token, depth=1) if r.type == "person"]
+                return named[0] if len(named) == 1 else None
+            sense = self.lex.nouns.get(lemma(token))
+            if sense is not None and sense.role is not None and _indefinite(token):
+                return None  # "a commander of X and a financier of Y ... the man": which one?
+        return None
 
     def _stated_holders(self, slot: Token) -> list[EntityRef] | None:
         """The holders a clause states: "X is a leader of Y", "the group's financier is X",
@@ -279,6 +318,9 @@ class _DocumentRelations:
         """The names a noun premodifies or stands in apposition to: "HB commander X", "X, head
         of Y"; a plural apposition holds for every conjunct ("X and Z, both commanders of Y")."""
         head = slot.head
+        while slot.dep_ == "compound" and self.refs.at(head) is None and head.dep_ == "compound" \
+                and head.pos_ == "PROPN":  # "CTS spokesman Brigadier General X": titles the name leaves out
+            head = head.head
         if slot.dep_ not in ("compound", "appos", "nmod") or self.refs.at(head) is None:
             return []
         plural = noun.tag_ in ("NNS", "NNPS")
@@ -293,7 +335,7 @@ class _DocumentRelations:
             holders += [r for r in self.refs.named_by(head.head, depth=0) if r not in holders]
         return holders
 
-    def _name_after_comma(self, noun: Token) -> EntityRef | None:
+    def _name_after_comma(self, noun: Token, listed: bool = True) -> EntityRef | None:
         """The name set off by commas right after a role or kin noun's phrase: an apposition
         the parser attached elsewhere ("Kholmatov's brother-in-law, Jasur Toshpulatov, is ...")."""
         doc = noun.doc
@@ -306,7 +348,10 @@ class _DocumentRelations:
         if ref is None:
             return None
         after = next((t for t in doc[start.i:] if self.refs.at(t) != ref), None)
-        return ref if after is not None and after.text == "," else None
+        if after is None or after.text != ",":
+            return None
+        # without `listed`, a name followed by "and" / "or" is one of a list, not the noun's name
+        return ref if listed or after.i + 1 >= len(doc) or doc[after.i + 1].dep_ != "cc" else None
 
     def _name_before_comma(self, noun: Token) -> EntityRef | None:
         """The name right before ", <the noun's phrase>": an apposition the parser attached
@@ -393,6 +438,18 @@ class _DocumentRelations:
                 self._add(self.lex.hyphen[participle.lower_], ref, prefix, participle, [participle, modified],
                           presupposed=True)
 
+    def _possessed_organization(self, token: Token, unit: EntityRef) -> None:
+        """An organisation's named unit: "the GRU's Unit 29155", "the group's Majeed Brigade",
+        "its Hamzeh Base" (the possessor resolved as the grounding stage resolves "its")."""
+        if self.refs.at(token.head) == unit and token.head != token:
+            return  # not the head of the name
+        for child in token.children:
+            if child.dep_ != "poss" or self.refs.at(child) == unit:
+                continue
+            for owner in self.refs.named_by(child, depth=0):
+                if owner.type == "organization" and owner.id != unit.id:
+                    self._add("wing_of", unit, owner, token, [child, token], presupposed=True)
+
     def _alias_relation(self, cue: Token) -> None:
         """"X, also known as Y": Y is an alias of X when the two are different entities."""
         named = self.refs.at(cue.head)
@@ -414,7 +471,8 @@ class _DocumentRelations:
             inner = self._place_near(head, exclude=place.id)
             if inner is not None:
                 self._add("located_in", inner, place, token, [token, head], presupposed=True)
-        elif token.dep_ == "appos" and not any(c.dep_ in ("cc", "conj") for c in token.children):
+        elif token.dep_ == "appos" and not any(c.dep_ in ("cc", "conj") for c in token.children) \
+                and not _dash_between(head, token):  # "the Kirkuk–Ceyhan pipeline" is a route
             outer = self.refs.at(head)
             if outer is not None and outer.type == "place" and outer.id != place.id \
                     and not any(c.dep_ == "conj" for c in head.children):
@@ -435,8 +493,10 @@ class _DocumentRelations:
             return None  # not the last word of the name
         if _acts(token):
             return None
-        rest = iter(doc[token.i + 1:min(len(doc), token.i + 6)])
+        rest = iter(doc[token.i + 1:min(len(doc), token.i + 7)])
         word = next(rest, None)
+        if word is not None and token.head == word and self._is_place_noun(word):
+            word = next(rest, None)  # the name's own place noun: "the Tiergarten park in Berlin"
         while word is not None and word.lower_ in (",", "also"):
             word = next(rest, None)
         if word is None or word.lower_ != "in":
@@ -446,6 +506,10 @@ class _DocumentRelations:
             word = next(rest, None)
         outer = self.refs.at(word) if word is not None else None
         return outer if outer is not None and outer.type == "place" and outer.id != place.id else None
+
+    def _is_place_noun(self, noun: Token) -> bool:
+        sense = self.lex.nouns.get(lemma(noun))
+        return (sense is not None and sense.type == "located_in") or lemma(noun) in self.lex.subarea_nouns
 
     def _town_possessive(self, noun: Token) -> None:
         """"He travelled to Lahore ... at a hotel in the city's Gulberg area": "the city" is the
@@ -543,6 +607,30 @@ class _DocumentRelations:
     def _entity_id(self, token: Token) -> str | None:
         ref = self.refs.at(token)
         return ref.id if ref is not None else None
+
+
+def _indefinite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+
+
+def _dash_between(first: Token, second: Token) -> bool:
+    """Whether two names are joined by a dash or slash ("Kirkuk–Ceyhan", "Lagos-Abuja"): the
+    two ends of a route or a pair, not a place and the larger place it lies in."""
+    start, end = sorted((first.i, second.i))
+    return any(t.text in ("-", "–", "—", "/") for t in first.doc[start + 1:end])
+
+
+def _hyphen_pieces(noun: Token) -> list[Token]:
+    """The tokens of the hyphenated word a noun belongs to ("co", "-", "chair"), or the noun."""
+    doc = noun.doc
+    first = last = noun.i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_ \
+            and not doc[first - 1].whitespace_:
+        first -= 2
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not doc[last].whitespace_ \
+            and not doc[last + 1].whitespace_:
+        last += 2
+    return list(doc[first:last + 1])
 
 
 def _one_of(noun: Token) -> Token:
