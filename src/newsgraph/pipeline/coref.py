@@ -216,12 +216,18 @@ class _OrgShortForms:
 class _Grouper:
     """Assigns mentions, in text order, to clusters."""
 
-    def __init__(self, text: str, sentences: SpanIndex, short_forms: _OrgShortForms, is_prepositional):
+    def __init__(
+        self, text: str, sentences: SpanIndex, short_forms: _OrgShortForms, is_prepositional, is_introduced
+    ):
         self.text = text
         self.sentences = sentences
         # A place-typed word after a preposition ("in Adamu", "a stranger to Puntland") stays a
         # place even when a person's name contains it.
         self.is_prepositional = is_prepositional
+        # A full name the text introduces ("Yunus Shahwani, a tribal elder", "his father, Yunus
+        # Shahwani") is a person of its own, not a short form of a longer name containing it
+        # ("Bilal Yunus Shahwani", a son carrying his father's name).
+        self.is_introduced = is_introduced
         self.short_forms = short_forms
         self.clusters: list[_Cluster] = []
         self.exact: dict[tuple[str, tuple[str, ...]], _Cluster] = {}
@@ -242,7 +248,9 @@ class _Grouper:
             return self._join(self.acronyms[form.key], mention, form)
         if not acronym and not (mention.type == PLACE and self.is_prepositional(mention)):
             person_form = form if mention.type == PERSON else self.form_of(mention, as_person=True)
-            person = self.person_for(person_form, mention.start)
+            person = self.exact.get((PERSON, person_form.key)) if len(person_form.key) > 1 else None
+            if person is None and not (len(person_form.display.split()) > 1 and self.is_introduced(mention)):
+                person = self.person_for(person_form, mention.start)
             if person is not None:
                 return self._join(person, mention, person_form)
         if mention.type in (ORGANIZATION, OTHER):
@@ -365,7 +373,11 @@ class CorefStage:
         found = _missed_names(analysis, covered, short_forms, sentences)
 
         grouper = _Grouper(
-            analysis.document.text, sentences, short_forms, lambda m: _root(doc, m).dep_ == "pobj"
+            analysis.document.text,
+            sentences,
+            short_forms,
+            lambda m: _root(doc, m).dep_ == "pobj",
+            lambda m: _is_introduced(_root(doc, m)),
         )
         _walk(
             analysis,
@@ -435,6 +447,14 @@ def _walk(
 def _root(doc, mention: Mention):
     """The syntactic head token of a mention's span."""
     return doc.char_span(mention.start, mention.end, alignment_mode="expand").root
+
+
+def _is_introduced(root) -> bool:
+    """A name with a common noun in apposition: "X, a tribal elder", "his father, X"."""
+    appositives = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos":
+        appositives.append(root.head)
+    return any(t.pos_ == "NOUN" for t in appositives)
 
 
 def _person_mention(doc, mention: Mention, cluster: _Cluster, sentence: int) -> _PersonMention | None:

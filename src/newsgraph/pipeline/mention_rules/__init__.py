@@ -44,6 +44,7 @@ RULES: dict[str, MentionRule] = {
     "one-type-per-name": one_type_per_name.one_type_per_name,
     "place-short-forms": one_type_per_name.place_short_forms,
     "title-line": headlines.corroborated_title_line,
+    "given-names": names.given_names,
     "nicknames": names.nickname_aliases,
     "titles": names.record_titles,
 }
