@@ -261,3 +261,28 @@ def test_an_acronym_in_the_names_own_language_has_one_letter_per_word(pipeline):
     units = entity_of(entities(pipeline, text), "People's Protection Units")
     assert units.type == "organization"
     assert [m.text for m in units.mentions].count("YPG") == 2
+
+
+# --- places the gazetteer does not know, from where the text puts them ----------------------
+
+
+def test_a_name_after_in_or_near_is_a_place_even_when_the_gazetteer_does_not_know_it(pipeline):
+    # the bare model calls both people; neither is in the gazetteer
+    got = typed(
+        pipeline,
+        "Gunmen who stormed a police post in Dolo Ado on April 22 fled. "
+        "An ambush on an army patrol near Vizcatán del Ene killed four soldiers.",
+    )
+    assert got["Dolo Ado"] == "place"
+    assert got["Vizcatán del Ene"] == "place"
+
+
+def test_where_a_person_comes_from_is_a_place_and_the_relative_clause_stays_the_persons(pipeline):
+    got = typed(pipeline, "The group was founded by Inayat Swati, a cleric from Swat who is believed to be in hiding.")
+    assert got["Swat"] == "place"
+    assert got["Inayat Swati"] == "person"
+
+
+def test_a_person_after_in_with_a_possessive_stays_a_person(pipeline):
+    got = typed(pipeline, "Police found the weapons in Dawit Alemu's house. Dawit Alemu told reporters he was innocent.")
+    assert got["Dawit Alemu"] == "person"
