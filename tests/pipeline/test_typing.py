@@ -286,3 +286,32 @@ def test_where_a_person_comes_from_is_a_place_and_the_relative_clause_stays_the_
 def test_a_person_after_in_with_a_possessive_stays_a_person(pipeline):
     got = typed(pipeline, "Police found the weapons in Dawit Alemu's house. Dawit Alemu told reporters he was innocent.")
     assert got["Dawit Alemu"] == "person"
+
+
+# --- organisations by what they have and what they are called -------------------------------
+
+
+def test_what_only_an_organisation_has_makes_its_owner_an_organisation(pipeline):
+    # the bare model calls the company a person
+    got = typed(
+        pipeline,
+        "He visited the shipyard of its South Korean partner, Hanbit Marine. "
+        "Hanbit Marine's chief executive, Park Ji-hoon, is scheduled to visit Nagoya.",
+    )
+    assert got["Hanbit Marine"] == "organization"
+    assert got["Park Ji-hoon"] == "person"
+
+
+def test_a_name_before_an_organisation_noun_is_the_organisations(pipeline):
+    got = typed(pipeline, "The man was hanged in Urmia on January 2, according to the judiciary's Mizan news agency.")
+    assert got["Mizan"] == "organization"
+
+
+def test_a_province_before_an_organisation_noun_stays_the_place(pipeline):
+    got = typed(pipeline, "The Punjab council met in Lahore on Monday.")
+    assert got.get("Punjab") == "place"
+
+
+def test_a_french_institution_word_keeps_a_name_with_a_particle_an_organisation(pipeline):
+    got = typed(pipeline, "Inspectors will review the accounts of the Banque Lagunaire de Crédit in Abidjan.")
+    assert got["Banque Lagunaire de Crédit"] == "organization"

@@ -176,6 +176,16 @@ def _votes(context: RuleContext, c: Candidate, places: set[int]) -> Counter[str]
         if after.text == "," and next_word is not None and next_word.like_num:
             if c.end + 2 < len(doc) and doc[c.end + 2].text == ",":
                 votes[PERSON] += 2  # "<X>, 44,"
+    if root.dep_ == "poss" and root.head.lemma_.lower() in cues.organization_possessions:
+        votes[ORGANIZATION] += 2  # "<X>'s chief executive": what only an organisation has
+    elif (
+        root.dep_ == "compound"
+        and root.head.is_lower
+        and root.head.lemma_ in cues.organization_nouns
+        and c.type != PLACE
+        and place_rank < CITY_POPULATION  # "the Punjab council" is the province's
+    ):
+        votes[ORGANIZATION] += 2  # "the judiciary's <X> news agency"
     if any(_singular_who_clause(t) for t in root.children) and not _names_an_origin(root, cues):
         votes[PERSON] += 2  # "<X>, who ..."
 
