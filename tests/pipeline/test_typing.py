@@ -315,3 +315,25 @@ def test_a_province_before_an_organisation_noun_stays_the_place(pipeline):
 def test_a_french_institution_word_keeps_a_name_with_a_particle_an_organisation(pipeline):
     got = typed(pipeline, "Inspectors will review the accounts of the Banque Lagunaire de Crédit in Abidjan.")
     assert got["Banque Lagunaire de Crédit"] == "organization"
+
+
+# --- names the model missed that the text introduces ----------------------------------------
+
+
+def test_a_name_introduced_by_a_noun_beside_it_is_found_and_typed_by_that_noun(pipeline):
+    # the bare model finds none of the three: the dateline's capitals and unfamiliar names
+    got = typed(
+        pipeline,
+        "QUETTA - Naveed Zaheer, the commander of the group, met the elder in Quetta. "
+        "Hengaw, a Kurdish rights group based in Norway, said the men were tortured. "
+        "Officers of the counter-terrorism directorate Dircote detained a man on Monday.",
+    )
+    assert got["Naveed Zaheer"] == "person"
+    assert got["Hengaw"] == "organization"
+    assert got["Dircote"] == "organization"
+
+
+def test_a_lone_word_or_a_place_beside_a_person_noun_is_not_made_a_person(pipeline):
+    got = typed(pipeline, "Mexico, a partner of the United States, sent troops. Zaheer, the commander, fled.")
+    assert got.get("Mexico") == "place"
+    assert "Zaheer" not in got
