@@ -337,3 +337,26 @@ def test_a_lone_word_or_a_place_beside_a_person_noun_is_not_made_a_person(pipeli
     got = typed(pipeline, "Mexico, a partner of the United States, sent troops. Zaheer, the commander, fled.")
     assert got.get("Mexico") == "place"
     assert "Zaheer" not in got
+
+
+def test_the_last_piece_of_an_organisations_name_after_the_is_that_organisation(pipeline):
+    # the bare model reads "the Mehwar's" as a person's possessive
+    found = entities(
+        pipeline,
+        "Tehreek-e-Mehwar was banned in 2019. Police said the Mehwar's fighters had crossed into Afghanistan.",
+    )
+    assert entity_of(found, "Mehwar").name == "Tehreek-e-Mehwar"
+
+
+def test_a_person_sharing_the_last_word_of_an_organisation_stays_a_person(pipeline):
+    got = typed(
+        pipeline, "Tehreek-e-Mehwar was banned in 2019. Zafar Mehwar, a lawyer, said he was never a member."
+    )
+    assert got["Zafar Mehwar"] == "person"
+    assert got["Tehreek-e-Mehwar"] == "organization"
+
+
+def test_an_elder_in_apposition_makes_a_person_of_what_the_model_calls_a_building(pipeline):
+    got = typed(pipeline, "The talks took place at the guesthouse of Yunus Shahwani, a tribal elder from Pishin.")
+    assert got["Yunus Shahwani"] == "person"
+    assert got["Pishin"] == "place"

@@ -45,6 +45,7 @@ RULES: dict[str, MentionRule] = {
     "headlines": headlines.corroborated_headlines,
     "one-type-per-name": one_type_per_name.one_type_per_name,
     "place-short-forms": one_type_per_name.place_short_forms,
+    "organisation-short-forms": one_type_per_name.organisation_short_forms,
     "title-line": headlines.corroborated_title_line,
     "given-names": names.given_names,
     "nicknames": names.nickname_aliases,
