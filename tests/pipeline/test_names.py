@@ -263,3 +263,11 @@ def test_a_surname_after_a_full_name_still_joins_it():
         "Police said Shahwani was arrested on Monday."
     )
     assert "Shahwani" in got["Bilal Yunus Shahwani"][1]
+
+
+def test_a_kunya_the_person_uses_is_his_alias():
+    got = entities(
+        "The man was named as Khalid Hamid Farhan al-Dulaimi, who uses the kunya Abu Suhaib al-Anbari. "
+        "Abu Suhaib moved money out of the camp."
+    )
+    assert {"Abu Suhaib al-Anbari", "Abu Suhaib"} <= got["Khalid Hamid Farhan al-Dulaimi"][1]

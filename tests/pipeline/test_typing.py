@@ -360,3 +360,19 @@ def test_an_elder_in_apposition_makes_a_person_of_what_the_model_calls_a_buildin
     got = typed(pipeline, "The talks took place at the guesthouse of Yunus Shahwani, a tribal elder from Pishin.")
     assert got["Yunus Shahwani"] == "person"
     assert got["Pishin"] == "place"
+
+
+def test_a_name_before_a_lower_case_place_noun_the_model_missed_is_a_place(pipeline):
+    got = typed(
+        pipeline,
+        "He met commanders in the Cal Miskaad mountains in August. "
+        "Marri was killed in a hideout in Balochistan's Kech district.",
+    )
+    assert got["Cal Miskaad"] == "place"
+    assert got["Kech"] == "place"
+
+
+def test_a_town_the_model_tags_as_part_of_a_date_is_a_place_and_a_month_stays_a_date(pipeline):
+    got = typed(pipeline, "Troops raided a house near Turbat on Monday. Attacks rose in Ramadan.")
+    assert got["Turbat"] == "place"
+    assert "Ramadan" not in got

@@ -5,7 +5,8 @@ noun beside its name, and that noun types the name (word lists in mention_cues.j
   "Mirza Haidari, a lawyer, said ..." (a person: two name words at least, since a lone word
   there is as often a surname coreference will find);
 - an organisation noun in apposition: "Hengaw, a Kurdish rights group based in Norway";
-- an organisation noun just before the name: "the counter-terrorism directorate Dircote".
+- an organisation noun just before the name: "the counter-terrorism directorate Dircote";
+- a lower-case place noun the name modifies: "the Cal Miskaad mountains", "the Kech district".
 
 The model misses such names after all-capital datelines and when they are unlike English
 names. Only proper nouns in mixed case count (an all-capital word is a dateline or an
@@ -14,8 +15,14 @@ acronym, which other rules read), and never a place the gazetteer knows as a cit
 
 from __future__ import annotations
 
-from newsgraph.ontology import ORGANIZATION, PERSON
-from newsgraph.pipeline.mention_rules.base import CITY_POPULATION, Candidate, RuleContext, is_capitalised
+from newsgraph.ontology import ORGANIZATION, PERSON, PLACE
+from newsgraph.pipeline.mention_rules.base import (
+    CITY_POPULATION,
+    Candidate,
+    RuleContext,
+    is_capitalised,
+    is_place_noun,
+)
 
 # The model's labels for amounts and times: words under them are never part of a name.
 _NUMERIC_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -64,6 +71,8 @@ def _introduced_as(context: RuleContext, start: int, end: int) -> str | None:
         and before.head.i in range(start, end)
     ):
         return ORGANIZATION  # "the directorate Dircote"
+    if root.dep_ == "compound" and is_place_noun(root.head, cues.place_nouns) and root.head.i == end:
+        return PLACE  # "the Cal Miskaad mountains"
     for word in root.children:
         if word.dep_ != "appos" or word.pos_ != "NOUN" or not word.is_lower:
             continue
