@@ -376,3 +376,13 @@ def test_a_town_the_model_tags_as_part_of_a_date_is_a_place_and_a_month_stays_a_
     got = typed(pipeline, "Troops raided a house near Turbat on Monday. Attacks rose in Ramadan.")
     assert got["Turbat"] == "place"
     assert "Ramadan" not in got
+
+
+def test_an_acronym_owning_a_name_is_cut_off_it(pipeline):
+    found = entities(
+        pipeline,
+        "Forces captured a senior Islamic State (IS) official. He attended a meeting of IS's Delegated "
+        "Committee in Syria.",
+    )
+    assert entity_of(found, "Delegated Committee").type == "organization"
+    assert entity_of(found, "IS").name == "Islamic State"
