@@ -386,3 +386,18 @@ def test_an_acronym_owning_a_name_is_cut_off_it(pipeline):
     )
     assert entity_of(found, "Delegated Committee").type == "organization"
     assert entity_of(found, "IS").name == "Islamic State"
+
+
+def test_an_acronym_after_a_listed_region_is_that_region(pipeline):
+    found = entities(
+        pipeline,
+        "The ministry compared it with repression in Indian-occupied Kashmir (IoK). Troops in IoK fired on "
+        "protesters.",
+    )
+    assert entity_of(found, "IoK").type == "place"
+    assert entity_of(found, "IoK").id == entity_of(found, "Indian-occupied Kashmir").id
+
+
+def test_an_acronym_of_a_government_stays_an_organisation(pipeline):
+    found = entities(pipeline, "The Kurdistan Regional Government (KRG) said the KRG would pay salaries.")
+    assert entity_of(found, "KRG").type == "organization"
