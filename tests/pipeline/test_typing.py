@@ -401,3 +401,9 @@ def test_an_acronym_after_a_listed_region_is_that_region(pipeline):
 def test_an_acronym_of_a_government_stays_an_organisation(pipeline):
     found = entities(pipeline, "The Kurdistan Regional Government (KRG) said the KRG would pay salaries.")
     assert entity_of(found, "KRG").type == "organization"
+
+
+def test_a_person_noun_just_before_a_name_makes_a_person(pipeline):
+    # the bare model calls the elder a place
+    got = typed(pipeline, "The house belongs to the family of the elder Yunus Shahwani.")
+    assert got["Yunus Shahwani"] == "person"

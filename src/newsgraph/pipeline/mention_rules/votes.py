@@ -197,6 +197,8 @@ def _votes(context: RuleContext, c: Candidate, places: set[int]) -> Counter[str]
             and not context.is_org_head(span[-1])
         ):
             votes[PERSON] += 2  # "spokesman Jordan Whitaker", "Colonel ..."
+        elif before.is_lower and before.lower_ in cues.person_nouns and before.head.i == root.i:
+            votes[PERSON] += 2  # "the elder Yunus Shahwani", "the cleric <X>"
         elif before.lower_ in ("of", "for") and c.start >= 2:
             governor = doc[c.start - 2]
             if governor.lower_ == "the" and c.start >= 3:
