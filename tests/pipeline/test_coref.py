@@ -552,3 +552,36 @@ def test_sample_article_has_no_split_entities():
     people = {e.name: e for e in analysis.entities if e.type == "person"}
     assert {"Idris Maleki", "Yusuf Danbaba Tanko", "Abdulrahman Gwarzo"} <= set(people)
     assert sum(m.kind == "pronoun" for m in analysis.mentions_of(people["Idris Maleki"].id)) >= 5
+
+
+def test_a_possessive_in_what_an_unnamed_person_says_is_that_persons():
+    text = "Anna Petrova was not charged. The lawyer said her client had never met the man."
+    a = analyse(text, [M("Anna Petrova", "person")])
+    assert pronouns_of(a, entity_with(a, "Anna Petrova")) == []
+
+
+def test_a_possessive_in_what_a_named_person_says_still_resolves():
+    text = "Anna Petrova was not charged. Petrova said her husband was abroad."
+    a = analyse(text, [M("Anna Petrova", "person"), M("Petrova", "person")])
+    assert pronouns_of(a, entity_with(a, "Anna Petrova")) == [offset(text, "her")]
+
+
+def test_a_possessive_in_a_persons_apposition_is_someone_elses():
+    text = "Ilya Voronin met his handler in Vienna. Anna Petrova, his wife, was not charged."
+    a = analyse(text, [M("Ilya Voronin", "person"), M("Vienna", "place"), M("Anna Petrova", "person")])
+    assert pronouns_of(a, entity_with(a, "Anna Petrova")) == []
+    assert offset(text, "his", 1) in pronouns_of(a, entity_with(a, "Ilya Voronin"))
+
+
+def test_an_exact_full_name_joins_its_own_person_not_a_longer_name_containing_it():
+    text = (
+        "The talks were held at the guesthouse of Yunus Shahwani, a tribal elder. "
+        "His son, Bilal Yunus Shahwani, runs the student wing. Yunus Shahwani declined to comment."
+    )
+    a = analyse(
+        text,
+        [M("Yunus Shahwani", "person"), M("Bilal Yunus Shahwani", "person"), M("Yunus Shahwani", "person", 2)],
+    )
+    father, son = entity_with(a, "Yunus Shahwani"), entity_with(a, "Bilal Yunus Shahwani")
+    assert father.id != son.id
+    assert mention_texts(a, father) == ["Yunus Shahwani", "His", "Yunus Shahwani"]

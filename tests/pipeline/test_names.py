@@ -237,3 +237,37 @@ def test_a_name_opened_by_an_arabic_place_word_is_a_place():
 def test_a_title_opening_the_sentence_is_no_part_of_the_group_before_a_member_noun():
     got = mentions("Senior Sokoto Valley Alliance commander Bashir Lawal was arrested in Gusau.")
     assert not any(text.startswith("Senior") for text, _, _ in got)
+
+
+def test_a_son_named_with_his_fathers_name_in_the_middle_stays_whole_and_apart_from_the_father():
+    # the bare model finds only "Yunus Shahwani" in the son's name and joins the two men
+    got = entities(
+        "The talks were held at the guesthouse of Yunus Shahwani, a tribal elder from Pishin. "
+        "Shahwani's son, Bilal Yunus Shahwani, runs the group's student wing. "
+        "Yunus Shahwani declined to comment."
+    )
+    assert got["Bilal Yunus Shahwani"][0] == "person"
+    assert "Yunus Shahwani" not in got["Bilal Yunus Shahwani"][1]
+    assert got["Yunus Shahwani"][0] == "person"
+
+
+def test_a_title_or_a_place_before_a_name_is_no_given_name():
+    got = mentions("Maulana Yunus Shahwani met Karachi businessman Omar Farooqui on Monday.")
+    assert ("Yunus Shahwani", "person", "Maulana") in got
+    assert not any(text.startswith("Karachi ") for text, _, _ in got)
+
+
+def test_a_surname_after_a_full_name_still_joins_it():
+    got = entities(
+        "The group's student wing is run by his son, Bilal Yunus Shahwani. "
+        "Police said Shahwani was arrested on Monday."
+    )
+    assert "Shahwani" in got["Bilal Yunus Shahwani"][1]
+
+
+def test_a_kunya_the_person_uses_is_his_alias():
+    got = entities(
+        "The man was named as Khalid Hamid Farhan al-Dulaimi, who uses the kunya Abu Suhaib al-Anbari. "
+        "Abu Suhaib moved money out of the camp."
+    )
+    assert {"Abu Suhaib al-Anbari", "Abu Suhaib"} <= got["Khalid Hamid Farhan al-Dulaimi"][1]

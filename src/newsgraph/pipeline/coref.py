@@ -28,8 +28,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from newsgraph.lexicons import name_particles, name_rules, person_titles
+from newsgraph.lexicons import mention_cues, name_particles, name_rules, person_titles
 from newsgraph.model import Analysis, Entity, Mention
 from newsgraph.ontology import ORGANIZATION, OTHER, PERSON, PLACE, read_json
 from newsgraph.text import SpanIndex, fold, initials, is_acronym, is_subsequence
@@ -216,12 +217,18 @@ class _OrgShortForms:
 class _Grouper:
     """Assigns mentions, in text order, to clusters."""
 
-    def __init__(self, text: str, sentences: SpanIndex, short_forms: _OrgShortForms, is_prepositional):
+    def __init__(
+        self, text: str, sentences: SpanIndex, short_forms: _OrgShortForms, is_prepositional, is_introduced
+    ):
         self.text = text
         self.sentences = sentences
         # A place-typed word after a preposition ("in Adamu", "a stranger to Puntland") stays a
         # place even when a person's name contains it.
         self.is_prepositional = is_prepositional
+        # A full name the text introduces ("Yunus Shahwani, a tribal elder", "his father, Yunus
+        # Shahwani") is a person of its own, not a short form of a longer name containing it
+        # ("Bilal Yunus Shahwani", a son carrying his father's name).
+        self.is_introduced = is_introduced
         self.short_forms = short_forms
         self.clusters: list[_Cluster] = []
         self.exact: dict[tuple[str, tuple[str, ...]], _Cluster] = {}
@@ -242,7 +249,9 @@ class _Grouper:
             return self._join(self.acronyms[form.key], mention, form)
         if not acronym and not (mention.type == PLACE and self.is_prepositional(mention)):
             person_form = form if mention.type == PERSON else self.form_of(mention, as_person=True)
-            person = self.person_for(person_form, mention.start)
+            person = self.exact.get((PERSON, person_form.key)) if len(person_form.key) > 1 else None
+            if person is None and not (len(person_form.display.split()) > 1 and self.is_introduced(mention)):
+                person = self.person_for(person_form, mention.start)
             if person is not None:
                 return self._join(person, mention, person_form)
         if mention.type in (ORGANIZATION, OTHER):
@@ -334,6 +343,7 @@ class _PersonMention:
     subject: int  # 2: subject of the main clause, 1: of another clause, 0: not a subject
     head: int  # token index of the syntactic head, for "X praised him" (him is not X)
     cluster: _Cluster
+    root: int  # token index of the mention's own head word, for "X, his wife" (his is not X)
 
 
 class CorefStage:
@@ -365,7 +375,11 @@ class CorefStage:
         found = _missed_names(analysis, covered, short_forms, sentences)
 
         grouper = _Grouper(
-            analysis.document.text, sentences, short_forms, lambda m: _root(doc, m).dep_ == "pobj"
+            analysis.document.text,
+            sentences,
+            short_forms,
+            lambda m: _root(doc, m).dep_ == "pobj",
+            lambda m: _is_introduced(_root(doc, m)),
         )
         _walk(
             analysis,
@@ -409,7 +423,7 @@ def _walk(
                 history.append(candidate)
             upcoming = next(pending, None)
         pronoun = pronouns.get(token.lower_)
-        if pronoun is None or token.pos_ != "PRON" or covered[token.i]:
+        if pronoun is None or token.pos_ != "PRON" or covered[token.i] or _of_an_unnamed_person(token, covered):
             continue
         sentence = sentences.at_or_before(token.idx)
         cluster = _antecedent(history, token, sentence, pronoun)
@@ -427,7 +441,7 @@ def _walk(
                 sentence=sentence,
             )
         )
-        history.append(_PersonMention(token.idx, sentence, _subject_rank(token), token.head.i, cluster))
+        history.append(_PersonMention(token.idx, sentence, _subject_rank(token), token.head.i, cluster, token.i))
     for mention in ([upcoming] if upcoming is not None else []) + list(pending):
         grouper.add(mention)
 
@@ -437,12 +451,20 @@ def _root(doc, mention: Mention):
     return doc.char_span(mention.start, mention.end, alignment_mode="expand").root
 
 
+def _is_introduced(root) -> bool:
+    """A name with a common noun in apposition: "X, a tribal elder", "his father, X"."""
+    appositives = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos":
+        appositives.append(root.head)
+    return any(t.pos_ == "NOUN" for t in appositives)
+
+
 def _person_mention(doc, mention: Mention, cluster: _Cluster, sentence: int) -> _PersonMention | None:
     """The mention as a pronoun antecedent, or None when it only modifies a noun ("the Baga market")."""
     root = _root(doc, mention)
     if root.dep_ == "compound" and root.head.pos_ == "NOUN":
         return None
-    return _PersonMention(mention.start, sentence, _subject_rank(root), root.head.i, cluster)
+    return _PersonMention(mention.start, sentence, _subject_rank(root), root.head.i, cluster, root.i)
 
 
 def _subject_rank(token) -> int:
@@ -472,9 +494,40 @@ def _antecedent(history: list[_PersonMention], token, sentence: int, pronoun: di
             continue
         if is_object and past.subject and past.head == token.head.i:
             continue
+        if past.root in _apposition_heads(token):
+            continue  # "Anna Petrova, his wife": his is someone else
         best_sentence = past.sentence
         group.append(past)
     return max(group, key=lambda p: (p.subject, p.start)).cluster if group else None
+
+
+def _apposition_heads(token) -> set[int]:
+    """The words whose apposition holds `token` ("Petrova" for "his" in "Anna Petrova, his wife")."""
+    return {a.head.i for a in (token, *token.ancestors) if a.dep_ == "appos"}
+
+
+def _of_an_unnamed_person(token, covered: list[bool]) -> bool:
+    """ "The lawyer said her client ...": a possessive before a person noun, in what an unnamed
+    person (a singular person noun, no name) says or does, speaks of that person's client, wife
+    or colleague; no named person is its antecedent."""
+    if token.dep_ != "poss" or not _is_person_noun(token.head):
+        return False
+    for verb in token.ancestors:
+        subjects = [s for s in verb.children if s.dep_ in SUBJECT_DEPS and s.i < token.i]
+        if subjects:
+            subject = subjects[0]
+            return subject.tag_ == "NN" and _is_person_noun(subject) and not covered[subject.i]
+    return False
+
+
+@cache
+def _person_nouns() -> frozenset[str]:
+    cues = mention_cues()
+    return frozenset(cues["person_nouns"]).union(cues["kinship_nouns"])
+
+
+def _is_person_noun(token) -> bool:
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _person_nouns()
 
 
 def _missed_names(

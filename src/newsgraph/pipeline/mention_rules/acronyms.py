@@ -2,7 +2,9 @@
 organisation (a place for a known country: "Democratic Republic of the Congo (DRC)") and
 every later "HB" an `acronym` mention of it, unless it is part of a longer name. An acronym of
 the name in another language ("Federal Security Service (FSB)", Russian initials) counts when
-the first letters agree and the name ends in an institution noun. The definition may also
+the first letters agree and the name ends in an institution noun. A name the curated list
+knows keeps its name and type, and the acronym joins it ("Indian-occupied Kashmir (IoK)": a
+place); a name made whole earlier counts over its lower-case pieces. The definition may also
 come the other way round: "the FSB (Federal Security Service)".
 """
 
@@ -42,7 +44,7 @@ def apply_acronym_definitions(context: RuleContext, candidates: list[Candidate])
             continue
         acronym = doc[i + 1].text
         if doc[i + 2].text == ")" and is_acronym(acronym, mixed_case=True):
-            name_start, name_end = _name_start(context, i, acronym), i  # "Full Name (ABC)"
+            name_start, name_end = _name_start(context, i, acronym, covering), i  # "Full Name (ABC)"
         else:
             acronym = doc[i - 1].text  # "the ABC (Full Name)"
             name_start, name_end = i + 1, _expansion_end(context, i, acronym)
@@ -54,6 +56,10 @@ def apply_acronym_definitions(context: RuleContext, candidates: list[Candidate])
         overlapping = list(
             {id(c): c for t in range(name_start, name_end) for c in covering.get(t, [])}.values()
         )
+        curated = [c for c in overlapping if c.settled and (c.start, c.end) == (name_start, name_end)]
+        if curated:  # "Indian-occupied Kashmir (IoK)": the list's name and type, the text's acronym
+            definitions.setdefault(acronym, (curated[0].canonical or name, curated[0].type))
+            continue
         type_ = _defined_type(context, name, overlapping)
         definitions.setdefault(acronym, (name, type_))
         drop(overlapping)
@@ -87,7 +93,9 @@ def _expansion_end(context: RuleContext, paren: int, acronym: str) -> int | None
     return end if abbreviates(acronym, words) or _translated(context, acronym, paren + 1, end) else None
 
 
-def _name_start(context: RuleContext, paren: int, acronym: str) -> int | None:
+def _name_start(
+    context: RuleContext, paren: int, acronym: str, covering: dict[int, list[Candidate]]
+) -> int | None:
     """Start token of the full name just before "(ACRONYM)", or None when the capitalised
     words there do not abbreviate to the acronym."""
     doc, cues = context.doc, context.cues
@@ -99,6 +107,9 @@ def _name_start(context: RuleContext, paren: int, acronym: str) -> int | None:
         if not (is_capitalised(token) or token.lower_ in cues.name_connectors):
             break
         first -= 1
+    # a name made whole by an earlier rule runs back over its lower-case pieces
+    # ("Indian-occupied Kashmir (IoK)")
+    first = min([first, *(c.start for c in covering.get(paren - 1, []) if c.end == paren)])
     for start in range(first, paren):
         if not is_capitalised(doc[start]) or doc[start].lower_ in cues.leading_words:
             continue

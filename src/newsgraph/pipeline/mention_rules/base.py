@@ -61,6 +61,7 @@ class Cues:
     member_nouns: frozenset[str]
     person_nouns: frozenset[str]
     organization_nouns: frozenset[str]
+    organization_possessions: frozenset[str]
     kinship_nouns: frozenset[str]
     event_like_heads: frozenset[str]
     person_verbs: frozenset[str]
@@ -97,6 +98,7 @@ def load_cues() -> Cues:
         member_nouns=frozenset(rules["member_nouns"]),
         person_nouns=frozenset(rules["person_nouns"]),
         organization_nouns=frozenset(rules["organization_nouns"]),
+        organization_possessions=frozenset(rules["organization_possessions"]),
         kinship_nouns=frozenset(rules["kinship_nouns"]),
         event_like_heads=frozenset(rules["event_like_heads"]),
         person_verbs=frozenset(rules["person_verbs"]),

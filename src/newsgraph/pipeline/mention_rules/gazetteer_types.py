@@ -10,6 +10,8 @@ text; places the model missed are added the same way (`add_missed_places`). An
 
 from __future__ import annotations
 
+import calendar
+
 from newsgraph.ontology import ORGANIZATION, OTHER, PERSON, PLACE
 from newsgraph.pipeline.mention_rules.base import (
     CITY_POPULATION_AFTER_PREPOSITION,
@@ -34,11 +36,17 @@ def retype_by_gazetteer(context: RuleContext, candidates: list[Candidate]) -> li
     return candidates
 
 
+# English month and weekday names and their abbreviations, from the standard library.
+_CALENDAR_WORDS = frozenset(
+    w.lower() for w in (*calendar.month_name, *calendar.month_abbr, *calendar.day_name, *calendar.day_abbr) if w
+)
+
+
 def add_missed_places(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
     """Runs of proper nouns the model left untagged that the gazetteer knows as places."""
     doc = context.doc
     taken = {i for c in candidates for i in range(c.start, c.end)}
-    taken.update(i for ent in doc.ents for i in range(ent.start, ent.end))  # dates, numbers too
+    taken.update(i for ent in doc.ents for i in range(_name_before_date(ent), ent.end))  # dates, numbers too
     full_name_words = _full_name_words(context, candidates)
     found = []
     i = 0
@@ -58,6 +66,24 @@ def add_missed_places(context: RuleContext, candidates: list[Candidate]) -> list
             found.append(Candidate(i, end, context.ontology.spacy_label(PLACE), PLACE))
         i = end
     return candidates + found
+
+
+def _name_before_date(ent) -> int:
+    """Where the model's date really starts: it tags a town it does not know as a DATE when a
+    date follows ("near Turbat on Monday"), so proper nouns that are no calendar word, right
+    before a preposition and a date word, are a name. "in Ramadan" stays the month."""
+    if ent.label_ not in ("DATE", "TIME"):
+        return ent.start
+    doc = ent.doc
+    i = ent.start
+    while i < ent.end and is_proper(doc[i]) and doc[i].lower_ not in _CALENDAR_WORDS:
+        i += 1
+    date_follows = (
+        i + 1 < len(doc)
+        and doc[i].pos_ == "ADP"
+        and (doc[i + 1].lower_ in _CALENDAR_WORDS or doc[i + 1].like_num)
+    )
+    return i if i > ent.start and date_follows else ent.start
 
 
 def _org_that_is_a_person(context: RuleContext, c: Candidate, candidates: list[Candidate]) -> None:

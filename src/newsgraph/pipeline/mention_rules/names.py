@@ -722,6 +722,37 @@ def _named_by_person_nouns(context: RuleContext, candidates: list[Candidate]) ->
     return candidates
 
 
+def given_names(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """A person's name grows back over the given names the model left out of it: "Bilal Yunus
+    Shahwani" is one name even when the model found only "Yunus Shahwani" (a son carrying his
+    father's name in the middle, as Pakistani, Arab and Somali names do). A word joins when it is
+    a proper noun the parse attaches inside the name, and no title, place, people or other name."""
+    doc = context.doc
+    taken = {i for c in candidates for i in range(c.start, c.end)}
+    for c in candidates:
+        if c.type != PERSON or c.kind != "name" or c.settled:
+            continue
+        while c.start > 0 and _given_name_of(context, doc[c.start - 1], c, taken):
+            taken.add(c.start - 1)
+            c.start -= 1
+    return candidates
+
+
+def _given_name_of(context: RuleContext, token, c: Candidate, taken: set[int]) -> bool:
+    cues = context.cues
+    return (
+        token.i not in taken
+        and token.pos_ == "PROPN"
+        and token.dep_ == "compound"
+        and c.start <= token.head.i < c.end
+        and is_capitalised(token)
+        and not token.is_upper
+        and token.lower_.rstrip(".") not in cues.person_titles
+        and fold(token.text) not in cues.demonyms
+        and context.gazetteer.place_rank(token.text) < CITY_POPULATION  # "Hassan" is a town too
+    )
+
+
 def record_titles(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
     """A person's title ("Maulana", "Major General", "Interior Secretary") is recorded on the
     mention, never in it."""

@@ -1,12 +1,15 @@
 """Within one text a name is one thing: every mention of a name gets the best supported type
-(`one_type_per_name`), and a place named with and without its administrative suffix ("Zamfara
-State", "Zamfara") is one place (`place_short_forms`)."""
+(`one_type_per_name`), a place named with and without its administrative suffix ("Zamfara
+State", "Zamfara") is one place (`place_short_forms`), and "the <X>" that ends an
+organisation's name is that organisation (`organisation_short_forms`)."""
 
 from __future__ import annotations
 
+import re
+
 from newsgraph.model import fold
 from newsgraph.ontology import ORGANIZATION, PERSON, PLACE
-from newsgraph.pipeline.mention_rules.base import Candidate, RuleContext, is_place_noun
+from newsgraph.pipeline.mention_rules.base import CITY_POPULATION, Candidate, RuleContext, is_place_noun
 from newsgraph.text import is_subsequence
 
 
@@ -87,3 +90,35 @@ def place_short_forms(context: RuleContext, candidates: list[Candidate]) -> list
             if full is not None:
                 c.canonical = full
     return candidates
+
+
+def organisation_short_forms(context: RuleContext, candidates: list[Candidate]) -> list[Candidate]:
+    """ "the Mehwar" in a text that names "Tehreek-e-Mehwar": a name after "the" made of the last
+    words or hyphen pieces of an organisation named in the text is that organisation, whatever
+    the model made of it ("the Mehwar's fighters" reads like a person's). People are never
+    "the <X>", and a large place keeps its type ("the Punjab")."""
+    doc = context.doc
+    endings = {
+        words[i:]
+        for c in candidates
+        if c.type == ORGANIZATION
+        for words in [_pieces(doc[c.start : c.end].text)]
+        for i in range(1, len(words))
+    }
+    short_forms = {
+        _pieces(doc[c.start : c.end].text)
+        for c in candidates
+        if c.type in (PERSON, PLACE)
+        and c.start > 0
+        and doc[c.start - 1].lower_ == "the"
+        and _pieces(doc[c.start : c.end].text) in endings
+        and context.gazetteer.place_rank(doc[c.start : c.end].text) < CITY_POPULATION
+    }
+    for c in candidates:  # one sense per document: "Mehwar" without "the" too
+        if not c.settled and c.type in (PERSON, PLACE) and _pieces(doc[c.start : c.end].text) in short_forms:
+            c.type, c.label = ORGANIZATION, context.ontology.spacy_label(ORGANIZATION)
+    return candidates
+
+
+def _pieces(text: str) -> tuple[str, ...]:
+    return tuple(fold(p) for p in re.split(r"[\s\-‐‑]+", text) if p)

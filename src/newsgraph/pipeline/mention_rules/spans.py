@@ -1,7 +1,7 @@
 """Span rules: the model's entities cut and grown into whole names.
 
 A leading "the" or quote, trailing punctuation and a trailing "(ABC)" are dropped; a name is
-cut where it holds two ("Niamey with Sangare", "Kano's Sabon Gari" -> Kano, Sabon Gari) and
+cut where it holds two ("Niamey with Sangare", "Kano's Sabon Gari" -> Kano, Sabon Gari; "IS's Delegated Committee") and
 at line breaks; a place runs on over the proper nouns that follow it ("Lake Chad" +
 "Vanguard") and a person over the proper nouns around it ("Sheikh" + "Mahad" + "Ali Gurey"),
 except in title-case headlines; a person's leading titles are cut off. Where names overlap at
@@ -113,8 +113,8 @@ def _clean(
 
 def _pieces(context: RuleContext, start: int, end: int) -> list[tuple[int, int]]:
     """A name span cut where it holds two names: at a lower-case word that cannot sit
-    inside a name ("Niamey with Sangare"), or after a place that owns the rest ("Kano's
-    Sabon Gari")."""
+    inside a name ("Niamey with Sangare"), or after a place or an acronym that owns the rest
+    ("Kano's Sabon Gari", "IS's Delegated Committee")."""
     doc, gazetteer = context.doc, context.gazetteer
     if gazetteer.place_rank(doc[start:end].text):
         return [(start, end)]
@@ -123,11 +123,18 @@ def _pieces(context: RuleContext, start: int, end: int) -> list[tuple[int, int]]
         if _is_common_word(context, word) or (word.text == "," and not context.is_org_head(doc[i + 1])):
             # "Niamey with Sangare", "Mali, Burkina Faso" (but "Apple, Inc.")
             return [*_pieces(context, start, i), *_pieces(context, i + 1, end)]
-        if word.tag_ == "POS" and gazetteer.place_rank(doc[start:i].text) >= CITY_POPULATION:
+        if word.tag_ == "POS" and (
+            gazetteer.place_rank(doc[start:i].text) >= CITY_POPULATION or _is_acronym_owner(doc[start:i])
+        ):
             return [(start, i), *_pieces(context, i + 1, end)]
     if not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[start:end]):
         return []  # "nom de" cut from "nom de guerre Zagros Amed"
     return [(start, end)]
+
+
+def _is_acronym_owner(owner) -> bool:
+    """ "IS's Delegated Committee": an acronym owning the rest is an organisation of its own."""
+    return len(owner) == 1 and owner[0].is_upper and len(owner[0].text) > 1 and owner[0].is_alpha
 
 
 def _is_common_word(context: RuleContext, token) -> bool:

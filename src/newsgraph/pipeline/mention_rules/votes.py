@@ -105,6 +105,18 @@ def _says_he_or_she(verb) -> bool:
     )
 
 
+def _names_an_origin(root, cues) -> bool:
+    """ "a cleric from <X>": where a person comes from. A relative clause after it ("a cleric
+    from Swat who ...") belongs to the person, however the parse attaches it."""
+    preposition = root.head if root.dep_ == "pobj" else None
+    return (
+        preposition is not None
+        and preposition.lower_ == "from"
+        and preposition.head.pos_ == "NOUN"
+        and preposition.head.lemma_.lower() in cues.person_nouns
+    )
+
+
 def _town_after_preposition(context: RuleContext, c: Candidate) -> bool:
     """A town the gazetteer knows, right after "in", "near" ... and not owning anything."""
     doc = context.doc
@@ -164,7 +176,17 @@ def _votes(context: RuleContext, c: Candidate, places: set[int]) -> Counter[str]
         if after.text == "," and next_word is not None and next_word.like_num:
             if c.end + 2 < len(doc) and doc[c.end + 2].text == ",":
                 votes[PERSON] += 2  # "<X>, 44,"
-    if any(_singular_who_clause(t) for t in root.children):
+    if root.dep_ == "poss" and root.head.lemma_.lower() in cues.organization_possessions:
+        votes[ORGANIZATION] += 2  # "<X>'s chief executive": what only an organisation has
+    elif (
+        root.dep_ == "compound"
+        and root.head.is_lower
+        and root.head.lemma_ in cues.organization_nouns
+        and c.type != PLACE
+        and place_rank < CITY_POPULATION  # "the Punjab council" is the province's
+    ):
+        votes[ORGANIZATION] += 2  # "the judiciary's <X> news agency"
+    if any(_singular_who_clause(t) for t in root.children) and not _names_an_origin(root, cues):
         votes[PERSON] += 2  # "<X>, who ..."
 
     # the words before it
@@ -175,6 +197,8 @@ def _votes(context: RuleContext, c: Candidate, places: set[int]) -> Counter[str]
             and not context.is_org_head(span[-1])
         ):
             votes[PERSON] += 2  # "spokesman Jordan Whitaker", "Colonel ..."
+        elif before.is_lower and before.lower_ in cues.person_nouns and before.head.i == root.i:
+            votes[PERSON] += 2  # "the elder Yunus Shahwani", "the cleric <X>"
         elif before.lower_ in ("of", "for") and c.start >= 2:
             governor = doc[c.start - 2]
             if governor.lower_ == "the" and c.start >= 3:
@@ -188,6 +212,15 @@ def _votes(context: RuleContext, c: Candidate, places: set[int]) -> Counter[str]
             and not (len(span) == 1 and context.is_org_head(span[0]))  # "at the Bank"
         ):
             votes[PLACE] += 2  # "in Banja Luka"
+        elif (
+            before.lower_ in TOWN_PREPOSITIONS
+            and c.type == PERSON
+            and not place_rank
+            and not (after is not None and after.tag_ == "POS")
+        ):
+            votes[PLACE] += 2  # "a police post in Dolo Ado": people are not where things happen
+        elif _names_an_origin(root, cues):
+            votes[PLACE] += 2  # "a cleric from Swat"
     if is_place_noun(after, cues.place_nouns) or context.after_place_noun_of(c.start):
         votes[PLACE] += 2  # "the Majengo district", "the town of Tibú"
 
