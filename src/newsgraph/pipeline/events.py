@@ -326,6 +326,14 @@ class _TimeIndex:
         return None
 
 
+def _hedge_frame(verb: Token) -> bool:
+    """Whether a verb only hedges the clause it governs: "X is said to have attended",
+    "is reported to have met", "is believed to be" state no saying or believing of their own
+    (certainty marks the attended meeting hedged)."""
+    return verb.pos_ == "VERB" and lemma(verb) in reporting_verbs() and is_passive(verb) \
+        and any(c.dep_ == "xcomp" for c in verb.children)
+
+
 def _pins_a_day(timex: Timex) -> bool:
     """A length counted from a dated event to one day: "two weeks after the attack"."""
     return timex.type == "DURATION" and timex.earliest is not None and timex.earliest == timex.latest
@@ -414,6 +422,8 @@ class _DocumentEvents:
         self.dated_only: set[int] = set()
         self.support: dict[int, _Support] = {}
         for token in self.doc:
+            if _hedge_frame(token):
+                continue
             entry = self._trigger(token)
             if entry is not None:
                 self.types[token.i] = entry.type
@@ -638,6 +648,8 @@ class _DocumentEvents:
         word = lemma(verb)
         if word in _NOT_EVENTIVE | IDENTIFYING_VERBS or word in relation_verbs() or not word.isalpha():
             return None
+        if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return None  # the simple present tells a state or a habit ("X, which guards Y"), not an occurrence
         actors = [r for s in subjects_of(verb) for r in self.refs.named_by(s) if r.type != PLACE]
         objects = [r for c in verb.children if c.dep_ in OBJECT_DEPS
                    for r in self.refs.named_by(c, depth=0) if r.type != PLACE]
@@ -850,6 +862,9 @@ class _DocumentEvents:
             for ref in self.refs.named_by(obj):
                 if ref.type != PLACE:
                     draft.add(ref, draft.type.roles["preps"][word], obj)
+            for child in obj.children:  # "a meeting of Puntland's security council in Garowe"
+                if child.dep_ == "prep" and child.lower_ in lex.place_preps:
+                    self._prep_argument(draft, child, subject_refs, absorbed, skip)
             return
         if word in lex.company or (word == "together" and obj is not None):
             role = lex.company.get(word, "co-participant")
@@ -1029,6 +1044,8 @@ class _DocumentEvents:
         bare = not (draft.own_names or draft.own_place or own_date)
 
         def compatible(other: _Draft) -> bool:
+            if draft.stance.modality == "planned" and other.stance.modality != "planned":
+                return False  # "has charged X ... The trial is expected to open": a later occasion
             if draft.own_place and draft.own_place != other.place:
                 return False
             if own_date and other.time is not None and other.time.value and other.time.value != own_date:
