@@ -457,3 +457,64 @@ def test_among_those_held_joins_the_arrest_just_told(pipeline):
     assert arrest.time.value == "2024-06-11"
     raid = analyse(pipeline, "Police said they had arrested Saif Khattak in a raid in Bannu.")
     assert events_of(raid, "attack") == []  # the raid is how the arrest was made, not a deed he is accused of
+
+
+# -- mechanisms that carry to unseen news (issue 9, second round) ----------------------------
+
+
+def test_a_claim_of_responsibility_is_a_statement_by_the_claimant(pipeline):
+    analysis = analyse(pipeline, "Baraka Odhiambo, a spokesman for the Coast Liberation Front, "
+                                 "claimed responsibility for the blast on Tuesday.")
+    [claim] = events_of(analysis, "statement")
+    assert named(analysis, claim) >= {"Baraka Odhiambo"}
+    assert claim.time.value == "2024-06-11"
+    denial = analyse(pipeline, "Baraka Odhiambo claimed that the farm belonged to his family.")
+    assert events_of(denial, "statement") == []  # a claim about land is no claim of responsibility
+
+
+def test_a_passive_reporting_verb_only_hedges_the_event_it_governs(pipeline):
+    analysis = analyse(pipeline, "On Monday, Samir Khoury was said to have met Walid Haddad.")
+    [meeting] = events_of(analysis, "meeting")
+    assert meeting.certainty == "hedged" and meeting.time.value == "2024-06-10"
+    assert named(analysis, meeting) == {"Samir Khoury", "Walid Haddad"}
+    assert events_of(analysis, "statement") == []
+    said = analyse(pipeline, "Samir Khoury said on Monday that he had met Walid Haddad in Tripoli.")
+    [statement] = events_of(said, "statement")
+    assert named(said, statement) == {"Samir Khoury"} and statement.time.value == "2024-06-10"
+
+
+def test_a_planned_trial_is_not_the_charge_told_before(pipeline):
+    analysis = analyse(pipeline, "Prosecutors in Tehran charged Ali Rezaei with espionage on Monday. "
+                                 "The trial is expected to open in Shiraz in September.")
+    trials = sorted(events_of(analysis, "trial"), key=lambda v: v.modality)
+    assert [v.modality for v in trials] == ["actual", "planned"]
+    charge, planned = trials
+    assert named(analysis, charge) == {"Ali Rezaei"} and charge.time.value == "2024-06-10"
+    assert planned.place == entity_id(analysis, "Shiraz") and planned.time.value == "2024-09"
+
+
+def test_standing_trial_is_a_trial_of_its_subject(pipeline):
+    analysis = analyse(pipeline, "Omar Haji is expected to stand trial before the Banadir Regional Court in Mogadishu.")
+    [trial] = events_of(analysis, "trial")
+    assert named(analysis, trial) >= {"Omar Haji"}
+    assert trial.modality == "planned" and trial.place == entity_id(analysis, "Mogadishu")
+    assert trial.time is None or trial.time.value is None
+    other = analyse(pipeline, "Omar Haji stood by his account in Mogadishu on Monday.")
+    assert events_of(other, "trial") == []
+
+
+def test_a_state_in_the_simple_present_is_no_generic_event(pipeline):
+    habit = analyse(pipeline, "Amina Yusuf, who often praises Hassan Sheikh Ali, arrived in Nairobi on Monday.")
+    assert not [v for v in habit.events if v.type == "praise"]
+    deed = analyse(pipeline, "Amina Yusuf praised Hassan Sheikh Ali in Nairobi on Monday.")
+    [praise] = [v for v in deed.events if v.type == "praise"]
+    assert named(deed, praise) == {"Amina Yusuf", "Hassan Sheikh Ali"} and praise.time.value == "2024-06-10"
+
+
+def test_the_body_a_meeting_is_of_takes_part_and_its_place_is_the_meetings(pipeline):
+    analysis = analyse(pipeline, "Abdullahi Warsame attended a meeting of Somalia's Jubaland Security Council "
+                                 "in Kismayo on Monday.")
+    [meeting] = events_of(analysis, "meeting")
+    assert named(analysis, meeting) == {"Abdullahi Warsame", "Jubaland Security Council"}
+    assert meeting.place == entity_id(analysis, "Kismayo")  # not Somalia, the council's possessor
+    assert meeting.time.value == "2024-06-10"
