@@ -518,3 +518,15 @@ def test_the_body_a_meeting_is_of_takes_part_and_its_place_is_the_meetings(pipel
     assert named(analysis, meeting) == {"Abdullahi Warsame", "Jubaland Security Council"}
     assert meeting.place == entity_id(analysis, "Kismayo")  # not Somalia, the council's possessor
     assert meeting.time.value == "2024-06-10"
+
+
+def test_who_announces_at_an_occasion_speaks_at_it(pipeline):
+    analysis = analyse(pipeline, "Prosecutor Lena Vogel announced the charges at a news conference in Karlsruhe on Monday.")
+    [conference] = analysis.events
+    assert conference.type == "press_conference" and named(analysis, conference) == {"Lena Vogel"}
+    assert conference.place == entity_id(analysis, "Karlsruhe") and conference.time.value == "2024-06-10"
+    after = analyse(pipeline, "Ali Traore announced on Monday after a cabinet meeting in Bamako that the border "
+                              "would close.")
+    [statement] = events_of(after, "statement")  # "after a meeting" is when, not where he spoke
+    assert named(after, statement) == {"Ali Traore"} and statement.time.value == "2024-06-10"
+    assert all("Ali Traore" not in named(after, v) for v in events_of(after, "meeting"))

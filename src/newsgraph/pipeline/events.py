@@ -105,6 +105,7 @@ class _Lexicon:
     target_preps: frozenset[str]
     container_preps: frozenset[str]
     sequence_preps: frozenset[str]
+    presence_preps: frozenset[str]  # sequence prepositions that also say before whom: "produced before a court"
     role_prep: str
     remote_preps: frozenset[str]
     remote_nouns: frozenset[str]
@@ -165,6 +166,7 @@ def lexicon() -> _Lexicon:
         target_preps=frozenset(args["target_preps"]),
         container_preps=frozenset(args["container_preps"]),
         sequence_preps=frozenset(args["sequence_preps"]),
+        presence_preps=frozenset(args["presence_preps"]),
         role_prep=args["role_prep"],
         remote_preps=frozenset(args["remote"]["preps"]),
         remote_nouns=frozenset(args["remote"]["nouns"]),
@@ -446,8 +448,11 @@ class _DocumentEvents:
         # "said in a statement" (no time of its own) and "told a news conference on Tuesday" (an
         # event noun to carry) are support verbs, not statements of their own.
         for i in {i for i in self.dated_only if i not in self.times.by_head or self._event_noun(self.doc[i])}:
-            del self.types[i]
+            type_ = self.types.pop(i)
             support = _first_match(self.doc[i], self.lex.support, self._names_actor)
+            if support is None and getattr(self._event_noun(self.doc[i]), "dep_", None) == "pobj":
+                # "X announced the charges at a news conference": X speaks at the occasion it names
+                support = _Support(self.subject_roles.get(i) or type_.roles.get("subject", "participant"))
             if support is not None:
                 self.support[i] = support
 
@@ -713,7 +718,8 @@ class _DocumentEvents:
                 return child
         for head in [verb, *(c for c in verb.children if c.dep_ == "acomp")]:
             for child in head.children:
-                if child.dep_ == "prep":
+                if child.dep_ == "prep" and (child.lower_ not in self.lex.sequence_preps  # not "after a meeting"
+                                             or child.lower_ in self.lex.presence_preps):
                     obj = pobj_of(child)
                     if obj is not None and obj.i in self.types and obj.pos_ in NOUN_POS:
                         return obj
