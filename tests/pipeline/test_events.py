@@ -530,3 +530,15 @@ def test_who_announces_at_an_occasion_speaks_at_it(pipeline):
     [statement] = events_of(after, "statement")  # "after a meeting" is when, not where he spoke
     assert named(after, statement) == {"Ali Traore"} and statement.time.value == "2024-06-10"
     assert all("Ali Traore" not in named(after, v) for v in events_of(after, "meeting"))
+
+
+def test_a_place_hung_on_the_objects_description_is_the_events(pipeline):
+    analysis = analyse(pipeline, "Investigators say Carlos Mendes met the gang's treasurer, Jorge Almeida, alias 'Tio', "
+                                 "in Asunción in May.")
+    [meeting] = events_of(analysis, "meeting")
+    assert named(analysis, meeting) == {"Carlos Mendes", "Jorge Almeida"}
+    assert meeting.place == entity_id(analysis, "Asunción") and meeting.time.value == "2024-05"
+    lives = analyse(pipeline, "Carlos Mendes met the gang's treasurer, Jorge Almeida, who lives in Asunción, on Monday.")
+    [meeting] = events_of(lives, "meeting")
+    assert meeting.place is None  # where the treasurer lives is not where they met
+    assert meeting.time.value == "2024-06-10"

@@ -58,6 +58,11 @@ ACTOR_TYPES = frozenset({"person", "organization"})
 _PLACE_RANK = {"place": 0}
 _DATED = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)(?:-\d{2})?)?(?:T(?:[\d:]+|MO|AF|EV|NI|DT))?$")
 
+# Where the parser hangs a name or phrase it could not place: on the verb as "dep", "npadvmod"
+# or "appos" ("met X's leader, Y, alias 'Z', in Pedro Juan Caballero").
+_STRANDING_DEPS = frozenset({"dep", "npadvmod", "appos"})
+_STRANDED_PLACE_PREPS = frozenset({"in", "at", "near"})
+
 # Verbs that only report, link or possess: two names around them are no event of their own.
 _NOT_EVENTIVE = frozenset({"be", "have", "say", "tell", "include", "call", "name", "describe", "know",
                            "become", "remain", "see", "show", "make", "do", "get", "take", "give"})
@@ -596,6 +601,8 @@ class _DocumentEvents:
         draft = _Draft(verb, type_, stance, tokens=[verb])
         subject_role = self.subject_roles.get(verb.i) or type_.roles.get("subject", "participant")
         self._clause_arguments(draft, verb, subject_role, absorbed)
+        if draft.place is None:
+            self._stranded_place(draft, verb)
         self._add_accused(draft)
         if type_.reporter_acts and draft.participants and is_passive(verb) and not passive_agents(verb):
             self._reporter_as_agent(draft, subject_role)
@@ -780,6 +787,35 @@ class _DocumentEvents:
                     dep == "advcl" and self._says_remote(child):  # "..., following it via video link"
                 self._mark_remote(draft, subject_refs)
 
+    def _stranded_place(self, draft: _Draft, verb: Token) -> None:
+        """The place of a clause that the parser hung inside what describes its object: "met
+        the PCC's leader, Wellington Barbosa, alias 'Gordão', in Pedro Juan Caballero", "met
+        his handler, identified only as "Sergei", in Vienna". The "in / at / near" phrases
+        under a name or a participle hanging on the verb, or under the object's apposition,
+        are read, never past a clause with a subject or an event of its own."""
+        describing = [c for c in verb.children if c.dep_ in _STRANDING_DEPS or self._is_bare_participle(c)]
+        describing += [a for c in verb.children if c.dep_ in OBJECT_DEPS for a in c.children if a.dep_ == "appos"]
+        for head in describing:
+            for prep in self._unclaimed_preps(head):
+                obj = pobj_of(prep)
+                place = self._place_of(obj) if obj is not None else None
+                if place is not None:
+                    draft.add(place, "place", obj)
+                    return
+
+    def _is_bare_participle(self, token: Token) -> bool:
+        return token.dep_ in ("advcl", "acl") and token.tag_ in ("VBN", "VBG") and token.i not in self.types \
+            and token.i not in self.support and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+    def _unclaimed_preps(self, head: Token) -> Iterable[Token]:
+        """The place prepositions under `head`, in text order, not inside another clause or event."""
+        for child in sorted(head.children, key=lambda t: t.i):
+            if child.i in self.types or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue
+            if child.dep_ == "prep" and child.lower_ in _STRANDED_PLACE_PREPS:
+                yield child
+            yield from self._unclaimed_preps(child)
+
     def _named_with_apposition(self, head: Token) -> list[EntityRef]:
         """What a phrase names, with the name the parser cut off from it: in "talks with
         Ethiopia's army chief, General X." the name after the comma is often hung on the verb
@@ -794,8 +830,7 @@ class _DocumentEvents:
             name = name.head
         ref = self.refs.at(name)
         if name.dep_ in ("npadvmod", "appos", "dep") and head not in name.subtree and ref is not None \
-                and ref.type == "person" and name.right_edge.i + 1 < len(self.doc) \
-                and self.doc[name.right_edge.i + 1].is_punct:
+                and ref.type == "person" and name.i + 1 < len(self.doc) and self.doc[name.i + 1].is_punct:
             found = [*found, ref]
         return found
 
