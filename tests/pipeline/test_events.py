@@ -542,3 +542,13 @@ def test_a_place_hung_on_the_objects_description_is_the_events(pipeline):
     [meeting] = events_of(lives, "meeting")
     assert meeting.place is None  # where the treasurer lives is not where they met
     assert meeting.time.value == "2024-06-10"
+
+
+def test_what_happens_as_a_rule_is_no_event(pipeline):
+    for text in ("Suspects are routinely sentenced to death by the Central Criminal Court in Baghdad.",
+                 "Ahmed Jassim often meets Ali Hassan in Basra."):
+        assert analyse(pipeline, text).events == [], text
+    once = analyse(pipeline, "Ahmed Jassim was sentenced to death by the Central Criminal Court in Baghdad on Monday.")
+    [trial] = events_of(once, "trial")
+    assert named(once, trial) >= {"Ahmed Jassim"} and trial.time.value == "2024-06-10"
+    assert trial.place == entity_id(once, "Baghdad")

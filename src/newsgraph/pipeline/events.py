@@ -111,6 +111,7 @@ class _Lexicon:
     container_preps: frozenset[str]
     sequence_preps: frozenset[str]
     presence_preps: frozenset[str]  # sequence prepositions that also say before whom: "produced before a court"
+    habitual_adverbs: frozenset[str]
     role_prep: str
     remote_preps: frozenset[str]
     remote_nouns: frozenset[str]
@@ -172,6 +173,7 @@ def lexicon() -> _Lexicon:
         container_preps=frozenset(args["container_preps"]),
         sequence_preps=frozenset(args["sequence_preps"]),
         presence_preps=frozenset(args["presence_preps"]),
+        habitual_adverbs=frozenset(args["habitual"]["adverbs"]),
         role_prep=args["role_prep"],
         remote_preps=frozenset(args["remote"]["preps"]),
         remote_nouns=frozenset(args["remote"]["nouns"]),
@@ -1197,11 +1199,20 @@ class _DocumentEvents:
         if draft.stance.certainty == "denied":
             return len(draft.participants) < 2
         verb = draft.carrier or draft.trigger
+        if self._habitual(verb):
+            return True
         if not draft.participants and lemma(verb) in self.times.reporting:
             return True
         return not draft.participants and draft.stance.modality == "actual" and verb.pos_ == "VERB" \
             and verb.tag_ in ("VB", "VBG") \
             and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+
+    def _habitual(self, verb: Token) -> bool:
+        """Whether a present-tense verb with an adverb of frequency tells a rule, not an
+        occurrence: "where suspects are routinely sentenced to death"."""
+        present = verb.tag_ in ("VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+        return present and any(c.dep_ == "advmod" and c.lower_ in self.lex.habitual_adverbs for c in verb.children)
 
     def _reports(self, draft: _Draft) -> bool:
         """Whether an event is something said in the past tense ("X said in a statement",
