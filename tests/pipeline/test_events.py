@@ -552,3 +552,13 @@ def test_what_happens_as_a_rule_is_no_event(pipeline):
     [trial] = events_of(once, "trial")
     assert named(once, trial) >= {"Ahmed Jassim"} and trial.time.value == "2024-06-10"
     assert trial.place == entity_id(once, "Baghdad")
+
+
+def test_a_mention_with_nothing_of_its_own_does_not_take_the_ledes_detail(pipeline):
+    analysis = analyse(pipeline, "LAGOS, June 12 – Nigerian soldiers arrested a suspected commander of the Ansaru group "
+                                 "in Kaduna State on Monday, the army said. The army said the man, Musa Bello, ran the "
+                                 "faction led by the sons of its jailed founder. Bello was detained at a checkpoint "
+                                 "near Zaria.")
+    [arrest] = events_of(analysis, "arrest")  # "its jailed founder" is no arrest told in detail
+    assert "Musa Bello" in named(analysis, arrest)
+    assert arrest.place == entity_id(analysis, "Zaria") and arrest.time.value == "2024-06-10"

@@ -576,6 +576,7 @@ class _DocumentEvents:
             if first.trigger.sent != lede or not (first.participants or first.place) or not _happened(first):
                 continue
             detail = next((d for d in drafts if d.trigger.sent.start > lede.start and id(d) not in merged
+                           and (d.participants or d.place)  # "its jailed founder" tells no arrest in detail
                            and d.type.name == first.type.name and _happened(d)
                            and _compatible(first, d, entities)), None)
             if detail is None:
