@@ -562,3 +562,15 @@ def test_a_mention_with_nothing_of_its_own_does_not_take_the_ledes_detail(pipeli
     [arrest] = events_of(analysis, "arrest")  # "its jailed founder" is no arrest told in detail
     assert "Musa Bello" in named(analysis, arrest)
     assert arrest.place == entity_id(analysis, "Zaria") and arrest.time.value == "2024-06-10"
+
+
+def test_the_subject_of_a_passive_meets_an_entrys_object_condition(pipeline):
+    seized = analyse(pipeline, "Hassan Karimi was seized at a farmhouse outside Kirkuk on Monday, the Kurdistan "
+                               "Region Security Council said.")
+    [arrest] = events_of(seized, "arrest")
+    assert named(seized, arrest) == {"Hassan Karimi", "Kurdistan Region Security Council"}
+    assert arrest.place == entity_id(seized, "Kirkuk") and arrest.time.value == "2024-06-10"
+    claimed = analyse(pipeline, "Responsibility for the bombing was claimed by Abu Omar al-Kurdi on Monday.")
+    [claim] = events_of(claimed, "statement")
+    assert named(claimed, claim) == {"Abu Omar al-Kurdi"}
+    assert analyse(pipeline, "Police seized two tonnes of cocaine in Kirkuk on Monday.").events == []

@@ -199,7 +199,7 @@ def _named_place_nouns() -> frozenset[str]:
 
 # What an entry may require of the trigger's children: dependency labels and the lemma.
 _NEEDS = {
-    "needs_object": OBJECT_DEPS,
+    "needs_object": OBJECT_DEPS | {"nsubjpass"},  # a passive's subject is its object: "X was seized"
     "needs_modifier": frozenset({"compound", "amod", "nmod"}),
     "needs_complement": frozenset({"acomp", "attr", "oprd", "ccomp"}),  # "found X guilty"
     "needs_particle": frozenset({"prt"}),
