@@ -574,3 +574,11 @@ def test_the_subject_of_a_passive_meets_an_entrys_object_condition(pipeline):
     [claim] = events_of(claimed, "statement")
     assert named(claimed, claim) == {"Abu Omar al-Kurdi"}
     assert analyse(pipeline, "Police seized two tonnes of cocaine in Kirkuk on Monday.").events == []
+
+
+def test_a_courts_ruling_is_a_judicial_event(pipeline):
+    analysis = analyse(pipeline, "The High Court in Nairobi blocked the deployment in January.")
+    [ruling] = events_of(analysis, "trial")
+    assert named(analysis, ruling) == {"High Court"}
+    assert ruling.place == entity_id(analysis, "Nairobi") and ruling.time.value == "2024-01"
+    assert analyse(pipeline, "The Kenyan government blocked the deployment in January.").events == []
