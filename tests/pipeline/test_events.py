@@ -582,3 +582,15 @@ def test_a_courts_ruling_is_a_judicial_event(pipeline):
     assert named(analysis, ruling) == {"High Court"}
     assert ruling.place == entity_id(analysis, "Nairobi") and ruling.time.value == "2024-01"
     assert analyse(pipeline, "The Kenyan government blocked the deployment in January.").events == []
+
+
+def test_saying_conjoined_to_a_dated_deed_shares_its_setting(pipeline):
+    analysis = analyse(pipeline, "NAIROBI, June 12 – Hassan Abdi, a spokesman for the county government, thanked the "
+                                 "police in Garissa on Wednesday and said the schools would reopen.")
+    [statement] = events_of(analysis, "statement")
+    assert named(analysis, statement) == {"Hassan Abdi"}
+    assert statement.place == entity_id(analysis, "Garissa") and statement.time.value == "2024-06-12"
+    deputy = analyse(pipeline, "NAIROBI, June 12 – Hassan Abdi, a spokesman for the county government, thanked the "
+                               "police in Garissa on Wednesday, and his deputy, Peter Otieno, said the schools would "
+                               "reopen.")
+    assert events_of(deputy, "statement") == []  # another subject: the date is not his saying's

@@ -335,6 +335,10 @@ class _TimeIndex:
         return None
 
 
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _hedge_frame(verb: Token) -> bool:
     """Whether a verb only hedges the clause it governs: "X is said to have attended",
     "is reported to have met", "is believed to be" state no saying or believing of their own
@@ -454,7 +458,7 @@ class _DocumentEvents:
                                 reporting_verbs())
         # "said in a statement" (no time of its own) and "told a news conference on Tuesday" (an
         # event noun to carry) are support verbs, not statements of their own.
-        for i in {i for i in self.dated_only if i not in self.times.by_head or self._event_noun(self.doc[i])}:
+        for i in {i for i in self.dated_only if not self._dated(self.doc[i]) or self._event_noun(self.doc[i])}:
             type_ = self.types.pop(i)
             support = _first_match(self.doc[i], self.lex.support, self._names_actor)
             if support is None and getattr(self._event_noun(self.doc[i]), "dep_", None) == "pobj":
@@ -462,6 +466,13 @@ class _DocumentEvents:
                 support = _Support(self.subject_roles.get(i) or type_.roles.get("subject", "participant"))
             if support is not None:
                 self.support[i] = support
+
+    def _dated(self, verb: Token) -> bool:
+        """Whether a verb has a time expression of its own, or shares that of the verb it is
+        conjoined to with no subject of its own ("thanked the authorities on Wednesday and said")."""
+        if verb.i in self.times.by_head:
+            return True
+        return verb.dep_ == "conj" and verb.head.i in self.times.by_head and not _own_subject(verb)
 
     def _names_actor(self, token: Token) -> bool:
         """Whether a phrase names a person or an organisation by its own name (not through a
@@ -606,6 +617,10 @@ class _DocumentEvents:
         self._clause_arguments(draft, verb, subject_role, absorbed)
         if draft.place is None:
             self._stranded_place(draft, verb)
+        if draft.place is None and verb.dep_ == "conj" and not _own_subject(verb) and verb.head.i not in self.types:
+            for prep in verb.head.children:  # "In Mogadishu, X thanked ... and said": one setting
+                if prep.dep_ == "prep" and prep.lower_ in self.lex.place_preps:
+                    self._prep_argument(draft, prep, [], absorbed, None)
         self._add_accused(draft)
         if type_.reporter_acts and draft.participants and is_passive(verb) and not passive_agents(verb):
             self._reporter_as_agent(draft, subject_role)
