@@ -823,12 +823,12 @@ class _DocumentEvents:
 
     def _is_bare_participle(self, token: Token) -> bool:
         return token.dep_ in ("advcl", "acl") and token.tag_ in ("VBN", "VBG") and token.i not in self.types \
-            and token.i not in self.support and not any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+            and token.i not in self.support and not _own_subject(token)
 
     def _unclaimed_preps(self, head: Token) -> Iterable[Token]:
         """The place prepositions under `head`, in text order, not inside another clause or event."""
         for child in sorted(head.children, key=lambda t: t.i):
-            if child.i in self.types or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            if child.i in self.types or _own_subject(child):
                 continue
             if child.dep_ == "prep" and child.lower_ in _STRANDED_PLACE_PREPS:
                 yield child
