@@ -457,3 +457,140 @@ def test_among_those_held_joins_the_arrest_just_told(pipeline):
     assert arrest.time.value == "2024-06-11"
     raid = analyse(pipeline, "Police said they had arrested Saif Khattak in a raid in Bannu.")
     assert events_of(raid, "attack") == []  # the raid is how the arrest was made, not a deed he is accused of
+
+
+# -- mechanisms that carry to unseen news (issue 9, second round) ----------------------------
+
+
+def test_a_claim_of_responsibility_is_a_statement_by_the_claimant(pipeline):
+    analysis = analyse(pipeline, "Baraka Odhiambo, a spokesman for the Coast Liberation Front, "
+                                 "claimed responsibility for the blast on Tuesday.")
+    [claim] = events_of(analysis, "statement")
+    assert named(analysis, claim) >= {"Baraka Odhiambo"}
+    assert claim.time.value == "2024-06-11"
+    denial = analyse(pipeline, "Baraka Odhiambo claimed that the farm belonged to his family.")
+    assert events_of(denial, "statement") == []  # a claim about land is no claim of responsibility
+
+
+def test_a_passive_reporting_verb_only_hedges_the_event_it_governs(pipeline):
+    analysis = analyse(pipeline, "On Monday, Samir Khoury was said to have met Walid Haddad.")
+    [meeting] = events_of(analysis, "meeting")
+    assert meeting.certainty == "hedged" and meeting.time.value == "2024-06-10"
+    assert named(analysis, meeting) == {"Samir Khoury", "Walid Haddad"}
+    assert events_of(analysis, "statement") == []
+    said = analyse(pipeline, "Samir Khoury said on Monday that he had met Walid Haddad in Tripoli.")
+    [statement] = events_of(said, "statement")
+    assert named(said, statement) == {"Samir Khoury"} and statement.time.value == "2024-06-10"
+
+
+def test_a_planned_trial_is_not_the_charge_told_before(pipeline):
+    analysis = analyse(pipeline, "Prosecutors in Tehran charged Ali Rezaei with espionage on Monday. "
+                                 "The trial is expected to open in Shiraz in September.")
+    trials = sorted(events_of(analysis, "trial"), key=lambda v: v.modality)
+    assert [v.modality for v in trials] == ["actual", "planned"]
+    charge, planned = trials
+    assert named(analysis, charge) == {"Ali Rezaei"} and charge.time.value == "2024-06-10"
+    assert planned.place == entity_id(analysis, "Shiraz") and planned.time.value == "2024-09"
+
+
+def test_standing_trial_is_a_trial_of_its_subject(pipeline):
+    analysis = analyse(pipeline, "Omar Haji is expected to stand trial before the Banadir Regional Court in Mogadishu.")
+    [trial] = events_of(analysis, "trial")
+    assert named(analysis, trial) >= {"Omar Haji"}
+    assert trial.modality == "planned" and trial.place == entity_id(analysis, "Mogadishu")
+    assert trial.time is None or trial.time.value is None
+    other = analyse(pipeline, "Omar Haji stood by his account in Mogadishu on Monday.")
+    assert events_of(other, "trial") == []
+
+
+def test_a_state_in_the_simple_present_is_no_generic_event(pipeline):
+    habit = analyse(pipeline, "Amina Yusuf, who often praises Hassan Sheikh Ali, arrived in Nairobi on Monday.")
+    assert not [v for v in habit.events if v.type == "praise"]
+    deed = analyse(pipeline, "Amina Yusuf praised Hassan Sheikh Ali in Nairobi on Monday.")
+    [praise] = [v for v in deed.events if v.type == "praise"]
+    assert named(deed, praise) == {"Amina Yusuf", "Hassan Sheikh Ali"} and praise.time.value == "2024-06-10"
+
+
+def test_the_body_a_meeting_is_of_takes_part_and_its_place_is_the_meetings(pipeline):
+    analysis = analyse(pipeline, "Abdullahi Warsame attended a meeting of Somalia's Jubaland Security Council "
+                                 "in Kismayo on Monday.")
+    [meeting] = events_of(analysis, "meeting")
+    assert named(analysis, meeting) == {"Abdullahi Warsame", "Jubaland Security Council"}
+    assert meeting.place == entity_id(analysis, "Kismayo")  # not Somalia, the council's possessor
+    assert meeting.time.value == "2024-06-10"
+
+
+def test_who_announces_at_an_occasion_speaks_at_it(pipeline):
+    analysis = analyse(pipeline, "Prosecutor Lena Vogel announced the charges at a news conference in Karlsruhe on Monday.")
+    [conference] = analysis.events
+    assert conference.type == "press_conference" and named(analysis, conference) == {"Lena Vogel"}
+    assert conference.place == entity_id(analysis, "Karlsruhe") and conference.time.value == "2024-06-10"
+    after = analyse(pipeline, "Ali Traore announced on Monday after a cabinet meeting in Bamako that the border "
+                              "would close.")
+    [statement] = events_of(after, "statement")  # "after a meeting" is when, not where he spoke
+    assert named(after, statement) == {"Ali Traore"} and statement.time.value == "2024-06-10"
+    assert all("Ali Traore" not in named(after, v) for v in events_of(after, "meeting"))
+
+
+def test_a_place_hung_on_the_objects_description_is_the_events(pipeline):
+    analysis = analyse(pipeline, "Investigators say Carlos Mendes met the gang's treasurer, Jorge Almeida, alias 'Tio', "
+                                 "in Asunción in May.")
+    [meeting] = events_of(analysis, "meeting")
+    assert named(analysis, meeting) == {"Carlos Mendes", "Jorge Almeida"}
+    assert meeting.place == entity_id(analysis, "Asunción") and meeting.time.value == "2024-05"
+    lives = analyse(pipeline, "Carlos Mendes met the gang's treasurer, Jorge Almeida, who lives in Asunción, on Monday.")
+    [meeting] = events_of(lives, "meeting")
+    assert meeting.place is None  # where the treasurer lives is not where they met
+    assert meeting.time.value == "2024-06-10"
+
+
+def test_what_happens_as_a_rule_is_no_event(pipeline):
+    for text in ("Suspects are routinely sentenced to death by the Central Criminal Court in Baghdad.",
+                 "Ahmed Jassim often meets Ali Hassan in Basra."):
+        assert analyse(pipeline, text).events == [], text
+    once = analyse(pipeline, "Ahmed Jassim was sentenced to death by the Central Criminal Court in Baghdad on Monday.")
+    [trial] = events_of(once, "trial")
+    assert named(once, trial) >= {"Ahmed Jassim"} and trial.time.value == "2024-06-10"
+    assert trial.place == entity_id(once, "Baghdad")
+
+
+def test_a_mention_with_nothing_of_its_own_does_not_take_the_ledes_detail(pipeline):
+    analysis = analyse(pipeline, "LAGOS, June 12 – Nigerian soldiers arrested a suspected commander of the Ansaru group "
+                                 "in Kaduna State on Monday, the army said. The army said the man, Musa Bello, ran the "
+                                 "faction led by the sons of its jailed founder. Bello was detained at a checkpoint "
+                                 "near Zaria.")
+    [arrest] = events_of(analysis, "arrest")  # "its jailed founder" is no arrest told in detail
+    assert "Musa Bello" in named(analysis, arrest)
+    assert arrest.place == entity_id(analysis, "Zaria") and arrest.time.value == "2024-06-10"
+
+
+def test_the_subject_of_a_passive_meets_an_entrys_object_condition(pipeline):
+    seized = analyse(pipeline, "Hassan Karimi was seized at a farmhouse outside Kirkuk on Monday, the Kurdistan "
+                               "Region Security Council said.")
+    [arrest] = events_of(seized, "arrest")
+    assert named(seized, arrest) == {"Hassan Karimi", "Kurdistan Region Security Council"}
+    assert arrest.place == entity_id(seized, "Kirkuk") and arrest.time.value == "2024-06-10"
+    claimed = analyse(pipeline, "Responsibility for the bombing was claimed by Abu Omar al-Kurdi on Monday.")
+    [claim] = events_of(claimed, "statement")
+    assert named(claimed, claim) == {"Abu Omar al-Kurdi"}
+    assert analyse(pipeline, "Police seized two tonnes of cocaine in Kirkuk on Monday.").events == []
+
+
+def test_a_courts_ruling_is_a_judicial_event(pipeline):
+    analysis = analyse(pipeline, "The High Court in Nairobi blocked the deployment in January.")
+    [ruling] = events_of(analysis, "trial")
+    assert named(analysis, ruling) == {"High Court"}
+    assert ruling.place == entity_id(analysis, "Nairobi") and ruling.time.value == "2024-01"
+    assert analyse(pipeline, "The Kenyan government blocked the deployment in January.").events == []
+
+
+def test_saying_conjoined_to_a_dated_deed_shares_its_setting(pipeline):
+    analysis = analyse(pipeline, "NAIROBI, June 12 – Hassan Abdi, a spokesman for the county government, thanked the "
+                                 "police in Garissa on Wednesday and said the schools would reopen.")
+    [statement] = events_of(analysis, "statement")
+    assert named(analysis, statement) == {"Hassan Abdi"}
+    assert statement.place == entity_id(analysis, "Garissa") and statement.time.value == "2024-06-12"
+    deputy = analyse(pipeline, "NAIROBI, June 12 – Hassan Abdi, a spokesman for the county government, thanked the "
+                               "police in Garissa on Wednesday, and his deputy, Peter Otieno, said the schools would "
+                               "reopen.")
+    assert events_of(deputy, "statement") == []  # another subject: the date is not his saying's

@@ -142,10 +142,11 @@ def assess(anchor: Token, entity_of: EntityOf, presupposed: bool = False) -> Sta
             elif lemma in cues["report"]["verbs"] and below.dep_ in _REPORTED:
                 rank("reported")
                 source = source or _speaker(node, entity_of)
-            if local and lemma in cues["planned"]["verbs"] and (
-                    below.dep_ in ("xcomp", "ccomp", "acomp")  # "is scheduled to visit"
-                    or below.dep_ == "nsubjpass" and any(c.dep_ == "xcomp" for c in node.children)):
-                modality = "planned"  # "the trial is expected to open"
+            if local and lemma in cues["planned"]["verbs"] and below.dep_ in ("xcomp", "ccomp", "acomp"):
+                modality = "planned"  # "is scheduled to visit"
+        if below is not None and below.dep_ == "nsubjpass" and local and lemma in cues["planned"]["verbs"] \
+                and any(c.dep_ == "xcomp" for c in node.children):
+            modality = "planned"  # "the trial is expected to open": the event noun is the planned verb's subject
         if node.head == node:
             break
         if node.dep_ not in _LOCAL_EDGES:

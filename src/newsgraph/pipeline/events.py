@@ -58,6 +58,11 @@ ACTOR_TYPES = frozenset({"person", "organization"})
 _PLACE_RANK = {"place": 0}
 _DATED = re.compile(r"^\d{4}(?:-(?:\d{2}|W\d{2}|Q\d|H\d|SP|SU|FA|WI)(?:-\d{2})?)?(?:T(?:[\d:]+|MO|AF|EV|NI|DT))?$")
 
+# Where the parser hangs a name or phrase it could not place: on the verb as "dep", "npadvmod"
+# or "appos" ("met X's leader, Y, alias 'Z', in Pedro Juan Caballero").
+_STRANDING_DEPS = frozenset({"dep", "npadvmod", "appos"})
+_STRANDED_PLACE_PREPS = frozenset({"in", "at", "near"})
+
 # Verbs that only report, link or possess: two names around them are no event of their own.
 _NOT_EVENTIVE = frozenset({"be", "have", "say", "tell", "include", "call", "name", "describe", "know",
                            "become", "remain", "see", "show", "make", "do", "get", "take", "give"})
@@ -105,6 +110,8 @@ class _Lexicon:
     target_preps: frozenset[str]
     container_preps: frozenset[str]
     sequence_preps: frozenset[str]
+    presence_preps: frozenset[str]  # sequence prepositions that also say before whom: "produced before a court"
+    habitual_adverbs: frozenset[str]
     role_prep: str
     remote_preps: frozenset[str]
     remote_nouns: frozenset[str]
@@ -165,6 +172,8 @@ def lexicon() -> _Lexicon:
         target_preps=frozenset(args["target_preps"]),
         container_preps=frozenset(args["container_preps"]),
         sequence_preps=frozenset(args["sequence_preps"]),
+        presence_preps=frozenset(args["presence_preps"]),
+        habitual_adverbs=frozenset(args["habitual"]["adverbs"]),
         role_prep=args["role_prep"],
         remote_preps=frozenset(args["remote"]["preps"]),
         remote_nouns=frozenset(args["remote"]["nouns"]),
@@ -190,7 +199,7 @@ def _named_place_nouns() -> frozenset[str]:
 
 # What an entry may require of the trigger's children: dependency labels and the lemma.
 _NEEDS = {
-    "needs_object": OBJECT_DEPS,
+    "needs_object": OBJECT_DEPS | {"nsubjpass"},  # a passive's subject is its object: "X was seized"
     "needs_modifier": frozenset({"compound", "amod", "nmod"}),
     "needs_complement": frozenset({"acomp", "attr", "oprd", "ccomp"}),  # "found X guilty"
     "needs_particle": frozenset({"prt"}),
@@ -326,6 +335,18 @@ class _TimeIndex:
         return None
 
 
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _hedge_frame(verb: Token) -> bool:
+    """Whether a verb only hedges the clause it governs: "X is said to have attended",
+    "is reported to have met", "is believed to be" state no saying or believing of their own
+    (certainty marks the attended meeting hedged)."""
+    return verb.pos_ == "VERB" and lemma(verb) in reporting_verbs() and is_passive(verb) \
+        and any(c.dep_ == "xcomp" for c in verb.children)
+
+
 def _pins_a_day(timex: Timex) -> bool:
     """A length counted from a dated event to one day: "two weeks after the attack"."""
     return timex.type == "DURATION" and timex.earliest is not None and timex.earliest == timex.latest
@@ -414,6 +435,8 @@ class _DocumentEvents:
         self.dated_only: set[int] = set()
         self.support: dict[int, _Support] = {}
         for token in self.doc:
+            if _hedge_frame(token):
+                continue
             entry = self._trigger(token)
             if entry is not None:
                 self.types[token.i] = entry.type
@@ -435,11 +458,21 @@ class _DocumentEvents:
                                 reporting_verbs())
         # "said in a statement" (no time of its own) and "told a news conference on Tuesday" (an
         # event noun to carry) are support verbs, not statements of their own.
-        for i in {i for i in self.dated_only if i not in self.times.by_head or self._event_noun(self.doc[i])}:
-            del self.types[i]
+        for i in {i for i in self.dated_only if not self._dated(self.doc[i]) or self._event_noun(self.doc[i])}:
+            type_ = self.types.pop(i)
             support = _first_match(self.doc[i], self.lex.support, self._names_actor)
+            if support is None and getattr(self._event_noun(self.doc[i]), "dep_", None) == "pobj":
+                # "X announced the charges at a news conference": X speaks at the occasion it names
+                support = _Support(self.subject_roles.get(i) or type_.roles.get("subject", "participant"))
             if support is not None:
                 self.support[i] = support
+
+    def _dated(self, verb: Token) -> bool:
+        """Whether a verb has a time expression of its own, or shares that of the verb it is
+        conjoined to with no subject of its own ("thanked the authorities on Wednesday and said")."""
+        if verb.i in self.times.by_head:
+            return True
+        return verb.dep_ == "conj" and verb.head.i in self.times.by_head and not _own_subject(verb)
 
     def _names_actor(self, token: Token) -> bool:
         """Whether a phrase names a person or an organisation by its own name (not through a
@@ -554,6 +587,7 @@ class _DocumentEvents:
             if first.trigger.sent != lede or not (first.participants or first.place) or not _happened(first):
                 continue
             detail = next((d for d in drafts if d.trigger.sent.start > lede.start and id(d) not in merged
+                           and (d.participants or d.place)  # "its jailed founder" tells no arrest in detail
                            and d.type.name == first.type.name and _happened(d)
                            and _compatible(first, d, entities)), None)
             if detail is None:
@@ -581,6 +615,12 @@ class _DocumentEvents:
         draft = _Draft(verb, type_, stance, tokens=[verb])
         subject_role = self.subject_roles.get(verb.i) or type_.roles.get("subject", "participant")
         self._clause_arguments(draft, verb, subject_role, absorbed)
+        if draft.place is None:
+            self._stranded_place(draft, verb)
+        if draft.place is None and verb.dep_ == "conj" and not _own_subject(verb) and verb.head.i not in self.types:
+            for prep in verb.head.children:  # "In Mogadishu, X thanked ... and said": one setting
+                if prep.dep_ == "prep" and prep.lower_ in self.lex.place_preps:
+                    self._prep_argument(draft, prep, [], absorbed, None)
         self._add_accused(draft)
         if type_.reporter_acts and draft.participants and is_passive(verb) and not passive_agents(verb):
             self._reporter_as_agent(draft, subject_role)
@@ -638,6 +678,8 @@ class _DocumentEvents:
         word = lemma(verb)
         if word in _NOT_EVENTIVE | IDENTIFYING_VERBS or word in relation_verbs() or not word.isalpha():
             return None
+        if verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return None  # the simple present tells a state or a habit ("X, which guards Y"), not an occurrence
         actors = [r for s in subjects_of(verb) for r in self.refs.named_by(s) if r.type != PLACE]
         objects = [r for c in verb.children if c.dep_ in OBJECT_DEPS
                    for r in self.refs.named_by(c, depth=0) if r.type != PLACE]
@@ -701,7 +743,8 @@ class _DocumentEvents:
                 return child
         for head in [verb, *(c for c in verb.children if c.dep_ == "acomp")]:
             for child in head.children:
-                if child.dep_ == "prep":
+                if child.dep_ == "prep" and (child.lower_ not in self.lex.sequence_preps  # not "after a meeting"
+                                             or child.lower_ in self.lex.presence_preps):
                     obj = pobj_of(child)
                     if obj is not None and obj.i in self.types and obj.pos_ in NOUN_POS:
                         return obj
@@ -762,6 +805,35 @@ class _DocumentEvents:
                     dep == "advcl" and self._says_remote(child):  # "..., following it via video link"
                 self._mark_remote(draft, subject_refs)
 
+    def _stranded_place(self, draft: _Draft, verb: Token) -> None:
+        """The place of a clause that the parser hung inside what describes its object: "met
+        the PCC's leader, Wellington Barbosa, alias 'Gordão', in Pedro Juan Caballero", "met
+        his handler, identified only as "Sergei", in Vienna". The "in / at / near" phrases
+        under a name or a participle hanging on the verb, or under the object's apposition,
+        are read, never past a clause with a subject or an event of its own."""
+        describing = [c for c in verb.children if c.dep_ in _STRANDING_DEPS or self._is_bare_participle(c)]
+        describing += [a for c in verb.children if c.dep_ in OBJECT_DEPS for a in c.children if a.dep_ == "appos"]
+        for head in describing:
+            for prep in self._unclaimed_preps(head):
+                obj = pobj_of(prep)
+                place = self._place_of(obj) if obj is not None else None
+                if place is not None:
+                    draft.add(place, "place", obj)
+                    return
+
+    def _is_bare_participle(self, token: Token) -> bool:
+        return token.dep_ in ("advcl", "acl") and token.tag_ in ("VBN", "VBG") and token.i not in self.types \
+            and token.i not in self.support and not _own_subject(token)
+
+    def _unclaimed_preps(self, head: Token) -> Iterable[Token]:
+        """The place prepositions under `head`, in text order, not inside another clause or event."""
+        for child in sorted(head.children, key=lambda t: t.i):
+            if child.i in self.types or _own_subject(child):
+                continue
+            if child.dep_ == "prep" and child.lower_ in _STRANDED_PLACE_PREPS:
+                yield child
+            yield from self._unclaimed_preps(child)
+
     def _named_with_apposition(self, head: Token) -> list[EntityRef]:
         """What a phrase names, with the name the parser cut off from it: in "talks with
         Ethiopia's army chief, General X." the name after the comma is often hung on the verb
@@ -776,8 +848,7 @@ class _DocumentEvents:
             name = name.head
         ref = self.refs.at(name)
         if name.dep_ in ("npadvmod", "appos", "dep") and head not in name.subtree and ref is not None \
-                and ref.type == "person" and name.right_edge.i + 1 < len(self.doc) \
-                and self.doc[name.right_edge.i + 1].is_punct:
+                and ref.type == "person" and name.i + 1 < len(self.doc) and self.doc[name.i + 1].is_punct:
             found = [*found, ref]
         return found
 
@@ -850,6 +921,9 @@ class _DocumentEvents:
             for ref in self.refs.named_by(obj):
                 if ref.type != PLACE:
                     draft.add(ref, draft.type.roles["preps"][word], obj)
+            for child in obj.children:  # "a meeting of Puntland's security council in Garowe"
+                if child.dep_ == "prep" and child.lower_ in lex.place_preps:
+                    self._prep_argument(draft, child, subject_refs, absorbed, skip)
             return
         if word in lex.company or (word == "together" and obj is not None):
             role = lex.company.get(word, "co-participant")
@@ -1029,6 +1103,8 @@ class _DocumentEvents:
         bare = not (draft.own_names or draft.own_place or own_date)
 
         def compatible(other: _Draft) -> bool:
+            if draft.stance.modality == "planned" and other.stance.modality != "planned":
+                return False  # "has charged X ... The trial is expected to open": a later occasion
             if draft.own_place and draft.own_place != other.place:
                 return False
             if own_date and other.time is not None and other.time.value and other.time.value != own_date:
@@ -1139,11 +1215,20 @@ class _DocumentEvents:
         if draft.stance.certainty == "denied":
             return len(draft.participants) < 2
         verb = draft.carrier or draft.trigger
+        if self._habitual(verb):
+            return True
         if not draft.participants and lemma(verb) in self.times.reporting:
             return True
         return not draft.participants and draft.stance.modality == "actual" and verb.pos_ == "VERB" \
             and verb.tag_ in ("VB", "VBG") \
             and not any(c.dep_ in ("aux", "auxpass") and c.lower_ != "to" for c in verb.children)
+
+    def _habitual(self, verb: Token) -> bool:
+        """Whether a present-tense verb with an adverb of frequency tells a rule, not an
+        occurrence: "where suspects are routinely sentenced to death"."""
+        present = verb.tag_ in ("VBZ", "VBP") or any(
+            c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+        return present and any(c.dep_ == "advmod" and c.lower_ in self.lex.habitual_adverbs for c in verb.children)
 
     def _reports(self, draft: _Draft) -> bool:
         """Whether an event is something said in the past tense ("X said in a statement",
