@@ -19,6 +19,7 @@ align completely, or one must be the acronym of the other. Thresholds and word l
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -30,6 +31,7 @@ from newsgraph.gazetteer.curated import load_lexicon
 from newsgraph.lexicons import person_titles
 from newsgraph.ontology import read_json
 from newsgraph.resolve.known_actors import Lookup, ReferenceIndex, build_index
+from newsgraph.resolve.romanisation import chinese_readings, korean_family_name, korean_key, korean_syllables
 
 PERSON = "person"
 ACRONYM = "acronym"  # the part of a score that says one name is the other's acronym
@@ -139,7 +141,9 @@ def parse(name: str, type_: str) -> ParsedName:
 
 def _glued_prefix(unit: str) -> str:
     """A name written solid with its "Abdul"/"Abdel"/"Abdur" prefix begins "abd", as the
-    parts written apart do ("Abdulqadir" = "Abdul Qadir")."""
+    parts written apart do ("Abdulqadir" = "Abdul Qadir"); Somali writes its ayn as c
+    ("Cabdullaahi" = "Abdullahi")."""
+    unit = re.sub(r"^c(?=abd)", "", unit)
     for prefix in sorted(rules()["joined_prefixes"], key=len, reverse=True):
         if prefix.startswith("abd") and unit.startswith(prefix) and len(unit) > len(prefix) + 2:
             return "abd" + unit[len(prefix):]
@@ -304,6 +308,10 @@ def unit_similarity(a: str, b: str) -> float:
     extension of the other is another name."""
     if _collapse(a) == _collapse(b):
         return 1.0
+    given_a, given_b = _given_name(a), _given_name(b)
+    if given_a is not None and given_b is not None:
+        # Two spellings of one listed name, or two listed names (Muhammad, Mahmud) that look alike.
+        return thresholds()["skeleton_match"] if given_a == given_b else _unlike(a, b)
     spelled_a, spelled_b = _collapse(_spell(a)), _collapse(_spell(b))
     if spelled_a == spelled_b:
         return thresholds()["skeleton_match"]
@@ -316,6 +324,71 @@ def unit_similarity(a: str, b: str) -> float:
     if shared:
         return unit_similarity(a[len(shared):], b[len(shared):])
     return Levenshtein.normalized_similarity(a, b)
+
+
+def _unlike(a: str, b: str) -> float:
+    """The similarity of two units known to be two names: their edit similarity, kept under
+    the review band's top so that it can list them but never merge them."""
+    return min(Levenshtein.normalized_similarity(a, b), thresholds()["review"] - 0.02)
+
+
+@cache
+def _given_names() -> dict[str, int]:
+    """Each spelling of a given name in romanisation.json (as a unit: "abdullahi" →
+    "abdlahi"), with the index of the name it spells."""
+    groups = read_json("romanisation.json")["given_names"]
+    return {_collapse(_glued_prefix(spelling)): i for i, group in enumerate(groups) for spelling in group}
+
+
+def _given_name(unit: str) -> int | None:
+    return _given_names().get(_collapse(unit))
+
+
+def chinese_unit_similarity(a: str, b: str) -> float:
+    """Two parts of Chinese names: one name when they read as the same pinyin syllables in
+    either system (Tse-tung = Zedong, Chou = Zhou), else two names (Peng ≠ Ping)."""
+    if _collapse(a) == _collapse(b):
+        return 1.0
+    if chinese_readings(a) & chinese_readings(b):
+        return thresholds()["skeleton_match"]
+    return _unlike(a, b)
+
+
+def korean_unit_similarity(a: str, b: str) -> float:
+    """Two parts of Korean names: one family name in two customary spellings (Park, Pak), or
+    one given-name syllable in McCune-Reischauer and Revised Romanisation (Kun, Geun); else
+    as any other two units."""
+    family_a = korean_family_name(a)
+    if (family_a is not None and family_a == korean_family_name(b)) or korean_key(a) == korean_key(b):
+        return max(unit_similarity(a, b), thresholds()["skeleton_match"])
+    return unit_similarity(a, b)
+
+
+def _unit_similarity_for(a: ParsedName, b: ParsedName, type_: str) -> Callable[[str, str], float]:
+    """The unit comparison for two names: syllable by syllable when both are Chinese-shaped
+    (every part one or two syllables of pinyin or Wade-Giles), by the Korean systems when
+    both are Korean-shaped (a Korean family name at one end, every other part Korean
+    syllables), else by spelling."""
+    if type_ != PERSON:
+        return unit_similarity
+    if _chinese_shaped(a.units) and _chinese_shaped(b.units):
+        return chinese_unit_similarity
+    if _korean_shaped(a.units) and _korean_shaped(b.units):
+        return korean_unit_similarity
+    return unit_similarity
+
+
+def _chinese_shaped(units: tuple[str, ...]) -> bool:
+    return 2 <= len(units) <= 4 and all(chinese_readings(u, 2) for u in units)
+
+
+def _korean_shaped(units: tuple[str, ...]) -> bool:
+    if not 2 <= len(units) <= 4:
+        return False
+    for family, given in ((units[0], units[1:]), (units[-1], units[:-1])):
+        if korean_family_name(family) is not None and all(korean_syllables(u) for u in given):
+            return True
+    return False
 
 
 def _shared_prefix(a: str, b: str) -> str:
@@ -337,7 +410,8 @@ class _Step:
     similarity: float
 
 
-def align(a: tuple[str, ...], b: tuple[str, ...]) -> list[_Step]:
+def align(a: tuple[str, ...], b: tuple[str, ...],
+          similarity: Callable[[str, str], float] = unit_similarity) -> list[_Step]:
     """The order-keeping alignment of two unit sequences with the greatest total similarity; a
     unit may match one or two adjacent units of the other name, written solid or apart."""
     n, m = len(a), len(b)
@@ -350,7 +424,7 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> list[_Step]:
             for k, w in ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1)):
                 if i + k > n or j + w > m:
                     continue
-                sim = unit_similarity("".join(a[i:i + k]), "".join(b[j:j + w])) if k and w else 0.0
+                sim = similarity("".join(a[i:i + k]), "".join(b[j:j + w])) if k and w else 0.0
                 gain = sim - 0.5 if k and w else 0.0
                 rest_gain, rest = best[(i + k, j + w)]
                 options.append((gain + rest_gain, [_Step(i, k, j, w, sim), *rest]))
@@ -391,7 +465,8 @@ def _name_score(pa: ParsedName, pb: ParsedName, type_: str) -> Score:
         return Score(1.0, {" ".join(pa.units): 1.0}, ("the same name once folded",))
     if pa.written_as_acronym or pb.written_as_acronym:
         return Score(0.0, {}, ("an acronym matches only its own letters or the name it spells",))
-    score = _aligned_score(pa.units, pb.units, type_)
+    similarity = _unit_similarity_for(pa, pb, type_)
+    score = _aligned_score(pa.units, pb.units, type_, similarity)
     if type_ != PERSON and score.value < t["merge"]:
         # Translated, a name of two words is too generic to merge on: "Army of Islam" is both
         # a group in Gaza and, as Jaysh al-Islam, one in Syria; it goes to review.
@@ -404,7 +479,7 @@ def _name_score(pa: ParsedName, pb: ParsedName, type_: str) -> Score:
     if type_ == PERSON and score.value < t["merge"]:
         for turned_a, turned_b in ((_family_name_first(pa.units), pb.units), (pa.units, _family_name_first(pb.units))):
             if turned_a is not None and turned_b is not None:
-                turned = _aligned_score(turned_a, turned_b, type_)
+                turned = _aligned_score(turned_a, turned_b, type_, similarity)
                 if turned.value > score.value:
                     score = Score(turned.value, turned.parts, (*turned.reasons, "family name first in one of them"))
     return score
@@ -465,8 +540,9 @@ def _acronym_letters(word: str) -> set[str]:
     return {word, re.sub(r"(?<=[a-z])\d+$", "", word)}
 
 
-def _aligned_score(a: tuple[str, ...], b: tuple[str, ...], type_: str) -> Score:
-    steps = align(a, b)
+def _aligned_score(a: tuple[str, ...], b: tuple[str, ...], type_: str,
+                   similarity: Callable[[str, str], float] = unit_similarity) -> Score:
+    steps = align(a, b, similarity)
     matched = [s for s in steps if s.width_a and s.width_b]
     parts = {f"{''.join(a[s.i:s.i + s.width_a])}~{''.join(b[s.j:s.j + s.width_b])}": round(s.similarity, 3) for s in matched}
     skipped_a = [a[s.i] for s in steps if s.width_a and not s.width_b]
