@@ -31,7 +31,13 @@ from newsgraph.gazetteer.curated import load_lexicon
 from newsgraph.lexicons import person_titles
 from newsgraph.ontology import read_json
 from newsgraph.resolve.known_actors import Lookup, ReferenceIndex, build_index
-from newsgraph.resolve.romanisation import chinese_readings, korean_family_name, korean_key, korean_syllables
+from newsgraph.resolve.romanisation import (
+    chinese_family_name,
+    chinese_readings,
+    korean_family_name,
+    korean_key,
+    korean_syllables,
+)
 
 PERSON = "person"
 ACRONYM = "acronym"  # the part of a score that says one name is the other's acronym
@@ -243,9 +249,11 @@ def _concept(unit: str) -> str:
 def _readings(unit: str) -> frozenset[str]:
     """The ways a unit may be read before its skeleton is taken. Somali spelling writes ayn as
     initial c (Cali = Ali) and h as x (Xasan = Hassan); elsewhere x is ks, so both readings of
-    x are kept."""
+    x are kept. A Russian initial ye is also written e (Yevloyev = Evloev), but ya is never a,
+    so a name with ye is read both with and without its y."""
     word = re.sub(r"^c(?=[aeiou])", "", unit)
-    return frozenset({word.replace("x", "h"), word.replace("x", "ks")})
+    readings = {word.replace("x", "h"), word.replace("x", "ks")}
+    return frozenset(readings | {re.sub(r"^y(?=e)", "", r) for r in readings})
 
 
 def skeletons(unit: str) -> frozenset[str]:
@@ -344,6 +352,7 @@ def _given_name(unit: str) -> int | None:
     return _given_names().get(_collapse(unit))
 
 
+@lru_cache(maxsize=200_000)
 def chinese_unit_similarity(a: str, b: str) -> float:
     """Two parts of Chinese names: one name when they read as the same pinyin syllables in
     either system (Tse-tung = Zedong, Chou = Zhou), else two names (Peng ≠ Ping)."""
@@ -354,6 +363,7 @@ def chinese_unit_similarity(a: str, b: str) -> float:
     return _unlike(a, b)
 
 
+@lru_cache(maxsize=200_000)
 def korean_unit_similarity(a: str, b: str) -> float:
     """Two parts of Korean names: one family name in two customary spellings (Park, Pak), or
     one given-name syllable in McCune-Reischauer and Revised Romanisation (Kun, Geun); else
@@ -366,7 +376,8 @@ def korean_unit_similarity(a: str, b: str) -> float:
 
 def _unit_similarity_for(a: ParsedName, b: ParsedName, type_: str) -> Callable[[str, str], float]:
     """The unit comparison for two names: syllable by syllable when both are Chinese-shaped
-    (every part one or two syllables of pinyin or Wade-Giles), by the Korean systems when
+    (a frequent Chinese family name at one end, every part one or two syllables of pinyin or
+    Wade-Giles), by the Korean systems when
     both are Korean-shaped (a Korean family name at one end, every other part Korean
     syllables), else by spelling."""
     if type_ != PERSON:
@@ -378,10 +389,13 @@ def _unit_similarity_for(a: ParsedName, b: ParsedName, type_: str) -> Callable[[
     return unit_similarity
 
 
+@lru_cache(maxsize=200_000)
 def _chinese_shaped(units: tuple[str, ...]) -> bool:
-    return 2 <= len(units) <= 4 and all(chinese_readings(u, 2) for u in units)
+    return (2 <= len(units) <= 4 and (chinese_family_name(units[0]) or chinese_family_name(units[-1]))
+            and all(chinese_readings(u, 2) for u in units))
 
 
+@lru_cache(maxsize=200_000)
 def _korean_shaped(units: tuple[str, ...]) -> bool:
     if not 2 <= len(units) <= 4:
         return False

@@ -55,8 +55,8 @@ def chinese_readings(unit: str, most: int = _MAX_SYLLABLES) -> frozenset[str]:
     def readings(rest: str, left: int) -> set[str]:
         if not rest:
             return {""}
-        if not left:
-            return set()
+        if not left or (left < most and rest[0] in "aeiou"):
+            return set()  # a syllable without initial inside a word is marked (Xi'an), so "liou" is no pinyin
         found = set()
         for end in range(1, min(len(rest), 6) + 1):
             for said in syllables.get(rest[:end], ()):
@@ -64,6 +64,16 @@ def chinese_readings(unit: str, most: int = _MAX_SYLLABLES) -> frozenset[str]:
         return found
 
     return frozenset(readings(unit, most))
+
+
+def chinese_family_name(unit: str) -> bool:
+    """Whether `unit` spells, in pinyin or Wade-Giles, one of the frequent Chinese family names."""
+    return bool(chinese_readings(unit, 2) & _chinese_family_names())
+
+
+@cache
+def _chinese_family_names() -> frozenset[str]:
+    return frozenset(_table()["chinese_family_names"])
 
 
 @cache
@@ -76,6 +86,7 @@ def korean_family_name(unit: str) -> int | None:
     return _korean_family_names().get(unit)
 
 
+@lru_cache(maxsize=100_000)
 def korean_syllables(unit: str) -> bool:
     """Whether a given-name part is one or two syllables of either Korean system ("geun",
     "jaein", "ryong")."""
