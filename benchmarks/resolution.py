@@ -1,16 +1,19 @@
 """Time and memory of cross-document resolution on 100,000 synthetic entity records (issue #10:
 minutes on one core, well under 2 GB).
 
-    python benchmarks/resolution.py [--records 100000] [--seed 7]
+    python benchmarks/resolution.py [--records 100000] [--seed 7] [--screen 1000]
 
 Actors are made up from given names of several traditions (Arabic, Somali, Urdu and Pashto,
 Persian, Russian, Hausa, Spanish, Chinese and Korean) and surnames built from syllables in the
 shape of each tradition (al-..., ...zai, ...ov), each written as a few records with the
 variants news spelling produces (vowels, doubled letters, joined or hyphenated particles, a
-title, a dropped middle name, family name first), and organisations named after a made-up place, with their acronyms. The
-resolver (`NameResolver`: blocking, scoring, union-find) runs over all records on one core;
-the benchmark prints the time, the candidate pairs, the peak resident memory, and pairwise
-precision and recall against the actors the records were made from.
+title, a dropped middle name, family name first), and organisations named after a made-up
+place, with their acronyms. The resolver's stages (`NameResolver.clusters` is exactly
+`connect(records, scored_pairs(...))` over the blocking) run over all records on one core; the
+benchmark prints the time of each, the candidate pairs, the largest block, the peak resident
+memory, and pairwise precision and recall against the actors the records were made from.
+With `--screen N`, it also screens N of the records against all of them read as a watchlist
+(`newsgraph screen`'s matcher: the list blocked once, each entity probing it).
 """
 from __future__ import annotations
 
@@ -23,8 +26,10 @@ from collections import Counter
 from itertools import combinations
 
 from newsgraph.model import Entity
-from newsgraph.resolve import NameResolver
-from newsgraph.resolve.name_resolver import candidate_pairs
+from newsgraph.resolve.name_resolver import block_entities, connect, scored_pairs
+from newsgraph.resolve.names import thresholds
+from newsgraph.resolve.screening import Subject, match_names
+from newsgraph.resolve.watchlist import ListedEntity
 
 TRADITIONS = {
     "arabic": (["Ahmed", "Khalid", "Salem", "Yusuf", "Hassan", "Omar", "Saeed", "Nabil", "Tariq", "Jamal", "Karim",
@@ -141,24 +146,50 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--records", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--screen", type=int, default=0, metavar="N",
+                        help="also screen N records against all records read as a watchlist")
     args = parser.parse_args()
 
     records, actor_of = make_records(args.records, args.seed)
     types = Counter(r.type for r in records)
     print(f"{len(records)} records ({types['person']} people, {types['organization']} organisations) "
           f"from {len(set(actor_of.values()))} actors", file=sys.stderr)
-    started = time.perf_counter()
-    candidates = sum(1 for _ in candidate_pairs(records))
+    candidates = 0
+
+    def counted(pairs):
+        nonlocal candidates
+        for pair in pairs:
+            candidates += 1
+            yield pair
+
+    started, cpu = time.perf_counter(), time.process_time()
+    blocking = block_entities(records)
     blocked = time.perf_counter()
-    clusters = NameResolver().clusters(records)
+    merges = list(scored_pairs(records, thresholds()["merge"], counted(blocking.pairs())))
+    scored = time.perf_counter()
+    clusters = connect(records, merges)
     finished = time.perf_counter()
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     precision, recall = pairwise(clusters, actor_of)
-    print(f"candidate pairs: {candidates} (blocking {blocked - started:.1f} s)")
-    print(f"resolution (blocking, scoring, union-find): {finished - blocked:.1f} s; "
-          f"{len(set(clusters.values()))} clusters")
+    print(f"blocking: {blocked - started:.1f} s; {len(blocking.blocks)} blocks, the largest {blocking.largest}, "
+          f"{len(blocking.skipped)} over max_block skipped")
+    print(f"candidate pairs: {candidates}, scored in {scored - blocked:.1f} s; {len(merges)} at or above merge")
+    print(f"union-find: {finished - scored:.1f} s; {len(set(clusters.values()))} clusters")
+    print(f"resolution in all: {finished - started:.1f} s (CPU {time.process_time() - cpu:.1f} s)")
     print(f"peak resident memory: {peak_mb:.0f} MB")
     print(f"pairwise precision {precision:.3f}, recall {recall:.3f} against the generated actors")
+    if args.screen:
+        screen(records, args.screen)
+
+
+def screen(records: list[Entity], count: int) -> None:
+    """Time `match_names` for `count` records against every record as a list entry."""
+    listed = [ListedEntity(r.id, r.type, (r.type,), (r.name,)) for r in records]
+    subjects = [Subject(r.id, r.type, (r.name,)) for r in records[:count]]
+    started = time.perf_counter()
+    matches = match_names(subjects, listed, thresholds()["review"])
+    print(f"screening: {len(subjects)} entities against a list of {len(listed)} entries in "
+          f"{time.perf_counter() - started:.1f} s; {len(matches)} matches")
 
 
 if __name__ == "__main__":

@@ -85,6 +85,7 @@ def tiny_geonames(tmp_path, monkeypatch) -> Path:
         "countrycode": "NG",
         "population": 4910000,
         "alternatenames": ["Kanu", "KAN", "kano", "カノ"],
+        "admin1code": "29",  # GeoNames' Kano State
     }
     town = {
         "geonameid": 2,
@@ -128,7 +129,11 @@ def test_index_is_built_once_then_read_from_the_cache(tiny_geonames):
         (12.0, 8.5), abs=0.01
     )  # its cities weighted by population
     assert cached.lookup("Kano")[0] == places.Place(
-        "Kano", "city", 12.0, 8.5, "NG", 4910000, "geonames:1", True)
+        "Kano", "city", 12.0, 8.5, "NG", 4910000, "geonames:1", "Kano", True)
+    # the state, by its ISO 3166-2 name and its GeoNames one, has the point of its cities
+    state = places.Place("Kano", "subdivision", 12.0, 8.5, "NG", 4910000, "iso3166-2:NG-KN", "Kano", True)
+    assert cached.lookup("Kano")[1] == state and cached.lookup("Kano State") == [state]
+    assert places.Place("Gwarzo", "city", 11.9, 7.9, "NG", 9000, "geonames:2", None, True) in cached.lookup("Gwarzo")
 
 
 # What an index pickled by an older newsgraph, or planted, may hold: a class of a module

@@ -47,3 +47,9 @@ def name_rules() -> dict[str, frozenset[str]]:
     lists["nickname_fillers"] = frozenset(data["nickname_cues"]["fillers"])
     lists["relative_nickname_cues"] = frozenset(data["nickname_cues"]["relative_only"])
     return lists
+
+
+def geo_cues() -> dict:
+    """The cues of the geo stage and the place index in newsgraph/data/geo_cues.json: region
+    words, how much the text's own countries weigh against population."""
+    return read_json("geo_cues.json")

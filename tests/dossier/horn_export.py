@@ -53,11 +53,11 @@ ENTITIES = [
     ("Tawasul Humanitarian Trust", "organization", ["THT"], ["Tawasul Humanitarian Trust", "THT"], None),
     ("Khalid Omar Baashir", "person", [], ["Khalid Omar Baashir"], None),
     ("Council of Coastal Ulema", "organization", ["CCU"], ["Council of Coastal Ulema", "CCU"], None),
-    ("Mukalla", "place", [], ["Mukalla"], (14.5425, 49.1242, "YE", "geonames:75337")),
-    ("Bosaso", "place", [], ["Bosaso"], (11.2842, 49.1816, "SO", "geonames:64435")),
-    ("Kismayo", "place", [], ["Kismayo"], (-0.3582, 42.5454, "SO", "geonames:55671")),
-    ("Garowe", "place", [], ["Garowe"], (8.4054, 48.4845, "SO", "geonames:58933")),
-    ("Dhobley", "place", [], ["Dhobley"], (0.4081, 41.0081, "SO", "geonames:7870522")),
+    ("Mukalla", "place", [], ["Mukalla"], (14.5425, 49.1242, "YE", "geonames:75337", "Hadramawt", "city")),
+    ("Bosaso", "place", [], ["Bosaso"], (11.2842, 49.1816, "SO", "geonames:64435", "Bari", "city")),
+    ("Kismayo", "place", [], ["Kismayo"], (-0.3582, 42.5454, "SO", "geonames:55671", "Lower Juba", "city")),
+    ("Garowe", "place", [], ["Garowe"], (8.4054, 48.4845, "SO", "geonames:58933", "Nugaal", "city")),
+    ("Dhobley", "place", [], ["Dhobley"], (0.4081, 41.0081, "SO", "geonames:7870522", "Lower Juba", "city")),
 ]
 
 # subject, type, object, certainty, role, (article, sentence)
@@ -134,7 +134,7 @@ def horn_export() -> dict:
                                  "text": found.group(), "kind": kind})
         entities.append({
             "id": ids[name], "type": type_, "name": name, "aliases": aliases, "mentions": mentions,
-            "geo": dict(zip(("lat", "lon", "country", "source"), geo)) if geo else None,
+            "geo": dict(zip(("lat", "lon", "country", "source", "region", "precision"), geo)) if geo else None,
         })
     relations = [
         {"id": stable_id("r", subject, type_, obj), "type": type_, "subject": ids[subject], "object": ids[obj],

@@ -120,6 +120,7 @@ def test_the_fixture_dossier_draws_four_views_and_shows_evidence_on_click(browse
     visit.page.click(f'[data-place="{node_id(data, "Kismayo")}"]')
     assert visit.page.locator("#map-popup").is_visible()
     assert "rally, 14 Oct 2023" in visit.page.locator("#map-popup").inner_text()
+    assert "Lower Juba, SO · city" in visit.page.locator("#map-popup").inner_text()  # where, how precisely
     assert "Warsame addressed a rally in Kismayo on 14 October 2023" in visit.evidence()
     # Timeline: four events placed in time, the one without any date in its own lane.
     assert visit.count("#timeline-svg [data-fact]") == 4

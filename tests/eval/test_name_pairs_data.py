@@ -9,7 +9,7 @@ import pytest
 PAIR_DIR = Path(__file__).resolve().parents[2] / "eval" / "names"
 KEYS = {"a", "b", "type", "same", "category", "why"}
 
-pytestmark = pytest.mark.parametrize("pair_file", ["pairs.jsonl", "heldout.jsonl"])
+pytestmark = pytest.mark.parametrize("pair_file", ["pairs.jsonl", "heldout.jsonl", "heldout2.jsonl"])
 
 
 def load_pairs(pair_file: str) -> list[dict]:
@@ -51,7 +51,7 @@ def test_categories_are_documented_in_the_readme(pair_file):
         assert f"`{category}`" in readme, category
 
 
-def test_no_pair_is_in_both_files(pair_file):
-    other = "heldout.jsonl" if pair_file == "pairs.jsonl" else "pairs.jsonl"
-    elsewhere = {frozenset((pair["a"], pair["b"])) for pair in load_pairs(other)}
+def test_no_pair_is_in_two_files(pair_file):
+    others = [other for other in ("pairs.jsonl", "heldout.jsonl", "heldout2.jsonl") if other != pair_file]
+    elsewhere = {frozenset((pair["a"], pair["b"])) for other in others for pair in load_pairs(other)}
     assert not [pair for pair in load_pairs(pair_file) if frozenset((pair["a"], pair["b"])) in elsewhere]

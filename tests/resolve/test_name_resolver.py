@@ -7,7 +7,7 @@ from graph_builders import Ref, analysis
 from newsgraph.api.resolution import judge, reresolve, review, undo
 from newsgraph.model import Entity, Judgement
 from newsgraph.resolve import NameResolver
-from newsgraph.resolve.name_resolver import candidate_pairs
+from newsgraph.resolve.name_resolver import Blocking, candidate_pairs, record_keys
 from newsgraph.store import open_store
 
 
@@ -27,6 +27,20 @@ def test_blocking_pairs_only_names_of_one_type_that_share_a_key():
     place = Entity(Entity.make_id("place", "Naji Zaheer"), "place", "Naji Zaheer")
     entities = [ZAHEER, ZAHIR, person("Samuel Okonkwo"), place]
     assert set(candidate_pairs(entities)) == {(0, 1)}
+
+
+def test_a_pair_sharing_many_keys_is_produced_once_and_an_oversized_key_is_left_out():
+    keys = [frozenset({"a", "b", "c"}), frozenset({"a", "b", "c"}), frozenset({"a", "d"}), frozenset({"d"})]
+    assert sorted(Blocking.of(keys).pairs()) == [(0, 1), (0, 2), (1, 2), (2, 3)]
+    capped = Blocking.of(keys, limit=2)  # "a" is shared by three records
+    assert capped.skipped == {"a": 3} and sorted(capped.pairs()) == [(0, 1), (2, 3)]
+    assert sorted(capped.probe(frozenset({"a", "b", "d"}))) == [0, 1, 2, 3]
+
+
+def test_types_never_share_a_key_and_a_common_given_name_alone_blocks_nothing():
+    assert not record_keys("Naji Zaheer", "person") & record_keys("Naji Zaheer", "organization")
+    luis = [person(f"José Luis {surname}") for surname in ("Salas", "Guzmán", "Herrera", "Rojas")]
+    assert list(candidate_pairs(luis)) == []
 
 
 def test_variants_cluster_and_a_shared_surname_does_not():

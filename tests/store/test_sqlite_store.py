@@ -78,8 +78,9 @@ def test_a_new_store_has_the_schema_and_records_its_version(store, db):
         (4, "document_sources"),
         (5, "fact_roles_and_sources"),
         (6, "event_clusters"),
+        (7, "place_region_and_precision"),
     ]
-    assert store.schema_version() == 6
+    assert store.schema_version() == 7
     assert isinstance(store, Store)
 
 
@@ -93,7 +94,7 @@ def test_reopening_applies_no_migration_twice_and_keeps_the_data(db):
     with open_store(db) as store:
         [record] = store.documents()
         document = store.document(record.id)
-    assert raw(db, "SELECT COUNT(*) FROM schema_migrations") == [(6,)]
+    assert raw(db, "SELECT COUNT(*) FROM schema_migrations") == [(7,)]
     assert (record.title, record.source, record.published, record.language) == (
         "River port opens",
         "port.txt",
@@ -155,13 +156,14 @@ def test_a_store_of_schema_version_3_gets_the_first_source_of_each_document(db):
     with conn:
         conn.execute("DROP TABLE document_sources")
         conn.execute("DROP TABLE event_clusters")
-        for table, column in (("relations", "role"), ("relation_evidence", "source_id"), ("event_evidence", "source_id")):
+        for table, column in (("relations", "role"), ("relation_evidence", "source_id"), ("event_evidence", "source_id"),
+                              ("entities", "geo_region"), ("entities", "geo_precision")):
             conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         conn.execute("DELETE FROM schema_migrations WHERE version >= 4")
     conn.close()
     first = port_analysis().document
     with open_store(db) as store:
-        assert store.schema_version() == 6
+        assert store.schema_version() == 7
         assert store.document_sources([first.id]) == {
             first.id: [DocumentSource("port.txt", "River port opens", None, date(2024, 3, 4))]}
 
@@ -235,11 +237,12 @@ def test_the_longer_spelling_of_a_name_becomes_canonical(store):
 def test_geo_is_kept_once_known(store):
     first = analysis("Calverton is small.", [Ref("Calverton", "place", "Calverton")])
     second = analysis("Calverton grew.", [Ref("Calverton", "place", "Calverton")])
-    first.entities[0].geo = Geo(51.5, -2.25, "GB", "test:1")
+    geo = Geo(51.5, -2.25, "GB", "test:1", "Wiltshire", "city")
+    first.entities[0].geo = geo
     store.add(first)
     store.add(second)
-    assert entity_named(store, "Calverton").geo == Geo(51.5, -2.25, "GB", "test:1")
-    assert store.entity(Entity.make_id("place", "Calverton")).geo == Geo(51.5, -2.25, "GB", "test:1")
+    assert entity_named(store, "Calverton").geo == geo  # region and precision too
+    assert store.entity(Entity.make_id("place", "Calverton")).geo == geo
 
 
 def test_the_narrow_queries_answer_for_one_entity_and_for_sentences_at_once(store):
@@ -419,13 +422,15 @@ def test_a_store_of_schema_version_2_is_migrated_with_each_base_entity_its_own_c
             "ALTER TABLE relations DROP COLUMN role",
             "ALTER TABLE relation_evidence DROP COLUMN source_id",
             "ALTER TABLE event_evidence DROP COLUMN source_id",
+            "ALTER TABLE entities DROP COLUMN geo_region",
+            "ALTER TABLE entities DROP COLUMN geo_precision",
             "DELETE FROM schema_migrations WHERE version >= 3",
         ):
             conn.execute(statement)
     conn.close()
 
     with open_store(db) as store:
-        assert store.schema_version() == 6
+        assert store.schema_version() == 7
         assert store.clusters() == {e.id: e.id for e in port_analysis().entities}
         assert [row[3:] for row in store.entity_counts(type="person")] == [(1, 2)]
 
@@ -439,18 +444,20 @@ def test_a_store_of_schema_version_5_is_migrated_with_each_event_its_own(db):
     conn = sqlite3.connect(db)
     with conn:
         conn.execute("DROP TABLE event_clusters")
+        for column in ("geo_region", "geo_precision"):
+            conn.execute(f"ALTER TABLE entities DROP COLUMN {column}")
         conn.execute("DELETE FROM schema_migrations WHERE version >= 6")
     conn.close()
 
     with open_store(db) as store:
-        assert store.schema_version() == 6
+        assert store.schema_version() == 7
         assert store.event_clusters() == {"v-open": "v-open"}
         assert store.replace_event_clusters({"v-open": "v-open"}, "events") == 0
 
 
 def test_open_store_takes_a_path_or_a_sqlite_url_and_refuses_other_schemes(tmp_path):
     with open_store(f"sqlite://{tmp_path / 'url.db'}") as store:
-        assert store.schema_version() == 6
+        assert store.schema_version() == 7
     assert (tmp_path / "url.db").is_file()
     with pytest.raises(StoreError, match="postgresql://"):
         open_store("postgresql://localhost/newsgraph")

@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from newsgraph import views
-from newsgraph.api import resolution
+from newsgraph.api import resolution, screening
 from newsgraph.api.extraction import default_pipeline, require_sentences
 from newsgraph.errors import InputError, NewsgraphError, StoreError
 from newsgraph.export.json import SCHEMA, document_dict, entity_dict, event_dict, relation_dict, write_export
@@ -163,6 +163,11 @@ class Graph:
     def review(self, limit: int | None = 20) -> list[resolution.ReviewPair]:
         """Undecided pairs between the review and merge thresholds, most informative first."""
         return resolution.review(self.store, limit)
+
+    def screen(self, list_path: str | os.PathLike, threshold: float | None = None) -> list[screening.Match]:
+        """The graph's people and organisations found in the watchlist at `list_path`
+        (FollowTheMoney JSON lines or CSV), best first (see `api.screening.screen`)."""
+        return screening.screen(self.store, list_path, threshold)
 
     def entities(self, type: str | None = None, search: str | None = None,
                  limit: int | None = None) -> list[views.EntitySummary]:

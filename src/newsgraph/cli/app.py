@@ -2,6 +2,7 @@
 the store option and plain tables."""
 from __future__ import annotations
 
+import csv
 import sys
 import warnings
 from datetime import date
@@ -56,6 +57,13 @@ db_option = click.option(
     "--db", type=click.Path(dir_okay=False), envvar="NEWSGRAPH_DB", default=None,
     help="Store file (default: $NEWSGRAPH_DB, else ./newsgraph.db).",
 )
+
+
+def write_csv(fields, rows) -> None:
+    """Rows (dicts) as CSV on standard output, a header line first."""
+    writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
 
 
 def print_table(rows, header) -> None:

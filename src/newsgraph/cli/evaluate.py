@@ -129,8 +129,9 @@ def eval_articles_command(paths: tuple[str, ...], show_errors: bool, output_form
     For each NAME.txt with a NAME.gold.json beside it (the shape of the team's sample gold:
     entities with every name the text uses, relations, events, must_not rules), run extraction
     and print entity recall, precision, F1, split and wrong-type counts, relation and event
-    recall and precision, time accuracy and violations, per article and overall (micro
-    average). Directories are searched recursively for *.gold.json.
+    recall and precision, time accuracy and violations, and the places of the gold's `geo`
+    geocoded within 25 km ("geo": correct/gold; "gwrong": given a point farther off), per
+    article and overall (micro average). Directories are searched recursively for *.gold.json.
 
     \b
     Examples:

@@ -1,14 +1,12 @@
 """Commands over the stored facts: events, relations and the timeline."""
 from __future__ import annotations
 
-import csv
 import json
-import sys
 from dataclasses import asdict
 
 import click
 
-from newsgraph.cli.app import ISO_DATE, db_option, main, print_table
+from newsgraph.cli.app import ISO_DATE, db_option, main, print_table, write_csv
 
 FORMAT = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                       show_default=True, help="table for reading; json (every field, all evidence) or csv "
@@ -88,12 +86,6 @@ def _check_range(start, end) -> None:
         raise click.UsageError(f"--from {start} is after --to {end}")
 
 
-def _write_csv(fields, rows) -> None:
-    writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-
-
 def _first(evidence) -> dict:
     if not evidence:
         return {"sentence": "", "document": ""}
@@ -119,7 +111,7 @@ def _print_events(items, fmt: str, table) -> None:
     if fmt == "json":
         _print_json(items)
     elif fmt == "csv":
-        _write_csv(EVENT_FIELDS, [_event_row(i) for i in items])
+        write_csv(EVENT_FIELDS, [_event_row(i) for i in items])
     else:
         table(items)
 
@@ -203,7 +195,7 @@ def relations(entity, type_, fmt, db):
     rows = [{"id": r.id, "subject": r.subject.name, "type": r.type, "role": r.role or "", "object": r.object.name,
              "certainty": r.certainty, "source": _sources(r), **_first(r.evidence)} for r in items]
     if fmt == "csv":
-        _write_csv(RELATION_FIELDS, rows)
+        write_csv(RELATION_FIELDS, rows)
     else:
         print_table([(r["subject"], r["type"], r["role"], r["object"], r["certainty"], r["source"],
                       cited(i.evidence)) for r, i in zip(rows, items)],

@@ -187,7 +187,9 @@ def _print_profile(p, max_mentions: int) -> None:
         click.echo("aliases:   " + ", ".join(p.aliases))
     click.echo(f"documents: {p.documents}   mentions: {len(p.mentions)}")
     if p.geo:
-        click.echo(f"location:  {p.geo.lat:.4f}, {p.geo.lon:.4f} ({p.geo.country or '?'}; {p.geo.source})")
+        g = p.geo
+        where = ", ".join(x for x in (g.region, g.country) if x) or "?"
+        click.echo(f"location:  {g.lat:.4f}, {g.lon:.4f} ({where}; {g.precision or '?'} precision; {g.source})")
     click.echo("\nmentions:")
     sentences = _mentions_by_sentence(p.mentions)
     for mentions in sentences[:max_mentions]:

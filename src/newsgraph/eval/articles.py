@@ -20,12 +20,17 @@ Predicted facts come as a `newsgraph/1` export. The scoring:
   its participants and a compatible place; its time is right when a found event carries the
   gold time value. Event P = predicted events that match some gold event / predicted events;
 - a violation is a predicted event of a `must_not` rule's types with its participants whose
-  certainty or modality is not one the rule allows.
+  certainty or modality is not one the rule allows;
+- a gold place with coordinates (`geo`) is geocoded *correctly* when an entity covering it has
+  a point within GEO_KM of them (the team scorer's `--geo-km 25`), *wrongly* when the entities
+  covering it have points and none is that close, and missed otherwise (no entity, or no
+  point). Geo precision = correct / (correct + wrong).
 Counts are summed over articles before dividing (micro average).
 """
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -47,6 +52,9 @@ RELATION_FAMILIES = {
 CERTAINTY_FAMILIES = {"asserted": {"asserted", "reported"}, "reported": {"asserted", "reported"}}
 
 Extractor = Callable[[str, date | None], dict]
+# How close a predicted point must be to the gold one: the acceptance bar of issue 10.
+GEO_KM = 25.0
+EARTH_RADIUS_KM = 6371.0
 
 
 def name_key(name: str) -> str:
@@ -80,6 +88,9 @@ class ArticleScore:
     events_correct: int = 0
     times_right: int = 0
     violations: int = 0
+    geo_gold: int = 0
+    geo_correct: int = 0
+    geo_wrong: int = 0
     errors: list[str] = field(default_factory=list)
 
     def __add__(self, other: ArticleScore) -> ArticleScore:
@@ -99,6 +110,9 @@ class ArticleScore:
             "event_recall": vr, "event_precision": vp,
             "time_accuracy": ratio(self.times_right, self.events_found),
             "violations": self.violations,
+            "geo_gold": self.geo_gold, "geo_correct": self.geo_correct, "geo_wrong": self.geo_wrong,
+            "geo_recall": ratio(self.geo_correct, self.geo_gold),
+            "geo_precision": ratio(self.geo_correct, self.geo_correct + self.geo_wrong),
         }
 
 
@@ -136,7 +150,30 @@ def score_article(gold: dict, export: dict, name: str = "") -> ArticleScore:
     _score_relations(gold, export, match, score)
     _score_events(gold, export, match, score)
     _score_violations(gold, export, match, score)
+    _score_geo(gold, match, score)
     return score
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle (haversine) distance between two points in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def _score_geo(gold: dict, match: _Matcher, score: ArticleScore) -> None:
+    by_id = {e["id"]: e for e in match.entities}
+    for key, (lat, lon) in gold.get("geo", {}).items():
+        score.geo_gold += 1
+        points = [g for i in match.covers.get(key, ()) if (g := by_id[i].get("geo")) and g.get("lat") is not None]
+        nearest = min((distance_km(lat, lon, g["lat"], g["lon"]) for g in points), default=None)
+        if nearest is None:
+            score.errors.append(f"place without a point: {key}")
+        elif nearest <= GEO_KM:
+            score.geo_correct += 1
+        else:
+            score.geo_wrong += 1
+            score.errors.append(f"place too far: {key} at {nearest:.0f} km")
 
 
 def _score_entities(gold: dict, match: _Matcher, score: ArticleScore) -> None:
@@ -326,7 +363,7 @@ class ArticlesReport:
 
     def format_table(self) -> str:
         header = (f"{'article':<28} {'ent R':>6} {'ent P':>6} {'ent F':>6} {'split':>5} {'wtype':>5} "
-                  f"{'rel R':>6} {'rel P':>6} {'ev R':>6} {'ev P':>6} {'time':>6} {'viol':>4}")
+                  f"{'rel R':>6} {'rel P':>6} {'ev R':>6} {'ev P':>6} {'time':>6} {'viol':>4} {'geo':>7} {'gwrong':>6}")
         lines = [header, "-" * len(header)]
         for score in [*self.articles, self.overall]:
             f = score.figures()
@@ -334,7 +371,8 @@ class ArticlesReport:
                 f"{score.name[:28]:<28} {f['entity_recall']:6.2f} {f['entity_precision']:6.2f} "
                 f"{f['entity_f1']:6.2f} {f['splits']:5d} {f['wrong_types']:5d} {f['relation_recall']:6.2f} "
                 f"{f['relation_precision']:6.2f} {f['event_recall']:6.2f} {f['event_precision']:6.2f} "
-                f"{f['time_accuracy']:6.2f} {f['violations']:4d}")
+                f"{f['time_accuracy']:6.2f} {f['violations']:4d} "
+                f"{str(f['geo_correct']) + '/' + str(f['geo_gold']):>7} {f['geo_wrong']:6d}")
         return "\n".join(lines)
 
 

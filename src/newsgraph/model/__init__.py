@@ -9,6 +9,7 @@ from newsgraph.model.documents import Document, Sentence
 from newsgraph.model.facts import (
     CERTAINTIES,
     ENTITY_TYPES,
+    PRECISIONS,
     Entity,
     Event,
     EventTime,
@@ -29,6 +30,7 @@ __all__ = [
     "CONFLICT_FIELDS",
     "ENTITY_TYPES",
     "JUDGEMENTS",
+    "PRECISIONS",
     "Analysis",
     "Anchor",
     "Conflict",

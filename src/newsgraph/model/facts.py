@@ -47,12 +47,22 @@ class Mention:
         return stable_id("m", self.doc, self.start, self.end, self.type)
 
 
+# How fine a place's point is, coarsest first.
+PRECISIONS = ("continent", "country", "region", "city", "district")
+
+
 @dataclass
 class Geo:
+    """Where a place is: its point, the country and first-level region (province, state) it
+    lies in or is, the gazetteer entry it was read from, and how fine the point is (one of
+    PRECISIONS: a region's point is only as good as "somewhere in that region")."""
+
     lat: float
     lon: float
     country: str | None = None
-    source: str | None = None  # gazetteer id, e.g. "geonames:2335204"
+    source: str | None = None  # gazetteer id, e.g. "geonames:2335204", "iso3166-2:PK-BA"
+    region: str | None = None
+    precision: str | None = None
 
 
 @dataclass

@@ -37,8 +37,9 @@ REGISTRY: dict[str, str] = {
     "timex": "newsgraph.pipeline.timex:TimexStage",
     "events": "newsgraph.pipeline.events:EventStage",
     "relations": "newsgraph.pipeline.relations:RelationStage",
+    "place_hierarchy": "newsgraph.pipeline.geo:PlaceHierarchyStage",
 }
-DEFAULT_STAGES = ("sentences", "mentions", "coref", "geo", "timex", "events", "relations")
+DEFAULT_STAGES = ("sentences", "mentions", "coref", "geo", "timex", "events", "relations", "place_hierarchy")
 
 
 def make_stage(name: str) -> Stage:

@@ -98,8 +98,10 @@ def _words(name: str) -> list[str]:
     return [w for w in re.split(r"[^a-z0-9]+", text) if w]
 
 
+@lru_cache(maxsize=200_000)
 def _collapse(word: str) -> str:
-    """Doubled letters written once (Tavakkoli, Siddique, Abdullaahi)."""
+    """Doubled letters written once (Tavakkoli, Siddique, Abdullaahi). Cached, as `_spell`:
+    a unit meets many others in its blocks, and is prepared once."""
     return re.sub(r"(.)\1+", r"\1", word)
 
 
@@ -256,6 +258,7 @@ def _readings(unit: str) -> frozenset[str]:
     return frozenset(readings | {re.sub(r"^y(?=e)", "", r) for r in readings})
 
 
+@lru_cache(maxsize=200_000)
 def skeletons(unit: str) -> frozenset[str]:
     """Romanisation skeletons of a unit's readings: first letter (a vowel as "a") and its
     consonants once spelling habits are undone (ph/f, kh/k, q/k, c/k, ...), h and vowels left
@@ -263,10 +266,16 @@ def skeletons(unit: str) -> frozenset[str]:
     return frozenset(_skeleton(v) for v in _readings(unit))
 
 
+@cache
+def _spellings() -> list[tuple[re.Pattern, str]]:
+    """The `spellings` of resolution.json, compiled once."""
+    return [(re.compile(written), said) for written, said in rules()["spellings"]]
+
+
 @lru_cache(maxsize=200_000)
 def _spell(word: str) -> str:
-    for written, said in rules()["spellings"]:
-        word = re.sub(written, said, word)
+    for written, said in _spellings():
+        word = written.sub(said, word)
     return word
 
 
@@ -424,42 +433,55 @@ class _Step:
     similarity: float
 
 
+_MOVES = ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1))  # units of a, units of b taken by one step
+
+
 def align(a: tuple[str, ...], b: tuple[str, ...],
           similarity: Callable[[str, str], float] = unit_similarity) -> list[_Step]:
     """The order-keeping alignment of two unit sequences with the greatest total similarity; a
-    unit may match one or two adjacent units of the other name, written solid or apart."""
+    unit may match one or two adjacent units of the other name, written solid or apart. Each
+    state keeps only its best first step (the rest is read back from the states after it), so
+    a comparison builds no list per option: it runs for every candidate pair."""
     n, m = len(a), len(b)
-    best: dict[tuple[int, int], tuple[float, list[_Step]]] = {(n, m): (0.0, [])}
+    gain: dict[tuple[int, int], float] = {(n, m): 0.0}
+    first: dict[tuple[int, int], tuple[int, int, float]] = {}
     for i in range(n, -1, -1):
         for j in range(m, -1, -1):
             if (i, j) == (n, m):
                 continue
-            options = []
-            for k, w in ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1)):
+            best = None
+            for k, w in _MOVES:
                 if i + k > n or j + w > m:
                     continue
                 sim = similarity("".join(a[i:i + k]), "".join(b[j:j + w])) if k and w else 0.0
-                gain = sim - 0.5 if k and w else 0.0
-                rest_gain, rest = best[(i + k, j + w)]
-                options.append((gain + rest_gain, [_Step(i, k, j, w, sim), *rest]))
-            best[(i, j)] = max(options, key=lambda o: o[0])
-    return best[(0, 0)][1]
+                total = (sim - 0.5 if k and w else 0.0) + gain[(i + k, j + w)]
+                if best is None or total > best[0]:
+                    best = (total, k, w, sim)
+            gain[(i, j)], first[(i, j)] = best[0], best[1:]
+    steps, i, j = [], 0, 0
+    while (i, j) != (n, m):
+        k, w, sim = first[(i, j)]
+        steps.append(_Step(i, k, j, w, sim))
+        i, j = i + k, j + w
+    return steps
 
 
 def compare(a: str, b: str, type_: str) -> Score:
     """Score of the names `a` and `b`, both of type `type_`, with each aligned part and reasons.
-    The reference list decides first: names it gives one actor (or a listed name and an
-    acronym of one) are that actor's; names it gives two different actors score below the
-    review band whatever their spelling."""
+    The reference list lifts names it gives one actor (or a listed name and an acronym of one)
+    to that actor's, unless their spelling already scores higher; names it gives two different
+    actors score below the review band whatever their spelling."""
     pa, pb = parse(a, type_), parse(b, type_)
     if not pa.units or not pb.units:
         return Score(0.0, {}, ("a name with no letters",))
     known_a, known_b = known_actors(a, type_), known_actors(b, type_)
     shared = (known_a.listed & known_b.actors) | (known_a.actors & known_b.listed)
+    score = _name_score(pa, pb, type_)
     if shared:
+        if score.value >= thresholds()["reference_match"]:
+            return score
         actors = ", ".join(sorted(_reference().names[i] for i in shared))
         return Score(thresholds()["reference_match"], {KNOWN: 1.0}, (f"the reference list names {actors} so",))
-    score = _name_score(pa, pb, type_)
     if known_a.listed and known_b.listed and score.value >= thresholds()["review"]:
         actors = "; ".join(sorted({_reference().names[i] for i in known_a.listed | known_b.listed}))
         return Score(round(thresholds()["review"] - 0.1, 3), score.parts,
@@ -604,10 +626,12 @@ def blocking_keys(name: str, type_: str) -> set[str]:
     parts a match needs: for a person, the given name (or its initial) with the surname (also written solid,
     family name first, or with a trailing second surname dropped); for an organisation, all
     its words in any order and its concepts in any order (a translation); the whole name
-    written solid; acronym letters; the reference-list actors it names."""
+    written solid; acronym letters; the reference-list actors it names. A one-letter code of a
+    whole name ("NE") or a two-letter syllable at a name's end says too little to be a key of
+    its own."""
     parsed = parse(name, type_)
     units = parsed.units
-    keys = {f"w:{code}" for code in _codes("".join(units))}
+    keys = {f"w:{code}" for code in _codes("".join(units)) if len(code) > 1}
     if type_ == PERSON:
         for first, last in _person_ends(units):
             keys.update(f"p:{a}|{b}" for a, b in zip(_codes(first), _codes(last), strict=True))
@@ -622,26 +646,37 @@ def blocking_keys(name: str, type_: str) -> set[str]:
     return keys
 
 
+@lru_cache(maxsize=200_000)
 def _codes(piece: str) -> tuple[str, str]:
-    """A piece's phonetic codes: its shortest skeleton and its metaphone."""
+    """A piece's phonetic codes: its shortest skeleton and its metaphone (cached: a given name
+    or a surname recurs in many names)."""
     return min(skeletons(piece)), jellyfish.metaphone(piece)
 
 
 def _person_ends(units: tuple[str, ...]) -> set[tuple[str, str]]:
     """(given, surname) pieces a matching name must share: each end alone or written solid
     with its neighbour, the name turned round when it ends in a family name, and the name
-    without a trailing second surname."""
+    without a trailing second surname when three parts remain (as `compare` allows: with two
+    left, "José Luis" of "José Luis Salas" would block every José Luis together)."""
     orders = [units]
     turned = _family_name_first(units)
     if turned:
         orders.append(turned)
-    if len(units) >= 3:
+    if len(units) >= 4:
         orders.append(units[:-1])
     ends = set()
     for order in orders:
         if len(order) < 2:
             continue
-        firsts = {order[0]} | ({order[0] + order[1]} if len(order) > 2 else set())
-        lasts = {order[-1]} | ({order[-2] + order[-1]} if len(order) > 2 else set())
+        firsts = _end_pieces(order[0], order[1]) if len(order) > 2 else {order[0]}
+        lasts = _end_pieces(order[-1], order[-2], last=True) if len(order) > 2 else {order[-1]}
         ends.update((f, la) for f in firsts for la in lasts)
     return ends
+
+
+def _end_pieces(end: str, neighbour: str, last: bool = False) -> set[str]:
+    """An end of a name alone and written solid with its neighbour; a syllable of two letters
+    ("bi" of "Ha-bbi Kim") only written solid, or it would block with every name that ends in
+    a syllable of that consonant."""
+    solid = neighbour + end if last else end + neighbour
+    return {solid} if len(_collapse(end)) <= 2 else {end, solid}

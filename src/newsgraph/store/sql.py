@@ -55,6 +55,17 @@ _SOURCE_COLUMNS = ("source", "title", "url", "published")
 _MENTION_COLUMNS = "id, doc_id, start_char, end_char, text, type, kind, sentence_index, entity_id, canonical"
 # The resolved entities: one row per cluster, that of its representative base entity.
 _RESOLVED = "entities e WHERE e.id IN (SELECT cluster_id FROM entity_clusters)"
+_GEO_COLUMNS = "geo_lat, geo_lon, geo_country, geo_source, geo_region, geo_precision"
+
+
+def _geo_columns(geo: Geo | None) -> tuple:
+    """The values of _GEO_COLUMNS for a place's geo (all null without one)."""
+    return (geo.lat, geo.lon, geo.country, geo.source, geo.region, geo.precision) if geo else (None,) * 6
+
+
+def _geo(columns: Sequence) -> Geo | None:
+    """A Geo from the values of _GEO_COLUMNS."""
+    return Geo(*columns) if columns[0] is not None else None
 # (cluster id, alias, alias key) of every cluster: its base entities' aliases, and the names of
 # its members other than the representative.
 _CLUSTER_ALIASES = (
@@ -281,15 +292,9 @@ class SQLStore:
         if row is None:
             geo = entity.geo
             self._execute(
-                "INSERT INTO entities (id, type, name, name_key, geo_lat, geo_lon, geo_country, geo_source)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    entity.id,
-                    entity.type,
-                    entity.name,
-                    fold(entity.name),
-                    *((geo.lat, geo.lon, geo.country, geo.source) if geo else (None,) * 4),
-                ),
+                "INSERT INTO entities (id, type, name, name_key, geo_lat, geo_lon, geo_country, geo_source,"
+                " geo_region, geo_precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (entity.id, entity.type, entity.name, fold(entity.name), *_geo_columns(geo)),
             )
             name = entity.name
         else:
@@ -304,11 +309,10 @@ class SQLStore:
             else:
                 aliases.add(entity.name)
             if lat is None and entity.geo:
-                g = entity.geo
                 self._execute(
-                    "UPDATE entities SET geo_lat = ?, geo_lon = ?, geo_country = ?, geo_source = ?"
-                    " WHERE id = ?",
-                    (g.lat, g.lon, g.country, g.source, entity.id),
+                    "UPDATE entities SET geo_lat = ?, geo_lon = ?, geo_country = ?, geo_source = ?,"
+                    " geo_region = ?, geo_precision = ? WHERE id = ?",
+                    (*_geo_columns(entity.geo), entity.id),
                 )
         self._executemany(
             "INSERT INTO entity_aliases (entity_id, alias, alias_key) VALUES (?, ?, ?)"
@@ -566,7 +570,7 @@ class SQLStore:
         """Resolved entities (aliases of the whole cluster, representative's name and place),
         streamed in id order."""
         entities = self._stream(
-            f"SELECT id, type, name, geo_lat, geo_lon, geo_country, geo_source FROM {_RESOLVED}{where}"
+            f"SELECT id, type, name, {_GEO_COLUMNS} FROM {_RESOLVED}{where}"
             " ORDER BY e.id",
             params,
         )
@@ -578,9 +582,8 @@ class SQLStore:
                 params,
             )
         )
-        for id_, type_, name, lat, lon, country, source in entities:
-            geo = Geo(lat, lon, country, source) if lat is not None else None
-            yield Entity(id_, type_, name, [a for _, a in aliases.take(id_)], geo)
+        for id_, type_, name, *geo in entities:
+            yield Entity(id_, type_, name, [a for _, a in aliases.take(id_)], _geo(geo))
 
     def entity(self, entity_id: str) -> Entity | None:
         """One resolved entity, or None."""
@@ -591,11 +594,10 @@ class SQLStore:
         aliases = _Groups(
             self._stream("SELECT entity_id, alias FROM entity_aliases ORDER BY entity_id, alias_key, alias")
         )
-        for id_, type_, name, lat, lon, country, source in self._stream(
-            "SELECT id, type, name, geo_lat, geo_lon, geo_country, geo_source FROM entities ORDER BY id"
+        for id_, type_, name, *geo in self._stream(
+            f"SELECT id, type, name, {_GEO_COLUMNS} FROM entities ORDER BY id"
         ):
-            geo = Geo(lat, lon, country, source) if lat is not None else None
-            yield Entity(id_, type_, name, [a for _, a in aliases.take(id_)], geo)
+            yield Entity(id_, type_, name, [a for _, a in aliases.take(id_)], _geo(geo))
 
     def iter_entities(self) -> Iterator[tuple[Entity, list[Mention]]]:
         """Every resolved entity with all its mentions, streamed in id order."""

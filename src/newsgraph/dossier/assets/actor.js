@@ -485,8 +485,9 @@ function drawMap() {
   const labelled = new Set(busiest.slice(0, MAP_LABELS).map((p) => p.entity));
   for (const point of points) {
     const place = entity(point.entity);
-    const circle = svgEl("circle", {class: `map-point ${point.how}`, cx: point.x, cy: point.y, "data-place": point.entity}, [
-      svgEl("title", {text: place.name})]);
+    const coarse = COARSE_PRECISIONS.has((place.geo || {}).precision) ? " coarse" : "";
+    const circle = svgEl("circle", {class: `map-point ${point.how}${coarse}`, cx: point.x, cy: point.y, "data-place": point.entity}, [
+      svgEl("title", {text: `${place.name} (${whereLabel(place.geo)})`})]);
     const label = svgEl("text", {class: "map-label", text: place.name});
     if (!labelled.has(point.entity)) label.style.display = "none";
     circle.addEventListener("click", (event) => { event.stopPropagation(); openPopup(point, circle); });
@@ -507,7 +508,7 @@ function drawMap() {
       list.append(el("li", {}, [el("button", {text: label, onclick: () => showFacts(place.name, [fact])})].concat(badges(fact))));
     }
     if (!facts.length) list.append(el("li", {text: point.how === "self" ? "this place" : `named in ${point.documents.length} of the same articles`}));
-    popup.replaceChildren(el("h4", {text: place.name}), list);
+    popup.replaceChildren(el("h4", {text: place.name}), el("p", {class: "where", text: whereLabel(place.geo)}), list);
     popup.hidden = false;
     const wrap = popup.parentElement.getBoundingClientRect(), at = circle.getBoundingClientRect();
     const right = at.right - wrap.left + 8, left = at.left - wrap.left - popup.offsetWidth - 8;
@@ -516,6 +517,16 @@ function drawMap() {
     if (facts.length) showFacts(place.name, facts);
     else if (point.documents.length) showShared(place.name, point.documents, point.entity);
   }
+}
+
+// A point of these precisions stands for a whole area: drawn with a dashed ring.
+const COARSE_PRECISIONS = new Set(["continent", "country", "region"]);
+
+function whereLabel(geo) {
+  // "Balochistan, PK · city": the region and country a place lies in, and how fine its point is.
+  if (!geo) return "";
+  const where = [geo.region, geo.country].filter(Boolean).join(", ");
+  return [where, geo.precision].filter(Boolean).join(" · ");
 }
 
 // ---------- timeline ----------
