@@ -101,3 +101,21 @@ def test_father_and_son_stay_apart_in_every_system():
     assert not merged("Mao Anying", "Mao Zedong")
     assert not merged("Magomed Yevloyev", "Ruslan Magomed Yevloyev")
     assert not merged("Kim Il-sung", "Kim Jong-il")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Forces armées libanaises", "Lebanese Armed Forces"), ("Ejército Nacional de Colombia", "Colombian National Army"),
+     ("FAL", "Lebanese Armed Forces"), ("Comité international de la Croix-Rouge", "International Committee of the Red Cross")],
+)
+def test_country_adjectives_and_organisation_words_translate(a, b):
+    assert compare(a, b, "organization").value >= thresholds()["merge"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Armée nationale libyenne", "Syrian National Army"), ("Forces armées libanaises", "Egyptian Armed Forces"),
+     ("Ejército Nacional de Colombia", "Mexican National Army")],
+)
+def test_two_countries_forces_stay_apart(a, b):
+    assert compare(a, b, "organization").value < thresholds()["merge"]
