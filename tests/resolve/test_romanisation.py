@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.resolve.names import compare, parse, thresholds, unit_similarity
+from newsgraph.model import Entity
+from newsgraph.resolve import NameResolver
+from newsgraph.resolve.names import blocking_keys, compare, parse, thresholds, unit_similarity
 from newsgraph.resolve.romanisation import chinese_readings, korean_family_name, korean_key
 
 
@@ -119,3 +121,16 @@ def test_country_adjectives_and_organisation_words_translate(a, b):
 )
 def test_two_countries_forces_stay_apart(a, b):
     assert compare(a, b, "organization").value < thresholds()["merge"]
+
+
+def test_a_chinese_name_meets_its_other_romanisation_in_a_block():
+    assert blocking_keys("Teng Hsiao-p'ing", "person") & blocking_keys("Deng Xiaoping", "person")
+    assert not any(k.startswith("z:") for k in blocking_keys("Musa Ali", "person"))
+
+
+def test_the_resolver_joins_one_chinese_name_in_both_systems_and_keeps_another_apart():
+    names = ["Teng Hsiao-p'ing", "Deng Xiaoping", "Deng Xiaopeng"]
+    entities = [Entity(Entity.make_id("person", n), "person", n) for n in names]
+    clusters = NameResolver().clusters(entities)
+    wade_giles, pinyin, other = (clusters[e.id] for e in entities)
+    assert wade_giles == pinyin != other

@@ -626,7 +626,8 @@ def blocking_keys(name: str, type_: str) -> set[str]:
     parts a match needs: for a person, the given name (or its initial) with the surname (also written solid,
     family name first, or with a trailing second surname dropped); for an organisation, all
     its words in any order and its concepts in any order (a translation); the whole name
-    written solid; acronym letters; the reference-list actors it names. A one-letter code of a
+    written solid (for a Chinese name, its pinyin readings); acronym letters; the
+    reference-list actors it names. A one-letter code of a
     whole name ("NE") or a two-letter syllable at a name's end says too little to be a key of
     its own."""
     parsed = parse(name, type_)
@@ -636,6 +637,8 @@ def blocking_keys(name: str, type_: str) -> set[str]:
         for first, last in _person_ends(units):
             keys.update(f"p:{a}|{b}" for a, b in zip(_codes(first), _codes(last), strict=True))
             keys.add(f"i:{first[0]}|{_codes(last)[1]}")  # a given name misspelt beyond its codes
+        if _chinese_shaped(units):  # Mao Tse-tung meets Mao Zedong by its pinyin
+            keys.update(f"z:{reading}" for reading in chinese_readings("".join(units)))
     elif len(units) > 1:
         keys.update("o:" + "|".join(sorted(codes)) for codes in zip(*(_codes(u) for u in units), strict=True))
         keys.add("c:" + "|".join(sorted(parsed.concepts)))  # the same words in another language
