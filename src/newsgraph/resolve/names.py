@@ -151,7 +151,7 @@ def _glued_prefix(unit: str) -> str:
     """A name written solid with its "Abdul"/"Abdel"/"Abdur" prefix begins "abd", as the
     parts written apart do ("Abdulqadir" = "Abdul Qadir"); Somali writes its ayn as c
     ("Cabdullaahi" = "Abdullahi")."""
-    unit = re.sub(r"^c(?=abd)", "", unit)
+    unit = unit[1:] if unit.startswith("cabd") else unit
     for prefix in sorted(rules()["joined_prefixes"], key=len, reverse=True):
         if prefix.startswith("abd") and unit.startswith(prefix) and len(unit) > len(prefix) + 2:
             return "abd" + unit[len(prefix):]
@@ -255,7 +255,7 @@ def _readings(unit: str) -> frozenset[str]:
     so a name with ye is read both with and without its y."""
     word = re.sub(r"^c(?=[aeiou])", "", unit)
     readings = {word.replace("x", "h"), word.replace("x", "ks")}
-    return frozenset(readings | {re.sub(r"^y(?=e)", "", r) for r in readings})
+    return frozenset(readings | {r[1:] for r in readings if r.startswith("ye")})
 
 
 @lru_cache(maxsize=200_000)
