@@ -134,3 +134,9 @@ def test_the_resolver_joins_one_chinese_name_in_both_systems_and_keeps_another_a
     clusters = NameResolver().clusters(entities)
     wade_giles, pinyin, other = (clusters[e.id] for e in entities)
     assert wade_giles == pinyin != other
+
+
+def test_the_score_says_which_system_compared_the_names():
+    assert "compared as Chinese syllables (pinyin and Wade-Giles)" in compare("Liu Shaoqi", "Liu Shao-ch'i", "person").reasons
+    assert any("Korean" in r for r in compare("Kim Dae-jung", "Kim Tae-chung", "person").reasons)
+    assert not any("compared as" in r for r in compare("Naji Zaheer", "Naji Zahir", "person").reasons)

@@ -12,7 +12,10 @@ The units of the two names are aligned in order (a unit may match two adjacent u
 solid or apart: "Mohammad-Reza"/"Mohammadreza"). For people the alignment must keep the given
 name first and the surname last: a dropped middle part (a patronymic) is allowed, a dropped
 given name (the father, "Saleh al-Amiri" / "Ahmed Saleh al-Amiri") or a bare surname is not;
-only names of the East Asian family-name-first traditions may turn round. Organisations must
+only names of the East Asian family-name-first traditions may turn round. Chinese and Korean
+names are compared in their own romanisation systems (newsgraph.resolve.romanisation:
+Wade-Giles and pinyin, McCune-Reischauer and Revised Romanisation), and listed spellings of
+one given name match (Muhammad, Maxamed, Mehmet). Organisations must
 align completely, or one must be the acronym of the other. Thresholds and word lists are data
 (newsgraph/data/resolution.json).
 """
@@ -383,19 +386,17 @@ def korean_unit_similarity(a: str, b: str) -> float:
     return unit_similarity(a, b)
 
 
-def _unit_similarity_for(a: ParsedName, b: ParsedName, type_: str) -> Callable[[str, str], float]:
-    """The unit comparison for two names: syllable by syllable when both are Chinese-shaped
-    (a frequent Chinese family name at one end, every part one or two syllables of pinyin or
-    Wade-Giles), by the Korean systems when
+def _unit_similarity_for(a: ParsedName, b: ParsedName, type_: str) -> tuple[Callable[[str, str], float], str | None]:
+    """The unit comparison for two names, and the reason to give when it is not by spelling:
+    syllable by syllable when both are Chinese-shaped (a frequent Chinese family name at one
+    end, every part one or two syllables of pinyin or Wade-Giles), by the Korean systems when
     both are Korean-shaped (a Korean family name at one end, every other part Korean
     syllables), else by spelling."""
-    if type_ != PERSON:
-        return unit_similarity
-    if _chinese_shaped(a.units) and _chinese_shaped(b.units):
-        return chinese_unit_similarity
-    if _korean_shaped(a.units) and _korean_shaped(b.units):
-        return korean_unit_similarity
-    return unit_similarity
+    if type_ == PERSON and _chinese_shaped(a.units) and _chinese_shaped(b.units):
+        return chinese_unit_similarity, "compared as Chinese syllables (pinyin and Wade-Giles)"
+    if type_ == PERSON and _korean_shaped(a.units) and _korean_shaped(b.units):
+        return korean_unit_similarity, "compared as Korean (McCune-Reischauer and Revised Romanisation)"
+    return unit_similarity, None
 
 
 @lru_cache(maxsize=200_000)
@@ -501,7 +502,7 @@ def _name_score(pa: ParsedName, pb: ParsedName, type_: str) -> Score:
         return Score(1.0, {" ".join(pa.units): 1.0}, ("the same name once folded",))
     if pa.written_as_acronym or pb.written_as_acronym:
         return Score(0.0, {}, ("an acronym matches only its own letters or the name it spells",))
-    similarity = _unit_similarity_for(pa, pb, type_)
+    similarity, system = _unit_similarity_for(pa, pb, type_)
     score = _aligned_score(pa.units, pb.units, type_, similarity)
     if type_ != PERSON and score.value < t["merge"]:
         # Translated, a name of two words is too generic to merge on: "Army of Islam" is both
@@ -518,7 +519,7 @@ def _name_score(pa: ParsedName, pb: ParsedName, type_: str) -> Score:
                 turned = _aligned_score(turned_a, turned_b, type_, similarity)
                 if turned.value > score.value:
                     score = Score(turned.value, turned.parts, (*turned.reasons, "family name first in one of them"))
-    return score
+    return Score(score.value, score.parts, (*score.reasons, system)) if system else score
 
 
 def _reference_key(name: str, type_: str) -> str:
