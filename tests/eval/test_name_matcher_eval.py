@@ -18,9 +18,10 @@ def test_no_father_and_son_pair_is_merged_in_either_file():
         assert not [e for e in report.errors if e.pair.category == "father_son"], name
 
 
-def test_held_out_pairs_keep_their_measured_floor():
-    """Measured once at the end of the round that wrote them (docs/resolution.md): a floor
-    against regressions, well below the issue's target, which the held-out pairs do not meet."""
+def test_first_held_out_pairs_keep_their_measured_floor():
+    """Held out for the first matcher round (P 0.967, R 0.634), development data since the
+    second read their misses (P 0.988, R 0.871; docs/resolution.md): a floor against
+    regressions, below the issue's recall target, which this file does not meet."""
     report = evaluate_names(PAIR_DIR / "heldout.jsonl")
-    assert report.precision >= 0.96
-    assert report.recall >= 0.63
+    assert report.precision >= 0.98
+    assert report.recall >= 0.86

@@ -12,13 +12,17 @@ The units of the two names are aligned in order (a unit may match two adjacent u
 solid or apart: "Mohammad-Reza"/"Mohammadreza"). For people the alignment must keep the given
 name first and the surname last: a dropped middle part (a patronymic) is allowed, a dropped
 given name (the father, "Saleh al-Amiri" / "Ahmed Saleh al-Amiri") or a bare surname is not;
-only names of the East Asian family-name-first traditions may turn round. Organisations must
+only names of the East Asian family-name-first traditions may turn round. Chinese and Korean
+names are compared in their own romanisation systems (newsgraph.resolve.romanisation:
+Wade-Giles and pinyin, McCune-Reischauer and Revised Romanisation), and listed spellings of
+one given name match (Muhammad, Maxamed, Mehmet). Organisations must
 align completely, or one must be the acronym of the other. Thresholds and word lists are data
 (newsgraph/data/resolution.json).
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -30,6 +34,13 @@ from newsgraph.gazetteer.curated import load_lexicon
 from newsgraph.lexicons import person_titles
 from newsgraph.ontology import read_json
 from newsgraph.resolve.known_actors import Lookup, ReferenceIndex, build_index
+from newsgraph.resolve.romanisation import (
+    chinese_family_name,
+    chinese_readings,
+    korean_family_name,
+    korean_key,
+    korean_syllables,
+)
 
 PERSON = "person"
 ACRONYM = "acronym"  # the part of a score that says one name is the other's acronym
@@ -141,7 +152,9 @@ def parse(name: str, type_: str) -> ParsedName:
 
 def _glued_prefix(unit: str) -> str:
     """A name written solid with its "Abdul"/"Abdel"/"Abdur" prefix begins "abd", as the
-    parts written apart do ("Abdulqadir" = "Abdul Qadir")."""
+    parts written apart do ("Abdulqadir" = "Abdul Qadir"); Somali writes its ayn as c
+    ("Cabdullaahi" = "Abdullahi")."""
+    unit = unit[1:] if unit.startswith("cabd") else unit
     for prefix in sorted(rules()["joined_prefixes"], key=len, reverse=True):
         if prefix.startswith("abd") and unit.startswith(prefix) and len(unit) > len(prefix) + 2:
             return "abd" + unit[len(prefix):]
@@ -241,9 +254,11 @@ def _concept(unit: str) -> str:
 def _readings(unit: str) -> frozenset[str]:
     """The ways a unit may be read before its skeleton is taken. Somali spelling writes ayn as
     initial c (Cali = Ali) and h as x (Xasan = Hassan); elsewhere x is ks, so both readings of
-    x are kept."""
+    x are kept. A Russian initial ye is also written e (Yevloyev = Evloev), but ya is never a,
+    so a name with ye is read both with and without its y."""
     word = re.sub(r"^c(?=[aeiou])", "", unit)
-    return frozenset({word.replace("x", "h"), word.replace("x", "ks")})
+    readings = {word.replace("x", "h"), word.replace("x", "ks")}
+    return frozenset(readings | {r[1:] for r in readings if r.startswith("ye")})
 
 
 @lru_cache(maxsize=200_000)
@@ -313,6 +328,10 @@ def unit_similarity(a: str, b: str) -> float:
     extension of the other is another name."""
     if _collapse(a) == _collapse(b):
         return 1.0
+    given_a, given_b = _given_name(a), _given_name(b)
+    if given_a is not None and given_b is not None:
+        # Two spellings of one listed name, or two listed names (Muhammad, Mahmud) that look alike.
+        return thresholds()["skeleton_match"] if given_a == given_b else _unlike(a, b)
     spelled_a, spelled_b = _collapse(_spell(a)), _collapse(_spell(b))
     if spelled_a == spelled_b:
         return thresholds()["skeleton_match"]
@@ -325,6 +344,75 @@ def unit_similarity(a: str, b: str) -> float:
     if shared:
         return unit_similarity(a[len(shared):], b[len(shared):])
     return Levenshtein.normalized_similarity(a, b)
+
+
+def _unlike(a: str, b: str) -> float:
+    """The similarity of two units known to be two names: their edit similarity, kept under
+    the review band's top so that it can list them but never merge them."""
+    return min(Levenshtein.normalized_similarity(a, b), thresholds()["review"] - 0.02)
+
+
+@cache
+def _given_names() -> dict[str, int]:
+    """Each spelling of a given name in romanisation.json (as a unit: "abdullahi" →
+    "abdlahi"), with the index of the name it spells."""
+    groups = read_json("romanisation.json")["given_names"]
+    return {_collapse(_glued_prefix(spelling)): i for i, group in enumerate(groups) for spelling in group}
+
+
+def _given_name(unit: str) -> int | None:
+    return _given_names().get(_collapse(unit))
+
+
+@lru_cache(maxsize=200_000)
+def chinese_unit_similarity(a: str, b: str) -> float:
+    """Two parts of Chinese names: one name when they read as the same pinyin syllables in
+    either system (Tse-tung = Zedong, Chou = Zhou), else two names (Peng ≠ Ping)."""
+    if _collapse(a) == _collapse(b):
+        return 1.0
+    if chinese_readings(a) & chinese_readings(b):
+        return thresholds()["skeleton_match"]
+    return _unlike(a, b)
+
+
+@lru_cache(maxsize=200_000)
+def korean_unit_similarity(a: str, b: str) -> float:
+    """Two parts of Korean names: one family name in two customary spellings (Park, Pak), or
+    one given-name syllable in McCune-Reischauer and Revised Romanisation (Kun, Geun); else
+    as any other two units."""
+    family_a = korean_family_name(a)
+    if (family_a is not None and family_a == korean_family_name(b)) or korean_key(a) == korean_key(b):
+        return max(unit_similarity(a, b), thresholds()["skeleton_match"])
+    return unit_similarity(a, b)
+
+
+def _unit_similarity_for(a: ParsedName, b: ParsedName, type_: str) -> tuple[Callable[[str, str], float], str | None]:
+    """The unit comparison for two names, and the reason to give when it is not by spelling:
+    syllable by syllable when both are Chinese-shaped (a frequent Chinese family name at one
+    end, every part one or two syllables of pinyin or Wade-Giles), by the Korean systems when
+    both are Korean-shaped (a Korean family name at one end, every other part Korean
+    syllables), else by spelling."""
+    if type_ == PERSON and _chinese_shaped(a.units) and _chinese_shaped(b.units):
+        return chinese_unit_similarity, "compared as Chinese syllables (pinyin and Wade-Giles)"
+    if type_ == PERSON and _korean_shaped(a.units) and _korean_shaped(b.units):
+        return korean_unit_similarity, "compared as Korean (McCune-Reischauer and Revised Romanisation)"
+    return unit_similarity, None
+
+
+@lru_cache(maxsize=200_000)
+def _chinese_shaped(units: tuple[str, ...]) -> bool:
+    return (2 <= len(units) <= 4 and (chinese_family_name(units[0]) or chinese_family_name(units[-1]))
+            and all(chinese_readings(u, 2) for u in units))
+
+
+@lru_cache(maxsize=200_000)
+def _korean_shaped(units: tuple[str, ...]) -> bool:
+    if not 2 <= len(units) <= 4:
+        return False
+    for family, given in ((units[0], units[1:]), (units[-1], units[:-1])):
+        if korean_family_name(family) is not None and all(korean_syllables(u) for u in given):
+            return True
+    return False
 
 
 def _shared_prefix(a: str, b: str) -> str:
@@ -349,7 +437,8 @@ class _Step:
 _MOVES = ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1))  # units of a, units of b taken by one step
 
 
-def align(a: tuple[str, ...], b: tuple[str, ...]) -> list[_Step]:
+def align(a: tuple[str, ...], b: tuple[str, ...],
+          similarity: Callable[[str, str], float] = unit_similarity) -> list[_Step]:
     """The order-keeping alignment of two unit sequences with the greatest total similarity; a
     unit may match one or two adjacent units of the other name, written solid or apart. Each
     state keeps only its best first step (the rest is read back from the states after it), so
@@ -365,7 +454,7 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> list[_Step]:
             for k, w in _MOVES:
                 if i + k > n or j + w > m:
                     continue
-                sim = unit_similarity("".join(a[i:i + k]), "".join(b[j:j + w])) if k and w else 0.0
+                sim = similarity("".join(a[i:i + k]), "".join(b[j:j + w])) if k and w else 0.0
                 total = (sim - 0.5 if k and w else 0.0) + gain[(i + k, j + w)]
                 if best is None or total > best[0]:
                     best = (total, k, w, sim)
@@ -413,7 +502,8 @@ def _name_score(pa: ParsedName, pb: ParsedName, type_: str) -> Score:
         return Score(1.0, {" ".join(pa.units): 1.0}, ("the same name once folded",))
     if pa.written_as_acronym or pb.written_as_acronym:
         return Score(0.0, {}, ("an acronym matches only its own letters or the name it spells",))
-    score = _aligned_score(pa.units, pb.units, type_)
+    similarity, system = _unit_similarity_for(pa, pb, type_)
+    score = _aligned_score(pa.units, pb.units, type_, similarity)
     if type_ != PERSON and score.value < t["merge"]:
         # Translated, a name of two words is too generic to merge on: "Army of Islam" is both
         # a group in Gaza and, as Jaysh al-Islam, one in Syria; it goes to review.
@@ -426,10 +516,10 @@ def _name_score(pa: ParsedName, pb: ParsedName, type_: str) -> Score:
     if type_ == PERSON and score.value < t["merge"]:
         for turned_a, turned_b in ((_family_name_first(pa.units), pb.units), (pa.units, _family_name_first(pb.units))):
             if turned_a is not None and turned_b is not None:
-                turned = _aligned_score(turned_a, turned_b, type_)
+                turned = _aligned_score(turned_a, turned_b, type_, similarity)
                 if turned.value > score.value:
                     score = Score(turned.value, turned.parts, (*turned.reasons, "family name first in one of them"))
-    return score
+    return Score(score.value, score.parts, (*score.reasons, system)) if system else score
 
 
 def _reference_key(name: str, type_: str) -> str:
@@ -487,8 +577,9 @@ def _acronym_letters(word: str) -> set[str]:
     return {word, re.sub(r"(?<=[a-z])\d+$", "", word)}
 
 
-def _aligned_score(a: tuple[str, ...], b: tuple[str, ...], type_: str) -> Score:
-    steps = align(a, b)
+def _aligned_score(a: tuple[str, ...], b: tuple[str, ...], type_: str,
+                   similarity: Callable[[str, str], float] = unit_similarity) -> Score:
+    steps = align(a, b, similarity)
     matched = [s for s in steps if s.width_a and s.width_b]
     parts = {f"{''.join(a[s.i:s.i + s.width_a])}~{''.join(b[s.j:s.j + s.width_b])}": round(s.similarity, 3) for s in matched}
     skipped_a = [a[s.i] for s in steps if s.width_a and not s.width_b]
@@ -536,7 +627,8 @@ def blocking_keys(name: str, type_: str) -> set[str]:
     parts a match needs: for a person, the given name (or its initial) with the surname (also written solid,
     family name first, or with a trailing second surname dropped); for an organisation, all
     its words in any order and its concepts in any order (a translation); the whole name
-    written solid; acronym letters; the reference-list actors it names. A one-letter code of a
+    written solid (for a Chinese name, its pinyin readings); acronym letters; the
+    reference-list actors it names. A one-letter code of a
     whole name ("NE") or a two-letter syllable at a name's end says too little to be a key of
     its own."""
     parsed = parse(name, type_)
@@ -546,6 +638,8 @@ def blocking_keys(name: str, type_: str) -> set[str]:
         for first, last in _person_ends(units):
             keys.update(f"p:{a}|{b}" for a, b in zip(_codes(first), _codes(last), strict=True))
             keys.add(f"i:{first[0]}|{_codes(last)[1]}")  # a given name misspelt beyond its codes
+        if _chinese_shaped(units):  # Mao Tse-tung meets Mao Zedong by its pinyin
+            keys.update(f"z:{reading}" for reading in chinese_readings("".join(units)))
     elif len(units) > 1:
         keys.update("o:" + "|".join(sorted(codes)) for codes in zip(*(_codes(u) for u in units), strict=True))
         keys.add("c:" + "|".join(sorted(parsed.concepts)))  # the same words in another language
