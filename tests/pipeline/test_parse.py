@@ -7,12 +7,13 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Doc
 
 from newsgraph.errors import StageError
 from newsgraph.model import Document
 from newsgraph.pipeline import Pipeline
 from newsgraph.pipeline.nlp import load_model
-from newsgraph.pipeline.parse import Parser, chunk_bounds
+from newsgraph.pipeline.parse import Parser, chunk_bounds, join_parses
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "articles"
 ARTICLES = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt")))
@@ -47,6 +48,44 @@ def test_chunked_analysis_finds_what_the_whole_text_parse_finds():
     assert [(t.start, t.value) for t in chunked.timexes] == [(t.start, t.value) for t in whole.timexes]
     # every offset points into the document's own text
     assert all(ARTICLES[m.start:m.end] == m.text for m in chunked.mentions)
+
+
+def test_the_join_is_token_for_token_what_spacys_from_docs_builds():
+    nlp = load_model()
+    parts = list(nlp.pipe(ARTICLES[s:e] for s, e in chunk_bounds(ARTICLES, 300)))
+    assert len(parts) > 2
+    expected = Doc.from_docs(parts, ensure_whitespace=False)
+    joined = join_parses(iter(parts), nlp.vocab)
+    attrs = Doc._get_array_attrs()
+    assert joined.text == expected.text == ARTICLES
+    assert (joined.to_array(attrs) == expected.to_array(attrs)).all()
+    assert [(t.idx, t.head.i, t.is_sent_start, t.left_edge.i, t.right_edge.i) for t in joined] == \
+        [(t.idx, t.head.i, t.is_sent_start, t.left_edge.i, t.right_edge.i) for t in expected]
+    assert [(e.start_char, e.end_char, e.label_) for e in joined.ents] == \
+        [(e.start_char, e.end_char, e.label_) for e in expected.ents]
+    assert [(c.start, c.end) for c in joined.noun_chunks] == [(c.start, c.end) for c in expected.noun_chunks]
+
+
+def test_names_pronouns_and_dates_are_resolved_across_chunk_boundaries():
+    text = ("Amina Wanjiru met Tobias Okello in Mombasa on Tuesday.\n\n"
+            "Wanjiru flew to Nairobi a week later.\n\n"
+            "She told reporters that Okello had stayed in Mombasa.\n")
+    assert chunk_bounds(text, 60) == [(0, 56), (56, 95), (95, 149)]  # one paragraph a chunk
+    analysis = Pipeline(chunk_chars=60).analyze(Document(text=text, published=date(2024, 3, 7)))
+    names = {e.id: e.name for e in analysis.entities}
+    assert [(m.start, m.end, m.text, names[m.entity]) for m in analysis.mentions] == [
+        (0, 13, "Amina Wanjiru", "Amina Wanjiru"),
+        (18, 31, "Tobias Okello", "Tobias Okello"),
+        (35, 42, "Mombasa", "Mombasa"),
+        (56, 63, "Wanjiru", "Amina Wanjiru"),
+        (72, 79, "Nairobi", "Nairobi"),
+        (95, 98, "She", "Amina Wanjiru"),
+        (119, 125, "Okello", "Tobias Okello"),
+        (140, 147, "Mombasa", "Mombasa"),
+    ]
+    assert [(s.start, s.end) for s in analysis.sentences] == [(0, 54), (56, 93), (95, 148)]
+    tuesday = next(t for t in analysis.timexes if t.text == "Tuesday")
+    assert (tuesday.start, tuesday.value) == (46, "2024-03-05")  # the Tuesday before Thursday 7 March
 
 
 @pytest.fixture(scope="module")
