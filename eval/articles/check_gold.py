@@ -2,7 +2,7 @@
 """Check the hand-written gold files of the article sets before anyone scores against them.
 
 Usage: python eval/articles/check_gold.py [--self-score SCORER] [DIR ...]
-       (default: dev, heldout and heldout2 beside this file)
+       (default: dev and heldout beside this file)
 
 Why: a gold name that does not occur in its text, a relation pointing at a key that does not
 exist or a misspelt event type silently lowers every score measured against the file. Each
@@ -207,7 +207,7 @@ def describe(gold_path: Path) -> str:
 def main(argv: list[str]) -> int:
     here = Path(__file__).resolve().parent
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("dirs", nargs="*", type=Path, default=[here / "dev", here / "heldout", here / "heldout2"])
+    parser.add_argument("dirs", nargs="*", type=Path, default=[here / "dev", here / "heldout"])
     parser.add_argument("--self-score", type=Path, metavar="SCORER",
                         help="also score each gold's perfect export with this scorer")
     args = parser.parse_args(argv)
