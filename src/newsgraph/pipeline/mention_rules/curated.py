@@ -38,8 +38,9 @@ def add_curated_names(context: RuleContext, candidates: list[Candidate]) -> list
     # as the parse is, so that a long document is never tokenised whole a second time.
     tokenizer, matcher = load_nlp().tokenizer, _matcher(context.gazetteer)
     found = []
-    for offset, end in chunk_bounds(doc.text):
-        tokens = tokenizer(doc.text[offset:end])
+    text = doc.text  # built from the tokens on every read: read once, not once per chunk
+    for offset, end in chunk_bounds(text):
+        tokens = tokenizer(text[offset:end])
         for match in filter_spans(tokens[s:e] for _, s, e in matcher(tokens)):
             span = doc.char_span(offset + match.start_char, offset + match.end_char, alignment_mode="expand")
             entities = context.gazetteer.lexicon.find_all(match.text)
