@@ -93,7 +93,7 @@ class EntityTokens:
                 if entity.type == "organization":
                     subject = span.root.dep_ in SUBJECT_DEPS
                     self._organizations.append((mention.start, ref, names[entity.id], subject, _depth(span.root)))
-        self._organizations.sort(key=lambda item: item[0])
+        self._organizations.sort(key=_start_of)
         self._identified = self._identifications(parsed) if parsed is not None else {}
         self._anaphors = self._resolve_anaphors(parsed) if parsed is not None else {}
 
@@ -153,7 +153,7 @@ class EntityTokens:
             if ref is not None:
                 found[token.i] = ref
                 mention = (token.idx, ref, self._org_names.get(ref.id, ""), token.dep_ in SUBJECT_DEPS, _depth(token))
-                bisect.insort(self._organizations, mention, key=lambda item: item[0])
+                bisect.insort(self._organizations, mention, key=_start_of)
         return found
 
     def _earlier_organization(self, token: Token, head_word: str | None) -> EntityRef | None:
@@ -164,8 +164,12 @@ class EntityTokens:
         starts = self._sentences.starts
         sentence = self._sentences.at_or_before(token.idx)
         since = starts[max(0, sentence - ORG_LOOKBACK)] if starts else 0
-        window = [(start, ref, name, subject, depth) for start, ref, name, subject, depth in self._organizations
-                  if since <= start < token.idx]
+        # The organisations are kept in text order: the window is a slice found by bisection,
+        # not a walk over every organisation of the document for every anaphor.
+        window = self._organizations[
+            bisect.bisect_left(self._organizations, since, key=_start_of):
+            bisect.bisect_left(self._organizations, token.idx, key=_start_of)
+        ]
         named = [ref for _, ref, name, _, _ in window if head_word is not None and head_word in name.split()]
         if named:
             return named[-1]
@@ -280,6 +284,11 @@ def _relative_clause(pronoun: Token) -> Token | None:
             return None
         node = node.head
     return None
+
+
+def _start_of(organization_mention: tuple) -> int:
+    """Where an organisation mention of `_organizations` starts: the key they are sorted by."""
+    return organization_mention[0]
 
 
 def _org_anaphor(token: Token) -> tuple[bool, str | None]:

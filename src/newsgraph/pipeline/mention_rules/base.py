@@ -161,9 +161,13 @@ class RuleContext:
             return CITY_POPULATION_AFTER_PREPOSITION  # "the Mubi market", "the town of Damasak"
         partners = [root.head] if root.dep_ == "conj" else []
         partners += [t for t in root.children if t.dep_ == "conj"]
-        places = {i for c in candidates if c.type == PLACE for i in range(c.start, c.end)}
-        if any(t.i in places for t in partners) or (
-            before is not None and before.tag_ == "POS" and start - 2 in places
+        # Tokens that make it a place when a place candidate covers them; the candidates are
+        # walked only when there is one, since this is asked for every name of the document.
+        place_partners = {t.i for t in partners}
+        if before is not None and before.tag_ == "POS":
+            place_partners.add(start - 2)
+        if place_partners and any(
+            c.type == PLACE and any(c.start <= i < c.end for i in place_partners) for c in candidates
         ):
             return CITY_POPULATION_AFTER_PREPOSITION  # "Garowe, Bosaso and Mandera", "Lagos's Ikeja"
         return CITY_POPULATION

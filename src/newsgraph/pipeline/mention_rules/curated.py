@@ -38,8 +38,9 @@ def add_curated_names(context: RuleContext, candidates: list[Candidate]) -> list
     # as the parse is, so that a long document is never tokenised whole a second time.
     tokenizer, matcher = load_nlp().tokenizer, _matcher(context.gazetteer)
     found = []
-    for offset, end in chunk_bounds(doc.text):
-        tokens = tokenizer(doc.text[offset:end])
+    text = doc.text  # built from the tokens on every read: read once, not once per chunk
+    for offset, end in chunk_bounds(text):
+        tokens = tokenizer(text[offset:end])
         for match in filter_spans(tokens[s:e] for _, s, e in matcher(tokens)):
             span = doc.char_span(offset + match.start_char, offset + match.end_char, alignment_mode="expand")
             entities = context.gazetteer.lexicon.find_all(match.text)
@@ -50,11 +51,18 @@ def add_curated_names(context: RuleContext, candidates: list[Candidate]) -> list
             found.append(span)
     if not found:
         return candidates
-    kept, added = list(candidates), []
-    taken = {i for c in candidates for i in range(c.start, c.end)}
+    added, removed = [], set()
+    # Candidates by the tokens they cover, each with its place in `candidates`: a curated
+    # name looks only at its own tokens, not at every candidate of the document.
+    covering: dict[int, list[int]] = {}
+    for position, c in enumerate(candidates):
+        for i in range(c.start, c.end):
+            covering.setdefault(i, []).append(position)
+    taken = set(covering)
     place_label, org_label = context.ontology.spacy_label(PLACE), context.ontology.spacy_label(ORGANIZATION)
     for span in found:
-        inside = [c for c in kept if c.start < span.end and span.start < c.end]
+        inside = [candidates[p] for p in sorted({p for i in range(span.start, span.end) for p in covering.get(i, ())})
+                  if p not in removed]
         if any(c.start <= span.start and span.end <= c.end and c.end - c.start > len(span) for c in inside):
             continue  # the model's longer name around it wins
         runs_on = [c for c in inside if span.start <= c.start < span.end < c.end]
@@ -69,9 +77,9 @@ def add_curated_names(context: RuleContext, candidates: list[Candidate]) -> list
                 run_on += 1
             if run_on > end and context.is_org_head(doc[run_on - 1]):
                 end = run_on
-        for c in inside:
-            kept.remove(c)
+        removed.update(p for i in range(span.start, span.end) for p in covering.get(i, ()))
         added.append(Candidate(start, end, label, context.ontology.type_of_label(label)))
+    kept = [c for p, c in enumerate(candidates) if p not in removed]
     return sorted([*kept, *added], key=lambda c: c.start)
 
 

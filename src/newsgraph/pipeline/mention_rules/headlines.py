@@ -8,6 +8,7 @@ whatever its style (`corroborated_title_line`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from newsgraph.model import fold
 from newsgraph.ontology import ORGANIZATION, PLACE
@@ -70,15 +71,16 @@ def _corroborated(
     if not headlines:
         return candidates
     doc = context.doc
+    text = doc.text  # built from the tokens on every read: read once, not once per headline
     lines = SpanIndex(headlines)
     body = [c for c in candidates if lines.containing(doc[c.start].idx) is None]
     in_body = {id(c) for c in body}
-    body_names = [(tuple(fold(t.text) for t in doc[c.start : c.end]), c) for c in body]
-    gaps = zip([0] + [end for _, end in headlines], [*lines.starts, len(doc.text)])
-    body_text = "\n".join(doc.text[after:before] for after, before in gaps)
+    body_names = BodyNames((tuple(fold(t.text) for t in doc[c.start : c.end]), c) for c in body)
+    gaps = zip([0] + [end for _, end in headlines], [*lines.starts, len(text)])
+    body_text = WordIndex("\n".join(text[after:before] for after, before in gaps))
     kept = []
     for c in candidates:
-        if id(c) in in_body or c.quoted or _occurs_in(doc[c.start : c.end].text, body_text):
+        if id(c) in in_body or c.quoted or body_text.occurs(doc[c.start : c.end].text):
             kept.append(c)
             continue
         start = c.start
@@ -95,21 +97,21 @@ def _corroborated(
 
 
 def _headline_piece(
-    context: RuleContext, start: int, end: int, c: Candidate, body_names: list
+    context: RuleContext, start: int, end: int, c: Candidate, body_names: BodyNames
 ) -> Candidate | None:
     doc, gazetteer = context.doc, context.gazetteer
     span = doc[start:end]
     if not any(is_capitalised(t) for t in span) or span[0].lower_ in context.cues.name_connectors:
         return None
     words = tuple(fold(t.text) for t in span)
-    for body_words, b in body_names:
-        if words == body_words:
-            return Candidate(start, end, b.label, b.type, b.kind, b.canonical)
-    for body_words, b in body_names:
-        if b.type != PLACE and len(words) < len(body_words) and is_subsequence(words, body_words):
-            canonical = doc[b.start : b.end].text if len(words) > 1 and b.type == ORGANIZATION else None
-            kind = "alias" if canonical else "name"
-            return Candidate(start, end, b.label, b.type, kind, canonical)
+    b = body_names.same(words)
+    if b is not None:
+        return Candidate(start, end, b.label, b.type, b.kind, b.canonical)
+    b = body_names.first_longer(words)
+    if b is not None:
+        canonical = doc[b.start : b.end].text if len(words) > 1 and b.type == ORGANIZATION else None
+        kind = "alias" if canonical else "name"
+        return Candidate(start, end, b.label, b.type, kind, canonical)
     curated = gazetteer.lexicon.find(span.text)
     if curated is not None:
         return c if (start, end) == (c.start, c.end) else Candidate(start, end, c.label, curated.type)
@@ -131,6 +133,56 @@ def _title_line(text: str, title: str | None) -> tuple[int, int] | None:
     return None
 
 
-def _occurs_in(name: str, text: str) -> bool:
-    """`name` written the same way, as whole words, somewhere in `text`."""
-    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+class BodyNames:
+    """The body's names as folded word tuples, in text order, looked up by their words: each
+    headline piece asks about its own words instead of walking every name of the body, which
+    made a long document's headline check grow with headlines × body names."""
+
+    def __init__(self, names: Iterable[tuple[tuple[str, ...], Candidate]]):
+        self._names = list(names)
+        self._first_by_words: dict[tuple[str, ...], Candidate] = {}
+        self._positions_by_word: dict[str, list[int]] = {}
+        for position, (words, name) in enumerate(self._names):
+            self._first_by_words.setdefault(words, name)
+            for word in dict.fromkeys(words):
+                self._positions_by_word.setdefault(word, []).append(position)
+
+    def same(self, words: tuple[str, ...]) -> Candidate | None:
+        """The first body name of exactly these words."""
+        return self._first_by_words.get(words)
+
+    def first_longer(self, words: tuple[str, ...]) -> Candidate | None:
+        """The first body name, not a place, of which `words` is a shorter form (its words in
+        order, gaps allowed: "Hadramawt Battalion" of "Hadramawt Martyrs Battalion"). Only the
+        names holding the first word can be one."""
+        for position in self._positions_by_word.get(words[0], ()):
+            body_words, name = self._names[position]
+            if name.type != PLACE and len(words) < len(body_words) and is_subsequence(words, body_words):
+                return name
+        return None
+
+
+_WORD = re.compile(r"\w+")
+
+
+class WordIndex:
+    """A text with the offsets of its words (runs of word characters), to tell whether a name
+    occurs in it as whole words by looking only where its first word does, not by searching
+    the whole text once per name."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._starts_by_word: dict[str, list[int]] = {}
+        for word in _WORD.finditer(text):
+            self._starts_by_word.setdefault(word.group(), []).append(word.start())
+
+    def occurs(self, name: str) -> bool:
+        """`name` written the same way, as whole words, somewhere in the text."""
+        first = _WORD.match(name)
+        if first is None:  # no word to start from (a name opening with punctuation): search
+            return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", self.text) is not None
+        text, end_of = self.text, len(name)
+        return any(
+            text.startswith(name, start) and _WORD.match(text, start + end_of) is None
+            for start in self._starts_by_word.get(first.group(), ())
+        )
